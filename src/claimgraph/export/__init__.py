@@ -1,0 +1,1 @@
+"""Exports: JSON Lines (the contract), CSV tables, GraphML."""

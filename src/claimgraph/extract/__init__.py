@@ -1,0 +1,1 @@
+"""Extract: mentions, statements and claims from an analysed document."""

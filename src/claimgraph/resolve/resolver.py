@@ -1,0 +1,289 @@
+"""Mentions to entities: within each document, then against the entities already known.
+
+Within a document a short form joins the full name introduced before it ("Shishani"
+after "Abu Omar al-Shishani", "IS" after "Islamic State"), whatever type the tagger gave
+it. Across documents a document's cluster joins an existing entity of the same type on
+strong name evidence (spelling variants, acronyms, explicit alias claims); weak evidence
+(a family name alone) only when it points at a single entity. Different first names with
+one family name never merge. People's judgements (merge, split, distinct) override all.
+Candidates come from blocking keys (name-token skeletons, acronyms), so the cost grows
+with the number of names, not its square.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimgraph.model import Claim, Entity, Mention, Section, stable_id
+from claimgraph.resolve.names import acronym, fold, is_acronym, key, name_tokens, place_core, raw_tokens, skeleton
+from claimgraph.resolve.score import STRONG, WEAK, Match, compare, tokens_equal
+
+Link = tuple[str, str, str, str]  # mention, entity, rule, evidence
+TYPE_ORDER = ("PERSON", "ORG", "PLACE")
+
+
+@dataclass
+class Cluster:
+    """Mentions of one document believed to name one thing."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    names: Counter[str] = field(default_factory=Counter)
+    types: Counter[str] = field(default_factory=Counter)
+    rules: dict[str, str] = field(default_factory=dict)  # mention id -> why it joined
+
+    @property
+    def type(self) -> str:
+        return majority_type(self.types)
+
+    def full_names(self) -> list[str]:
+        return [n for n in self.names if len(name_tokens(n)) >= 2]
+
+    def add(self, m: Mention, rule: str) -> None:
+        self.mentions.append(m)
+        self.names[m.text] += 1
+        # spaCy wobbles on single-token names: a full name's type counts for more
+        self.types[m.type] += 2 if len(name_tokens(m.text)) >= 2 or m.section is Section.META else 1
+        self.rules[m.id] = rule
+
+
+@dataclass
+class EntityState:
+    id: str
+    names: Counter[str] = field(default_factory=Counter)
+    types: Counter[str] = field(default_factory=Counter)
+    order: int = 0
+
+    @property
+    def type(self) -> str:
+        return majority_type(self.types)
+
+    def to_entity(self) -> Entity:
+        return Entity(id=self.id, type=self.type, name=display_name(self.names), aliases=tuple(self.names.most_common()))
+
+
+def majority_type(votes: Counter[str]) -> str:
+    if not votes:
+        return "ORG"
+    return max(TYPE_ORDER, key=lambda t: (votes[t], -TYPE_ORDER.index(t)))
+
+
+def display_name(names: Counter[str]) -> str:
+    """The most informative full name: most name tokens, then most used, then longest."""
+    return max(names, key=lambda n: (min(len(name_tokens(n)), 3), names[n], len(n), n))
+
+
+def blocking_keys(name: str, type_: str) -> set[str]:
+    keys = {f"k:{key(name)}"}
+    toks = name_tokens(name)
+    if type_ == "PERSON":
+        if toks:
+            keys.add(f"s:{skeleton(toks[-1])}")
+    else:
+        keys.update(f"t:{skeleton(t)}" for t in toks if len(t) > 2)
+        keys.add(f"c:{place_core(name)}")
+        if is_acronym(name):
+            keys.add(f"a:{fold(name).replace(' ', '')}")
+        acr = acronym(name)
+        if acr:
+            keys.add(f"a:{acr}")
+    return keys
+
+
+class Resolver:
+    def __init__(self, existing: Iterable[Mention] = (), judgements: Iterable[dict[str, Any]] = (),
+                 alias_claims: Iterable[Claim] = ()):
+        self.entities: dict[str, EntityState] = {}
+        self.blocks: dict[str, set[str]] = defaultdict(set)
+        self.distinct: set[frozenset[str]] = set()
+        self.merges: list[tuple[str, str]] = []
+        self.splits: list[tuple[str, str]] = []
+        for j in judgements:
+            if j["kind"] == "distinct":
+                self.distinct.add(frozenset((key(j["a"]), key(j["b"]))))
+            elif j["kind"] == "merge":
+                self.merges.append((j["a"], j["b"]))
+            elif j["kind"] == "split":
+                self.splits.append((j["a"], j["b"]))
+        self.aliases: dict[str, list[str]] = defaultdict(list)  # subject mention -> alias names
+        for c in alias_claims:
+            if c.object and c.object.get("value"):
+                self.aliases[c.subject].append(str(c.object["value"]))
+        self.mention_names: dict[str, str] = {}
+        self.mention_types: dict[str, str] = {}
+        for m in existing:
+            if m.entity:
+                self._register(m.entity, m)
+
+    # ---- index ----------------------------------------------------------------------
+    def _register(self, entity_id: str, m: Mention, weight: int = 1) -> EntityState:
+        state = self.entities.get(entity_id)
+        if state is None:
+            state = self.entities[entity_id] = EntityState(entity_id, order=len(self.entities))
+        state.names[m.text] += 1
+        state.types[m.type] += weight
+        for k in blocking_keys(m.text, m.type):
+            self.blocks[k].add(entity_id)
+        self.mention_names[m.id] = m.text
+        self.mention_types[m.id] = m.type
+        return state
+
+    def _candidates(self, cluster: Cluster) -> set[str]:
+        found: set[str] = set()
+        for name in cluster.names:
+            for k in blocking_keys(name, cluster.type):
+                found |= self.blocks.get(k, set())
+        return {e for e in found if self.entities[e].type == cluster.type}
+
+    def _is_distinct(self, names_a: Iterable[str], names_b: Iterable[str]) -> bool:
+        if not self.distinct:
+            return False
+        keys_b = {key(n) for n in names_b}
+        return any(frozenset((key(a), kb)) in self.distinct for a in names_a for kb in keys_b)
+
+    # ---- resolution -------------------------------------------------------------------
+    def resolve(self, mentions: list[Mention]) -> tuple[list[Entity], list[Link]]:
+        by_doc: dict[str, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            by_doc[m.document].append(m)
+        links: list[Link] = []
+        touched: set[str] = set()
+        for doc_mentions in by_doc.values():
+            for cluster in self.cluster_document(doc_mentions):
+                entity_id, match = self._place(cluster)
+                touched.add(entity_id)
+                for m in cluster.mentions:
+                    self._register(entity_id, m)
+                    rule = cluster.rules[m.id]
+                    evidence = match.evidence if match.score > 0 else "founded a new entity"
+                    links.append((m.id, entity_id, rule, evidence))
+        links = self._apply_judgements(links, touched)
+        return [self.entities[e].to_entity() for e in sorted(touched) if e in self.entities], links
+
+    def cluster_document(self, mentions: list[Mention]) -> list[Cluster]:
+        clusters: list[Cluster] = []
+        by_key: dict[str, Cluster] = {}
+        for m in sorted(mentions, key=lambda m: (m.start is None, m.start or 0)):
+            k = key(m.text)
+            target, rule = by_key.get(k), "same name in the document"
+            if target is None:
+                target, rule = self._short_form_of(m, clusters)
+            if target is None or self._is_distinct([m.text], target.names):
+                target, rule = Cluster(), "first mention in the document"
+                clusters.append(target)
+            target.add(m, rule)
+            by_key.setdefault(k, target)
+        return self._join_aliases(clusters)
+
+    def _short_form_of(self, m: Mention, clusters: list[Cluster]) -> tuple[Cluster | None, str]:
+        toks = name_tokens(m.text)
+        if m.section is Section.META or not toks:
+            return None, ""
+        for cluster in reversed(clusters):  # the most recent name first
+            for name in cluster.full_names():
+                if is_acronym(m.text) and cluster.type == "ORG" and fold(m.text).replace(" ", "") == acronym(name):
+                    return cluster, f"acronym of {name!r}"
+                full = name_tokens(name)
+                if len(toks) < len(full) and all(any(tokens_equal(t, f) for f in full) for t in toks):
+                    if m.type == cluster.type or len(toks) == 1:
+                        return cluster, f"short form of {name!r}"
+        return None, ""
+
+    def _join_aliases(self, clusters: list[Cluster]) -> list[Cluster]:
+        """Explicit alias claims ("born as X", "also known as X") join the clusters they name."""
+        by_mention = {m.id: c for c in clusters for m in c.mentions}
+        merged: list[Cluster] = list(clusters)
+        for mention_id, alias_names in self.aliases.items():
+            owner = by_mention.get(mention_id)
+            if owner is None:
+                continue
+            for alias in alias_names:
+                for other in list(merged):
+                    if other is owner or key(alias) not in {key(n) for n in other.names}:
+                        continue
+                    if self._is_distinct(owner.names, other.names):
+                        continue
+                    for m in other.mentions:
+                        owner.add(m, f"alias claim: {alias!r} names the same {owner.type.lower()}")
+                        by_mention[m.id] = owner
+                    merged.remove(other)
+                owner.names.setdefault(alias, 0)
+        return merged
+
+    def _place(self, cluster: Cluster) -> tuple[str, Match]:
+        names = [n for n in cluster.names]
+        weak: list[tuple[str, Match]] = []
+        best: tuple[str, Match] | None = None
+        for eid in sorted(self._candidates(cluster), key=lambda e: self.entities[e].order):
+            state = self.entities[eid]
+            if self._is_distinct(names, state.names):
+                continue
+            match = compare(names, state.names, cluster.type)
+            if match.score >= STRONG and (best is None or match.score > best[1].score):
+                best = (eid, match)
+            elif WEAK <= match.score < STRONG:
+                weak.append((eid, match))
+        if best:
+            return best
+        if len(weak) == 1 and not cluster.full_names():
+            return weak[0]
+        return self._new_entity_id(cluster), Match(0.0, "new entity")
+
+    def _new_entity_id(self, cluster: Cluster) -> str:
+        base = display_name(cluster.names)
+        eid = stable_id("e", cluster.type, key(base))
+        n = 1
+        while eid in self.entities:
+            n += 1
+            eid = stable_id("e", cluster.type, key(base), n)
+        self.entities[eid] = EntityState(eid, order=len(self.entities))
+        return eid
+
+    # ---- judgements -------------------------------------------------------------------
+    def _apply_judgements(self, links: list[Link], touched: set[str]) -> list[Link]:
+        """Splits move a name's mentions to a new entity; merges unite the entities of two names."""
+        if not (self.merges or self.splits):
+            return links
+        current = {m: e for m, e, _, _ in links}
+        rules = {m: (r, ev) for m, _, r, ev in links}
+        for entity_id, name in self.splits:
+            moved = [m for m, e in current.items() if e == entity_id and key(self.mention_names[m]) == key(name)]
+            if not moved:
+                continue
+            new_id = stable_id("e", "split", entity_id, key(name))
+            for m in moved:
+                current[m] = new_id
+                rules[m] = ("judgement: split", f"{name!r} split from {entity_id}")
+        for a, b in self.merges:
+            ea = {e for m, e in current.items() if key(self.mention_names[m]) == key(a) or e == a}
+            eb = {e for m, e in current.items() if key(self.mention_names[m]) == key(b) or e == b}
+            group = ea | eb
+            if not ea or not eb or len(group) < 2:
+                continue
+            keep = min(group, key=lambda e: (self.entities[e].order if e in self.entities else 10**9, e))
+            for m, e in current.items():
+                if e in group and e != keep:
+                    current[m] = keep
+                    rules[m] = ("judgement: merge", f"{a!r} and {b!r} merged by a person")
+        # rebuild entity states from the final assignment
+        rebuilt: dict[str, EntityState] = {}
+        for m, e in current.items():
+            st = rebuilt.setdefault(e, EntityState(e, order=self.entities[e].order if e in self.entities else len(self.entities)))
+            st.names[self.mention_names[m]] += 1
+            st.types[self.mention_types[m]] += 1
+        self.entities.update(rebuilt)
+        touched.clear()
+        touched.update(rebuilt)
+        return [(m, current[m], *rules[m]) for m in current]
+
+
+def explain(names_a: list[str], names_b: list[str], type_a: str, type_b: str) -> Match:
+    """Why two name sets would or would not be one entity across documents."""
+    if type_a != type_b:
+        return Match(0.0, f"different types ({type_a} / {type_b}): never merged")
+    return compare(names_a, names_b, type_a)
+
+
+__all__ = ["Resolver", "explain", "blocking_keys", "raw_tokens"]

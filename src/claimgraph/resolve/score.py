@@ -1,0 +1,114 @@
+"""Compare two names, or two sets of names, of one type: a score, the rule, and why.
+
+Scores: >= 0.85 strong (merge), 0.4-0.6 weak (a shared family name or a name prefix:
+merge only when it is the single candidate), < 0 a guard (different first names with the
+same family name: never merge).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from claimgraph.resolve.names import acronym, fold, is_acronym, key, name_tokens, org_core, place_core, skeleton
+
+STRONG = 0.85
+WEAK = 0.4
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    score: float
+    rule: str
+    a: str = ""
+    b: str = ""
+
+    @property
+    def evidence(self) -> str:
+        return f"{self.a!r} ~ {self.b!r}: {self.rule} ({self.score:.2f})"
+
+
+NO_MATCH = Match(0.0, "no name evidence")
+
+
+def tokens_equal(x: str, y: str) -> bool:
+    if x == y:
+        return True
+    sx, sy = skeleton(x), skeleton(y)
+    if sx == sy and min(len(x), len(y)) >= 2:
+        return True
+    return min(len(sx), len(sy)) >= 4 and fuzz.ratio(sx, sy) >= 80
+
+
+def match_names(a: str, b: str, type_: str) -> Match:
+    if key(a) == key(b):
+        return Match(1.0, "same name", a, b)
+    if type_ == "PERSON":
+        return _match_people(a, b)
+    if type_ == "ORG":
+        return _match_orgs(a, b)
+    return _match_places(a, b)
+
+
+def _match_people(a: str, b: str) -> Match:
+    ta, tb = name_tokens(a), name_tokens(b)
+    if len(ta) >= 2 and len(tb) >= 2:
+        last = tokens_equal(ta[-1], tb[-1])
+        first = tokens_equal(ta[0], tb[0])
+        if first and last:
+            return Match(0.92, "first and family names match (spelling variant)", a, b)
+        if last and not first:
+            return Match(-1.0, "same family name, different first names", a, b)
+        return Match(0.0, "names differ", a, b)
+    short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+    if len(short) == 1 and long_:
+        if tokens_equal(short[0], long_[-1]):
+            return Match(0.5, "family name only", a, b)
+        if len(long_) > 1 and tokens_equal(short[0], long_[0]):
+            return Match(0.4, "first name only", a, b)
+    return Match(0.0, "names differ", a, b)
+
+
+def _match_orgs(a: str, b: str) -> Match:
+    ca, cb = org_core(a), org_core(b)
+    if ca and ca == cb:
+        return Match(0.95, "same name without generic words", a, b)
+    for x, y, cx in ((a, b, ca), (b, a, cb)):
+        if is_acronym(x.replace(" group", "").replace(" Group", "")) and cx.replace(".", "").replace(" ", "") == acronym(y):
+            return Match(0.9, "acronym", a, b)
+    if ca and cb and place_core(ca) == place_core(cb):
+        return Match(0.9, "same name, spelled differently", a, b)
+    if ca and cb and min(len(ca), len(cb)) >= 6 and fuzz.token_sort_ratio(ca, cb) >= 92:
+        return Match(0.86, "near-identical name", a, b)
+    wa, wb = ca.split(), cb.split()
+    if len(wa) >= 2 and len(wb) >= 2 and (wa == wb[: len(wa)] or wb == wa[: len(wb)]):
+        return Match(0.5, "one name begins the other", a, b)
+    return Match(0.0, "names differ", a, b)
+
+
+def _match_places(a: str, b: str) -> Match:
+    pa, pb = place_core(a), place_core(b)
+    if pa and pa == pb:
+        return Match(0.9, "same place name (spelling or landform word)", a, b)
+    fa, fb = fold(a), fold(b)
+    if min(len(fa), len(fb)) >= 6 and fuzz.ratio(fa, fb) >= 92:
+        return Match(0.86, "near-identical name", a, b)
+    return Match(0.0, "names differ", a, b)
+
+
+def compare(names_a: Iterable[str], names_b: Iterable[str], type_: str) -> Match:
+    """The best evidence between two name sets; a guard (negative) wins over weak evidence."""
+    best, guard = NO_MATCH, None
+    list_b = list(names_b)
+    for a in names_a:
+        for b in list_b:
+            m = match_names(a, b, type_)
+            if m.score < 0:
+                guard = guard or m
+            elif m.score > best.score:
+                best = m
+    if guard and best.score < STRONG:
+        return guard
+    return best

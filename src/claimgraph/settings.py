@@ -1,0 +1,27 @@
+"""One Settings object: defaults < CLAIMGRAPH_* environment < explicit arguments."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    db: str = "claimgraph.db"
+    max_bytes: int = 5_000_000  # larger files are skipped with a clear reason
+    min_chars: int = 20  # shorter texts are skipped as empty
+    batch_size: int = 16  # documents per nlp.pipe batch
+    duplicate_threshold: float = 0.8  # MinHash Jaccard above which a document is a near-copy
+    author: str = "anonymous"  # who records judgements
+
+    @classmethod
+    def load(cls, **overrides: Any) -> Settings:
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            env = os.environ.get(f"CLAIMGRAPH_{f.name.upper()}")
+            if env is not None:
+                values[f.name] = type(getattr(cls(), f.name))(env)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return replace(cls(), **values)

@@ -1,0 +1,1 @@
+"""Store: the embedded database behind one interface."""

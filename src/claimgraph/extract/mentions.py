@@ -1,46 +1,76 @@
-"""Named mentions from spaCy entities, cleaned and typed PERSON / ORG / PLACE.
+"""Named mentions: spaCy entities, cleaned and typed PERSON / ORG / PLACE, plus what it misses.
 
-spaCy's spans carry determiners, possessives and quotes, and its types wobble on news
-names (a surname tagged NORP, a valley tagged PERSON). Spans are trimmed here; types are
-repaired later by majority over a resolved entity's mentions.
+spaCy's spans carry determiners, possessives and quotes, its small model misses names
+after titles and long organisation names, and its types wobble on news names (a surname
+tagged NORP, a valley tagged PERSON). This module trims spans, types names by their head
+word where the head is telling, adds defined acronyms ("Islamic State in Iraq and Syria
+(ISIS)"), unnamed but specific parties ("the Russian defence ministry", "US officials")
+and proper-noun runs the tagger skipped, and tags every later occurrence of a name the
+document already used ("one sense per discourse").
 """
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from claimgraph.extract.lexicon import (
+    ORG_DESCRIPTION_HEADS, ORG_NAME_HEADS, ORG_NAME_OPENERS, PERSON_DESCRIPTION_HEADS, PLACE_NAME_HEADS,
+)
 from claimgraph.model import Document, Mention, Section, stable_id
 
-LEADING = re.compile(r"^(the|a|an|former|late|ex-)\s+", re.IGNORECASE)
+LEADING = re.compile(r"^(the|a|an|former|late|ex-|top|senior|so-called)\s+", re.IGNORECASE)
 TRAILING = re.compile(r"(['’]s|['’])$")
-QUOTES = "\"'“”‘’«»"
+ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$")
+QUOTES = "\"'“”‘’«»„"
 # spaCy label -> claimgraph entity type; NORP is decided per mention (_norp_type)
 LABEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
-GROUP_SUFFIX = re.compile(r"\s+(group|militants?|fighters|forces)$", re.IGNORECASE)
+ACRONYM_DEF = re.compile(r"((?:[A-Z][\w'’.-]*\s+)(?:(?:[A-Z][\w'’.-]*|of|in|and|the|for|al|wal|el)\s+){0,8}?[A-Z][\w'’.-]*)\s+\(([A-Z]{2,6})\)")
 
 
 def mention_id(doc_id: str, start: int, end: int) -> str:
     return stable_id("m", doc_id, start, end)
 
 
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim quotes, determiners, possessives and punctuation off text[start:end]."""
+    changed = True
+    while changed and start < end:
+        changed = False
+        while start < end and (text[start] in QUOTES or text[start].isspace()):
+            start, changed = start + 1, True
+        keep_dot = bool(ABBREVIATION.search(text[start:end]))
+        while end > start and (text[end - 1] in QUOTES + ",;:" or text[end - 1].isspace() or (text[end - 1] == "." and not keep_dot)):
+            end, changed = end - 1, True
+        m = LEADING.match(text[start:end])
+        if m and (m.group(1)[0].islower() or m.group(1).lower() != "the"):
+            start, changed = start + m.end(), True
+        m = TRAILING.search(text[start:end])
+        if m:
+            end, changed = end - len(m.group(0)), True
+    return start, end
+
+
+def type_from_name(surface: str, fallback: str) -> str:
+    words = re.findall(r"[\w']+", surface.lower())
+    if not words:
+        return fallback
+    if words[-1] in PLACE_NAME_HEADS and len(words) > 1:
+        return "PLACE"
+    if words[-1] in ORG_NAME_HEADS and len(words) > 1 or words[0] in ORG_NAME_OPENERS:
+        return "ORG"
+    return fallback
+
+
 def make_mention(document: Document, start: int, end: int, type_: str, label: str) -> Mention | None:
-    """A mention over text[start:end], trimmed of determiners, possessives and quotes."""
-    text = document.text
-    while start < end and (text[start] in QUOTES or text[start].isspace()):
-        start += 1
-    while end > start and (text[end - 1] in QUOTES + ".,;:" or text[end - 1].isspace()):
-        end -= 1
-    m = LEADING.match(text[start:end])
-    if m:
-        start += m.end()
-    m = TRAILING.search(text[start:end])
-    if m:
-        end -= len(m.group(0))
-    surface = text[start:end]
-    if len(surface) < 2 or not any(ch.isupper() for ch in surface[:1] + surface):
+    """A mention over text[start:end] after trimming, or None when nothing name-like remains."""
+    start, end = trim(document.text, start, end)
+    surface = document.text[start:end]
+    if len(surface) < 2 or not any(ch.isupper() for ch in surface) or "\n" in surface:
         return None
+    if label.startswith("spacy/"):
+        type_ = type_from_name(surface, type_)
     return Mention(
         id=mention_id(document.id, start, end), document=document.id, start=start, end=end,
         text=surface, type=type_, label=label, section=document.section_at(start),
@@ -48,27 +78,154 @@ def make_mention(document: Document, start: int, end: int, type_: str, label: st
 
 
 def _norp_type(ent: Span, person_tokens: set[str]) -> str | None:
-    """NORP covers nationalities ("Russian") but also groups ("Kurds") and mis-typed surnames."""
+    """NORP covers nationalities ("Russian") but also groups ("Kurds"), owners ("Tajikistan's")
+    and mis-typed surnames."""
     if ent.text in person_tokens:
         return "PERSON"
+    if any(child.dep_ == "case" for child in ent.root.children):
+        return "PLACE"
     if ent.root.tag_ in ("NNPS", "NNS") and ent.root.dep_ not in ("amod", "compound"):
         return "ORG"
     return None
 
 
+def _add(found: dict[tuple[int, int], Mention], m: Mention | None) -> None:
+    if m is None or m.start is None or m.end is None:
+        return
+    for (s, e) in list(found):
+        if s < m.end and m.start < e:  # overlap: keep the longer span
+            if (e - s) >= (m.end - m.start):
+                return
+            del found[(s, e)]
+    found[(m.start, m.end)] = m
+
+
 def extract_mentions(document: Document, doc: Doc) -> list[Mention]:
     person_tokens = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if len(e) > 1}
-    mentions: dict[tuple[int, int], Mention] = {}
+    found: dict[tuple[int, int], Mention] = {}
+    for start, end, long_name in _acronym_definitions(document.text):
+        _add(found, make_mention(document, start, end, "ORG", "rules/acronym-definition"))
+        _add(found, make_mention(document, long_name[0], long_name[1], "ORG", "rules/acronym-definition"))
     for ent in doc.ents:
         type_ = LABEL_TYPES.get(ent.label_)
         if ent.label_ == "NORP":
             type_ = _norp_type(ent, person_tokens)
         if type_ is None:
             continue
-        m = make_mention(document, ent.start_char, ent.end_char, type_, f"spacy/{ent.label_}")
-        if m is not None and m.start is not None and m.end is not None:
-            mentions[(m.start, m.end)] = m
-    return sorted(mentions.values(), key=lambda m: (m.start or 0))
+        start, end = ent.start_char, ent.end_char
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if type_ == "ORG" and nxt is not None and nxt.lower_ == "group":
+            end = nxt.idx + len(nxt)
+        the = doc[ent.start - 1] if ent.start > 0 else None
+        if type_ == "ORG" and the is not None and the.text == "The" and (not the.is_sent_start or ent.text.lower() in ORG_NAME_HEADS):
+            start = doc[ent.start - 1].idx
+        if _is_title(ent):
+            continue
+        prev = doc[ent.start - 1] if ent.start > 0 else None
+        if type_ == "ORG" and prev is not None and prev.ent_type_ == "NORP" and prev.ent_iob_ in ("B", "I") and prev.text[:1].isupper():
+            first = prev.i
+            while first > 0 and doc[first].ent_iob_ == "I":
+                first -= 1
+            start = doc[first].idx  # "Islamic" + "State": one name
+        _add(found, make_mention(document, start, end, type_, f"spacy/{ent.label_}"))
+    for span, type_ in _descriptions(doc):
+        _add(found, make_mention(document, span.start_char, span.end_char, type_, "rules/description"))
+    for span in _proper_runs(doc, found):
+        type_ = type_from_name(span.text, "PERSON")
+        _add(found, make_mention(document, span.start_char, span.end_char, type_, "rules/proper-noun"))
+    _propagate(document, found)
+    return sorted(found.values(), key=lambda m: m.start or 0)
+
+
+def _is_title(ent: Span) -> bool:
+    """'General of the Army' tagged ORG before a name is a rank, not an organisation."""
+    words = ent.text.lower().split()
+    return bool(words) and words[0] in PERSON_DESCRIPTION_HEADS | {"general", "president", "colonel"} and ent.end < len(ent.doc) and ent.doc[ent.end].pos_ == "PROPN"
+
+
+def _acronym_definitions(text: str) -> list[tuple[int, int, tuple[int, int]]]:
+    """'Long Name (ACR)' where ACR is the long name's initials: both are names of one organisation."""
+    out = []
+    for m in ACRONYM_DEF.finditer(text):
+        words = m.group(1).split()
+        acr = m.group(2)
+        for i in range(len(words)):  # the shortest tail of the capitalised run that spells the acronym
+            candidate = " ".join(words[i:])
+            if _initials(candidate) == acr.lower():
+                start = m.start(1) + len(" ".join(words[:i])) + (1 if i else 0)
+                out.append((m.start(2), m.end(2), (start, m.end(1))))
+                break
+    return out
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name.lower()) if w and w not in {"of", "in", "and", "the", "for", "al", "wal", "el"}]
+    return "".join(w[0] for w in words)
+
+
+def _descriptions(doc: Doc) -> list[tuple[Span, str]]:
+    """Unnamed but specific parties: a nationality, country or organisation modifying a head noun
+    such as ministry, officials, troops or spokesman ("the Tajik interior ministry")."""
+    out = []
+    for tok in doc:
+        lemma = tok.lower_
+        if tok.pos_ not in ("NOUN", "PROPN") or not tok.text.islower() or not (lemma in ORG_DESCRIPTION_HEADS or lemma in PERSON_DESCRIPTION_HEADS):
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "PROPN"):
+            continue  # not the head of its phrase, or a title before a name ("commander Abu Omar")
+        left = [t for t in tok.subtree if t.i < tok.i]
+        anchor = next((t for t in left if t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") and t.dep_ != "det"), None)
+        if anchor is None:
+            continue
+        if any(t.pos_ in ("VERB", "ADP", "PUNCT") and t.i > anchor.i and t.text not in ("’s", "'s", "-") for t in left):
+            continue
+        span = doc[anchor.i : tok.i + 1]
+        type_ = "PERSON" if lemma in PERSON_DESCRIPTION_HEADS and tok.tag_ == "NN" else "ORG"
+        out.append((span, type_))
+    return out
+
+
+def _proper_runs(doc: Doc, found: dict[tuple[int, int], Mention]) -> list[Span]:
+    """Runs of two or more capitalised proper nouns that no entity covers (names after titles)."""
+    covered = {i for (s, e) in found for i in range(s, e)}
+    out, run = [], []
+
+    def flush() -> None:
+        if len(run) >= 2 and all(t.text[:1].isupper() and t.is_alpha for t in run):
+            out.append(doc[run[0].i : run[-1].i + 1])
+        run.clear()
+
+    for tok in doc:
+        if tok.pos_ == "PROPN" and tok.idx not in covered and not tok.is_sent_start and tok.ent_type_ in ("", "PERSON"):
+            run.append(tok)
+        else:
+            flush()
+    flush()
+    return out
+
+
+def _propagate(document: Document, found: dict[tuple[int, int], Mention]) -> None:
+    """Tag every other occurrence of a name the document already tagged (whole words only)."""
+    text = document.text
+    names = sorted({(m.text, m.type) for m in found.values() if len(m.text) >= 3 and m.label != "rules/description"},
+                   key=lambda x: -len(x[0]))
+    for surface, type_ in names:
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
+            s, e = hit.span()
+            if any(fs <= s and e <= fe for (fs, fe) in found):
+                continue
+            if any(fs < e and s < fe for (fs, fe) in found):
+                continue
+            _add(found, Mention(id=mention_id(document.id, s, e), document=document.id, start=s, end=e, text=surface,
+                                type=type_, label="rules/same-name", section=document.section_at(s)))
+
+
+def token_mention(mentions: list[Mention], tok: Token) -> Mention | None:
+    """The mention covering token `tok`, if any."""
+    for m in mentions:
+        if m.start is not None and m.end is not None and m.start <= tok.idx < m.end:
+            return m
+    return None
 
 
 def metadata_mentions(document: Document) -> list[Mention]:

@@ -65,7 +65,7 @@ def decode(data: bytes, source: str) -> str:
     controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > 0.05 * min(len(text), 8192):
         raise InputError(source, "binary file (mostly control characters)")
-    return ftfy.fix_text(text)
+    return ftfy.fix_text(text, uncurl_quotes=False)
 
 
 def read_file(path: Path, max_bytes: int) -> list[RawArticle | InputError]:
@@ -116,7 +116,7 @@ def read_jsonl(text: str, source: str) -> Iterator[RawArticle | InputError]:
                 yield exc
                 continue
         else:
-            art = article_from_text(ftfy.fix_text(rec["text"]), rec.get("url") or where)
+            art = article_from_text(ftfy.fix_text(rec["text"], uncurl_quotes=False), rec.get("url") or where)
         art.title = rec.get("title") or art.title
         art.publisher = rec.get("publisher") or art.publisher
         art.published = parse_date(rec.get("published")) or art.published

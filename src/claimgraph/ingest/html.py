@@ -25,8 +25,8 @@ def parse_html(html: str, source: str) -> RawArticle:
         raise InputError(source, "no article text found in the HTML page")
     body = doc.text.strip()
     title = doc.title
-    if title and body.startswith(title):
-        body = body[len(title) :].lstrip()
+    if title and not body.startswith(title):
+        body = f"{title}\n\n{body}"  # the headline stays in the text, as for plain text
     comments = (getattr(doc, "comments", None) or "").strip()
     comment_start = None
     if comments:

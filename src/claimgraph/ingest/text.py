@@ -106,7 +106,8 @@ def parse_text(raw: str) -> ParsedText:
             idx += 1
             continue
         break
-    body_lines = lines[idx:]
+    # the headline stays in the text: headlines make claims too ("X survives strike")
+    body_lines = ([out.title, ""] if out.title else []) + lines[idx:]
     # 3. footer lines that carry metadata, and the comment section
     kept: list[str] = []
     comment_line: int | None = None

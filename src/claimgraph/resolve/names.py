@@ -14,7 +14,7 @@ from functools import lru_cache
 from unidecode import unidecode
 
 # Arabic and similar particles that spellings add, drop or attach: not name-bearing.
-PARTICLES = frozenset({"al", "el", "ul", "ad", "ash", "as", "at", "ar", "an", "az", "abu", "abou", "bin", "ibn", "ben", "bint"})
+PARTICLES = frozenset({"al", "el", "ul", "wal", "ad", "ash", "as", "at", "ar", "an", "az", "abu", "abou", "bin", "ibn", "ben", "bint"})
 ORG_STOP = frozenset({"the", "of", "in", "and", "for", "&", "on", "at", "de", "la", "du", "des"})
 # Generic heads that do not distinguish one organisation from another when added or dropped.
 ORG_GENERIC = frozenset({"group", "organisation", "organization", "movement", "inc", "ltd", "llc", "co", "corp", "corporation", "company", "plc"})

@@ -35,6 +35,11 @@ class Cluster:
     rules: dict[str, str] = field(default_factory=dict)  # mention id -> why it joined
 
     @property
+    def described(self) -> bool:
+        """Founded by a description ("US officials"), not a name: takes no short forms."""
+        return bool(self.mentions) and self.mentions[0].label == "rules/description"
+
+    @property
     def type(self) -> str:
         return majority_type(self.types)
 
@@ -178,17 +183,26 @@ class Resolver:
         return self._join_aliases(clusters)
 
     def _short_form_of(self, m: Mention, clusters: list[Cluster]) -> tuple[Cluster | None, str]:
+        """The cluster whose full name `m` shortens: a person's family or first name (whatever type
+        the tagger gave it), an organisation's or place's leading words, or an acronym."""
         toks = name_tokens(m.text)
-        if m.section is Section.META or not toks:
+        if m.section is Section.META or not toks or m.label == "rules/description":
             return None, ""
         for cluster in reversed(clusters):  # the most recent name first
+            if cluster.described:
+                continue
             for name in cluster.full_names():
-                if is_acronym(m.text) and cluster.type == "ORG" and fold(m.text).replace(" ", "") == acronym(name):
-                    return cluster, f"acronym of {name!r}"
                 full = name_tokens(name)
-                if len(toks) < len(full) and all(any(tokens_equal(t, f) for f in full) for t in toks):
-                    if m.type == cluster.type or len(toks) == 1:
+                if len(toks) >= len(full):
+                    continue
+                if cluster.type == "PERSON":
+                    if all(any(tokens_equal(t, f) for f in full) for t in toks) and (len(toks) == 1 or m.type == "PERSON"):
                         return cluster, f"short form of {name!r}"
+                elif m.type == cluster.type or (len(toks) == 1 and m.label.endswith(("NORP", "PERSON"))):
+                    if is_acronym(m.text) and fold(m.text).replace(" ", "").replace(".", "") == acronym(name):
+                        return cluster, f"acronym of {name!r}"
+                    if all(tokens_equal(t, f) for t, f in zip(toks, full, strict=False)) and not is_acronym(m.text):
+                        return cluster, f"leading words of {name!r}"
         return None, ""
 
     def _join_aliases(self, clusters: list[Cluster]) -> list[Cluster]:
@@ -213,6 +227,10 @@ class Resolver:
         return merged
 
     def _place(self, cluster: Cluster) -> tuple[str, Match]:
+        if cluster.described and cluster.type == "PERSON":
+            # "a spokesman", "a Georgian military officer": unnamed people are not identifiable
+            # across documents
+            return self._new_entity_id(cluster), Match(0.0, "unnamed person: kept to its document")
         names = [n for n in cluster.names]
         weak: list[tuple[str, Match]] = []
         best: tuple[str, Match] | None = None
@@ -227,7 +245,7 @@ class Resolver:
                 weak.append((eid, match))
         if best:
             return best
-        if len(weak) == 1 and not cluster.full_names():
+        if len(weak) == 1 and (cluster.type != "PERSON" or not cluster.full_names()):
             return weak[0]
         return self._new_entity_id(cluster), Match(0.0, "new entity")
 

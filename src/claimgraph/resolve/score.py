@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from claimgraph.resolve.names import acronym, fold, is_acronym, key, name_tokens, org_core, place_core, skeleton
+from claimgraph.resolve.names import LANDFORM, acronym, fold, is_acronym, key, name_tokens, org_core, place_core, skeleton
 
 STRONG = 0.85
 WEAK = 0.4
@@ -37,9 +37,12 @@ def tokens_equal(x: str, y: str) -> bool:
     if x == y:
         return True
     sx, sy = skeleton(x), skeleton(y)
-    if sx == sy and min(len(x), len(y)) >= 2:
+    # the skeleton absorbs vowel and digraph spellings; the spelling itself must stay close
+    # too, or short skeletons collide (Iraq/Raqqa, America/Morocco)
+    close = fuzz.ratio(x, y) >= 70
+    if sx == sy and close:
         return True
-    return min(len(sx), len(sy)) >= 4 and fuzz.ratio(sx, sy) >= 80
+    return min(len(sx), len(sy)) >= 4 and close and fuzz.ratio(sx, sy) >= 80
 
 
 def match_names(a: str, b: str, type_: str) -> Match:
@@ -90,7 +93,9 @@ def _match_orgs(a: str, b: str) -> Match:
 
 def _match_places(a: str, b: str) -> Match:
     pa, pb = place_core(a), place_core(b)
-    if pa and pa == pb:
+    stripped_a = " ".join(t for t in fold(a).split() if t not in LANDFORM)
+    stripped_b = " ".join(t for t in fold(b).split() if t not in LANDFORM)
+    if pa and pa == pb and fuzz.ratio(stripped_a, stripped_b) >= 80:
         return Match(0.9, "same place name (spelling or landform word)", a, b)
     fa, fb = fold(a), fold(b)
     if min(len(fa), len(fb)) >= 6 and fuzz.ratio(fa, fb) >= 92:

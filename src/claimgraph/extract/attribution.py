@@ -1,0 +1,244 @@
+"""Who says so: reporting verbs, "according to", passive attributions and quotations.
+
+Each attribution becomes a Statement: its source (a mention, or the words used), the cue
+and the content span. A quotation that runs over several sentences, and a paragraph that
+continues a quotation, belong to the statement whose cue closes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.extract.lexicon import REPORTING_NOUNS, REPORTING_VERBS
+from claimgraph.extract.mentions import make_mention, token_mention
+from claimgraph.model import Document, Mention, Span as TextSpan, Statement, stable_id
+
+OPEN_QUOTES = "“‘\"«"
+CLOSE_QUOTES = "”’\"»"
+PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "it": "ORG", "they": "ORG", "we": "ORG", "i": "PERSON"}
+
+
+@dataclass
+class Attribution:
+    statement: Statement
+    source_mention: Mention | None
+    cue_token: int  # token index of the cue
+
+
+def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    text = doc.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+class Attributor:
+    """Finds the attributions of one document; keeps the last source for pronouns and continuations."""
+
+    def __init__(self, document: Document, doc: Doc, mentions: list[Mention]):
+        self.document = document
+        self.doc = doc
+        self.mentions = mentions
+        self.new_mentions: list[Mention] = []
+        self.last_source: dict[str, Mention] = {}
+
+    # ---- sources ----------------------------------------------------------------------
+    def source_for(self, head: Token) -> tuple[Mention | None, str]:
+        """The mention a source phrase names: a named mention, a pronoun's antecedent, or a
+        description ("a spokesman for the Tajik security services") made into a mention."""
+        phrase = self._phrase(head)
+        if head.lower_ in PRONOUNS:
+            return self.antecedent(head), phrase.text
+        m = token_mention(self.mentions + self.new_mentions, head)
+        if m is None:
+            for child in head.children:  # "a spokesman for X" -> the spokesman (a description)
+                if child.dep_ in ("compound", "poss", "amod") and token_mention(self.mentions, child):
+                    break
+            desc = self._describe(head)
+            if desc is not None:
+                return desc, phrase.text
+            return None, phrase.text
+        return m, phrase.text
+
+    def _phrase(self, head: Token) -> Span:
+        toks = [t for t in head.subtree if t.dep_ != "punct" or t.i < head.i]
+        toks = [t for t in toks if not (t.dep_ in ("relcl", "acl") or any(a.dep_ in ("relcl", "acl") and a.i != head.i for a in t.ancestors if a.i in {x.i for x in head.subtree}))]
+        if not toks:
+            return self.doc[head.i : head.i + 1]
+        return self.doc[min(t.i for t in toks) : max(t.i for t in toks) + 1]
+
+    def _describe(self, head: Token) -> Mention | None:
+        """A common-noun source ("the officer", "a spokesman"): a mention of its own, or the
+        earlier description with the same head ("the ministry" after "the Russian defence ministry")."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        left = [t for t in head.lefts if t.dep_ in ("amod", "compound", "nmod", "poss") and t.pos_ != "DET"]
+        start_tok = min([t.left_edge for t in left] + [head], key=lambda t: t.i)
+        if start_tok.pos_ == "DET":
+            start_tok = self.doc[start_tok.i + 1]
+        has_modifier = start_tok.i < head.i
+        if not has_modifier:
+            for m in reversed(self.mentions + self.new_mentions):
+                if m.start is not None and m.start < head.idx and m.text.lower().endswith(head.lower_):
+                    return m
+        type_ = "ORG" if head.tag_ in ("NNS", "NNPS") or head.lower_ in ("ministry", "government", "military", "army", "agency", "office", "command", "staff", "media", "press", "police") else "PERSON"
+        start, end = start_tok.idx, head.idx + len(head)
+        m = make_mention(self.document, start, end, type_, "rules/description")
+        if m is None:
+            text = self.document.text[start:end]
+            from claimgraph.extract.mentions import mention_id
+
+            m = Mention(id=mention_id(self.document.id, start, end), document=self.document.id, start=start,
+                        end=end, text=text, type=type_, label="rules/description", section=self.document.section_at(start))
+        existing = next((x for x in self.mentions + self.new_mentions if x.id == m.id), None)
+        if existing:
+            return existing
+        self.new_mentions.append(m)
+        return m
+
+    def antecedent(self, tok: Token) -> Mention | None:
+        """The last source, else the last named mention of the pronoun's kind before `tok`."""
+        kind = PRONOUNS.get(tok.lower_, "PERSON")
+        if kind in self.last_source:
+            return self.last_source[kind]
+        for m in reversed(self.mentions):
+            if m.start is not None and m.start < tok.idx and m.type == kind:
+                return m
+        return None
+
+    # ---- attributions -----------------------------------------------------------------
+    def find(self) -> list[Attribution]:
+        out: list[Attribution] = []
+        pending_quote: tuple[int, int] | None = None  # an open quotation waiting for its cue
+        for sent in self.doc.sents:
+            found = self._in_sentence(sent)
+            text = sent.text
+            opens = sum(text.count(q) for q in "“") + (1 if text.lstrip()[:1] in "‘\"" else 0)
+            closes = sum(text.count(q) for q in "”")
+            if not found:
+                if opens > closes or (pending_quote and text.lstrip()[:1] in OPEN_QUOTES):
+                    pending_quote = (pending_quote[0] if pending_quote else sent.start_char, sent.end_char)
+                elif text.lstrip()[:1] in OPEN_QUOTES and out and self._adjacent(out[-1], sent):
+                    out.append(self._continue(out[-1], sent))
+                else:
+                    pending_quote = None
+                continue
+            for att in found:
+                if pending_quote and att.statement.kind != "indirect":
+                    start = pending_quote[0]
+                    end = att.statement.content.end
+                    s, e = _strip(self.doc, start, end)
+                    att.statement = self._statement(att.source_mention, att.statement.source_text, att.statement.cue, s, e, "direct")
+                out.append(att)
+            pending_quote = None
+        return out
+
+    def _adjacent(self, previous: Attribution, sent: Span) -> bool:
+        gap = self.doc.text[previous.statement.content.end : sent.start_char]
+        return len(gap) < 200 and gap.count("\n\n") <= 1
+
+    def _continue(self, previous: Attribution, sent: Span) -> Attribution:
+        s, e = _strip(self.doc, sent.start_char, sent.end_char)
+        st = self._statement(previous.source_mention, previous.statement.source_text, previous.statement.cue, s, e, "direct")
+        return Attribution(st, previous.source_mention, previous.cue_token)
+
+    def _statement(self, source: Mention | None, source_text: str, cue: str, start: int, end: int, kind: str) -> Statement:
+        text = self.document.text[start:end]
+        return Statement(
+            id=stable_id("s", self.document.id, start, end, cue), document=self.document.id,
+            source=source.id if source else None, source_text=source_text, cue=cue,
+            content=TextSpan(start, end, text), kind=kind,
+        )
+
+    def _kind(self, start: int, end: int) -> str:
+        content = self.document.text[start:end].strip()
+        if content[:1] in OPEN_QUOTES and content.rstrip(".,")[-1:] in CLOSE_QUOTES:
+            return "direct"
+        if any(q in content for q in "“”\""):
+            return "mixed"
+        return "indirect"
+
+    def _in_sentence(self, sent: Span) -> list[Attribution]:
+        out = []
+        for tok in sent:
+            source_tok, cue, content = None, None, None
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in REPORTING_VERBS:
+                source_tok, content = self._verb_source(tok, sent)
+                cue = self._cue_text(tok)
+            elif tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
+                to = self.doc[tok.i + 1]
+                objs = [c for c in to.children if c.dep_ == "pobj"]
+                if objs:
+                    source_tok, cue = objs[0], "according to"
+                    phrase_end = max(t.i for t in objs[0].subtree) + 1
+                    content = self._content_outside(sent, tok.i, phrase_end)
+            elif tok.lemma_ in REPORTING_NOUNS and tok.pos_ == "NOUN":
+                poss = [c for c in tok.children if c.dep_ == "poss"]
+                if poss and poss[0].lower_ not in ("his", "her", "its", "their"):
+                    source_tok, cue = poss[0], tok.text
+                    content = self._content_outside(sent, min(t.i for t in tok.subtree), max(t.i for t in tok.subtree) + 1)
+            if source_tok is None or content is None:
+                continue
+            source, source_text = self.source_for(source_tok)
+            if source is not None:
+                self.last_source[source.type if source.type != "PLACE" else "ORG"] = source
+            s, e = _strip(self.doc, *content)
+            if e - s < 3:
+                continue
+            st = self._statement(source, source_text, cue or tok.text, s, e, self._kind(s, e))
+            out.append(Attribution(st, source, tok.i))
+        return out
+
+    def _cue_text(self, verb: Token) -> str:
+        extra = [c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ in ("ORG", "PERSON", "GPE")]
+        return f"{verb.text} {extra[0].text}" if extra else verb.text
+
+    def _verb_source(self, verb: Token, sent: Span) -> tuple[Token | None, tuple[int, int] | None]:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+        if verb.tag_ == "VBN":  # passive: "touted by US outlets", "he was quoted by ABNA24"
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+            if pobj is not None:
+                if verb.lemma_ == "quote":
+                    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or pobj
+                else:
+                    subj = pobj
+            elif verb.dep_ in ("amod", "acl") or any(c.dep_ == "nsubjpass" for c in verb.children):
+                return None, None
+        if subj is None:
+            if verb.dep_ == "conj" and verb.head.lemma_ in REPORTING_VERBS:
+                subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                return None, None
+        comp = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "parataxis") and c.i != subj.i]
+        clause = [c for c in comp if c.dep_ in ("ccomp", "parataxis", "xcomp")]
+        if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and not clause and verb.i > verb.head.i:
+            # "‘...,’ the ministry said." : the rest of the sentence is the content
+            return subj, self._content_outside(sent, min(t.i for t in verb.subtree), max(t.i for t in verb.subtree) + 1)
+        if clause:
+            lo = min(t.i for c in clause for t in c.subtree)
+            hi = max(t.i for c in clause for t in c.subtree) + 1
+            return subj, (self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1]))
+        if verb.i > subj.i and verb.dep_ == "ROOT" and verb.i == sent.end - 2:
+            return None, None
+        if verb.dep_ == "ROOT" and subj.i > verb.i or (verb.dep_ == "ROOT" and verb.i > sent.start + 2 and sent.text.lstrip()[:1] in OPEN_QUOTES):
+            return subj, self._content_outside(sent, min(t.i for t in subj.subtree), sent.end)
+        return None, None
+
+    def _content_outside(self, sent: Span, lo: int, hi: int) -> tuple[int, int]:
+        """The part of the sentence outside tokens [lo, hi): before it if longer, else after."""
+        before = (sent.start_char, self.doc[lo].idx) if lo > sent.start else (sent.start_char, sent.start_char)
+        after_start = self.doc[hi].idx if hi < sent.end else sent.end_char
+        after = (after_start, sent.end_char)
+        return before if before[1] - before[0] >= after[1] - after[0] else after
+
+
+def find_attributions(document: Document, doc: Doc, mentions: list[Mention]) -> tuple[list[Attribution], list[Mention]]:
+    """Attributions of the document, and the description mentions made for their sources."""
+    attributor = Attributor(document, doc, mentions)
+    found = attributor.find()
+    return found, attributor.new_mentions

@@ -1,0 +1,109 @@
+"""Claims from sentences: run the predicate rules, then add claimant, modality, time and evidence.
+
+A claim whose trigger lies inside an attributed statement takes the statement's source as
+claimant and is `reported` (unless hedged or denied); otherwise the author asserts it and
+the claimant is the document's publisher. A claim in a reader-comment section belongs to
+the comment's writer, never to the publisher.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.extract.attribution import Attribution
+from claimgraph.extract.modality import modality_of
+from claimgraph.extract.predicates.base import Context, Found
+from claimgraph.extract.predicates.location import find_locations
+from claimgraph.extract.predicates.names import find_names
+from claimgraph.extract.predicates.relations import find_relations
+from claimgraph.extract.predicates.status import find_status
+from claimgraph.extract.predicates.values import find_values
+from claimgraph.extract.timex import resolve_time
+from claimgraph.model import Claim, Document, Mention, Modality, Section, Span as TextSpan, stable_id
+
+RULES: tuple[Callable[[Context], Iterator[Found]], ...] = (find_status, find_relations, find_locations, find_names, find_values)
+TIMED = {"dead", "wounded", "alive", "arrested", "released", "defected_to", "leader_of", "member_of", "located_in", "opposed_to", "allied_with", "role", "bounty", "quantity", "trained_by"}
+
+
+def sentence_span(document: Document, sent: Span) -> TextSpan:
+    start, end = sent.start_char, sent.end_char
+    text = document.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return TextSpan(start, end, text[start:end])
+
+
+def _time_of(document: Document, trigger: Token, sent: Span) -> dict[str, str] | None:
+    candidates = []
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        ancestors = {a.i for a in ent.root.ancestors}
+        distance = 0 if trigger.i in ancestors else 1 if trigger.head.i in ancestors or ent.root.head.i == trigger.head.i else 2
+        if distance < 2:
+            candidates.append((distance, abs(ent.start - trigger.i), ent))
+    for _, _, ent in sorted(candidates, key=lambda c: (c[0], c[1])):
+        resolved = resolve_time(ent.text, document.published)
+        if resolved:
+            return resolved
+    return None
+
+
+def extract_claims(document: Document, doc: Doc, mentions: list[Mention], attributions: list[Attribution],
+                   comment_author: Mention | None) -> list[Claim]:
+    by_token: dict[int, Mention] = {}
+    spanned = [m for m in mentions if m.start is not None and m.end is not None]
+    for m in spanned:
+        span = doc.char_span(m.start or 0, m.end or 0, alignment_mode="expand")
+        if span is not None:
+            for t in span:
+                by_token.setdefault(t.i, m)
+    claims: dict[tuple, Claim] = {}
+    for sent in doc.sents:
+        ctx = Context(doc, sent, spanned, by_token)
+        evidence = sentence_span(document, sent)
+        if not evidence.text:
+            continue
+        for rule in RULES:
+            for found in rule(ctx):
+                claim = _claim(document, found, sent, evidence, attributions, comment_author)
+                if claim is None:
+                    continue
+                obj = found.object
+                obj_key = obj.id if isinstance(obj, Mention) else str(sorted(obj.items())) if isinstance(obj, dict) else None
+                k = (claim.predicate, claim.subject, obj_key, evidence.start)
+                if k not in claims or claims[k].confidence < claim.confidence:
+                    claims[k] = claim
+    return list(claims.values())
+
+
+def _claim(document: Document, found: Found, sent: Span, evidence: TextSpan, attributions: list[Attribution],
+           comment_author: Mention | None) -> Claim | None:
+    obj = found.object
+    obj_value = {"mention": obj.id} if isinstance(obj, Mention) else obj
+    if isinstance(obj, Mention) and obj.id == found.subject.id:
+        return None
+    statement = None
+    for att in attributions:
+        c = att.statement.content
+        if c.start <= found.trigger.idx < c.end and att.statement.source is not None:
+            statement = att
+    claimant = statement.statement.source if statement else None
+    if statement is None and document.section_at(evidence.start) is Section.COMMENT and comment_author is not None:
+        claimant = comment_author.id
+    modality = modality_of(found.trigger, sent, attributed=statement is not None)
+    if statement is not None and statement.statement.cue.split()[0].lower() in ("denied", "denies", "deny", "dismissed", "rejected"):
+        modality = Modality.DENIED
+    time = _time_of(document, found.trigger, sent) if found.predicate in TIMED else None
+    obj_key = obj.id if isinstance(obj, Mention) else str(obj)
+    return Claim(
+        id=stable_id("c", document.id, found.predicate, found.subject.id, obj_key, evidence.start),
+        document=document.id, subject=found.subject.id, predicate=found.predicate, evidence=evidence,
+        modality=modality, object=obj_value, time=time, place=found.place.id if found.place else None,
+        agent=found.agent.id if found.agent else None, claimant=claimant,
+        statement=statement.statement.id if statement else None, extractor=found.rule, confidence=found.confidence,
+    )

@@ -1,0 +1,83 @@
+"""Word lists that hold for news in general: heads that type a name, reporting verbs, hedges."""
+
+from __future__ import annotations
+
+# The last word of a name that makes it an organisation or a place, whatever the tagger said.
+ORG_NAME_HEADS = frozenset({
+    "army", "brigade", "brigades", "battalion", "front", "group", "party", "movement", "ministry", "council",
+    "committee", "agency", "forces", "force", "guard", "militia", "emirate", "caliphate", "network", "union",
+    "league", "organisation", "organization", "institute", "foundation", "university", "company", "corporation",
+    "bank", "police", "navy", "command", "office", "department", "service", "services", "parliament",
+    "assembly", "court", "senate", "congress", "house", "commission", "federation", "coalition", "alliance",
+    "association", "society", "tribunal", "cabinet", "administration", "regime", "jamaat", "times", "post",
+    "news", "press", "tv", "radio", "channel", "agency", "monitor",
+})
+# Arabic and other name-initial words meaning army, front, movement, party, battalion...
+ORG_NAME_OPENERS = frozenset({"jaish", "jaysh", "jabhat", "harakat", "hizb", "liwa", "kataib", "katibat", "tanzim", "ansar", "ahrar", "hayat", "hay'at", "jamaat"})
+PLACE_NAME_HEADS = frozenset({
+    "valley", "gorge", "province", "region", "city", "town", "village", "district", "county", "river", "lake",
+    "mountains", "mountain", "island", "islands", "sea", "ocean", "gulf", "bay", "strait", "desert", "base",
+    "airport", "port", "governorate", "oblast", "state", "territory", "peninsula", "square", "street", "bridge",
+    "camp", "border", "coast", "basin", "plain", "heights", "hills",
+})
+# Nouns heading a description of a collective party ("the Russian defence ministry", "US officials").
+ORG_DESCRIPTION_HEADS = frozenset({
+    "ministry", "government", "military", "army", "navy", "forces", "troops", "officials", "media", "outlets",
+    "intelligence", "staff", "command", "administration", "apparatus", "services", "police", "rebels",
+    "authorities", "parliament", "court", "agency", "embassy", "commandos", "militants", "fighters",
+    "prosecutors", "investigators", "diplomats", "sources", "security", "leadership", "regime", "cabinet",
+    "coalition", "opposition", "press", "state", "department", "office", "militia", "militias", "agents",
+})
+# Nouns heading a description of one unnamed person ("a Georgian military officer").
+PERSON_DESCRIPTION_HEADS = frozenset({
+    "officer", "spokesman", "spokeswoman", "spokesperson", "official", "expert", "analyst", "commander",
+    "source", "witness", "resident", "diplomat", "minister", "adviser", "advisor", "envoy", "general",
+    "lawyer", "prosecutor", "investigator", "researcher", "doctor", "journalist", "correspondent",
+})
+
+# Verbs that attribute content to their subject ("X said ...", "X told AFP ...").
+REPORTING_VERBS = frozenset({
+    "say", "tell", "claim", "report", "announce", "state", "add", "confirm", "deny", "acknowledge", "allege",
+    "insist", "suggest", "indicate", "accuse", "charge", "warn", "write", "post", "note", "estimate", "declare",
+    "assert", "admit", "explain", "argue", "believe", "reveal", "disclose", "quote", "tout", "boast", "vow",
+    "threaten", "predict", "testify", "contend", "maintain", "stress", "emphasise", "emphasize", "repeat",
+    "comment", "tweet", "proclaim", "publish", "describe", "recount", "recall", "observe", "conclude", "concede",
+    "dismiss", "reject", "speculate", "endorse", "brag", "denounce", "mention", "specify", "respond", "reply",
+})
+# Nouns that carry attribution ("in a statement", "X's claim that ...").
+REPORTING_NOUNS = frozenset({"statement", "report", "claim", "announcement", "interview", "comment", "post", "tweet", "estimate", "estimates", "charge", "allegation", "reports"})
+# Words that make a claim hedged.
+HEDGES = frozenset({
+    "believe", "apparently", "likely", "reportedly", "may", "might", "could", "possibly", "probably", "allegedly",
+    "alleged", "appear", "seem", "unconfirmed", "suspected", "presumably", "perhaps", "rumour", "rumor",
+    "rumoured", "rumored", "purportedly", "supposedly", "think", "suggest", "unverified", "claimed",
+})
+# Words that deny the claim they govern.
+DENIALS = frozenset({"deny", "premature", "false", "untrue", "baseless", "refute", "dismiss", "reject", "fake", "unfounded", "wrong"})
+NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+
+# Person-role nouns: what a title, apposition or "X is a ..." says a person is.
+ROLE_NOUNS = frozenset({
+    "commander", "leader", "chief", "head", "emir", "minister", "president", "spokesman", "spokeswoman",
+    "spokesperson", "fellow", "expert", "adviser", "advisor", "director", "chairman", "chairwoman", "chair",
+    "correspondent", "officer", "colonel", "general", "sniper", "mastermind", "member", "founder", "deputy",
+    "secretary", "governor", "mayor", "ambassador", "official", "analyst", "editor", "reporter", "journalist",
+    "ceo", "executive", "manager", "coach", "captain", "player", "striker", "chancellor", "senator", "judge",
+    "lawyer", "prosecutor", "founder", "owner", "strategist", "ideologue", "propagandist", "recruiter",
+    "financier", "militant", "fighter", "soldier", "defector", "candidate", "nominee", "premier", "king",
+    "queen", "prince", "cleric", "imam", "sheikh", "professor", "researcher", "scientist", "economist",
+    "actress", "actor", "singer", "star", "chairperson", "treasurer", "envoy", "diplomat", "inspector",
+    "surgeon", "doctor", "agent", "operative", "lieutenant", "major", "sergeant", "admiral", "marshal",
+})
+# Of those, the ones that make a person the leader of the organisation they name.
+LEADER_NOUNS = frozenset({"leader", "chief", "head", "emir", "president", "founder", "chairman", "chairwoman", "chair", "ceo", "director", "boss", "commander-in-chief", "secretary-general"})
+STATUS_TRIGGERS = {
+    "dead": frozenset({"kill", "die", "slay", "assassinate", "execute", "perish", "eliminate", "dead", "death", "killing", "murder", "behead"}),
+    "wounded": frozenset({"wound", "injure", "wounded", "injured", "hurt"}),
+    "alive": frozenset({"survive", "alive", "survivor", "surviving"}),
+    "arrested": frozenset({"arrest", "detain", "capture", "apprehend", "jail", "imprison", "arrested", "detained"}),
+    "released": frozenset({"release", "free", "freed", "released"}),
+}
+# Verbs and prepositions that place someone somewhere.
+LOCATION_VERBS = frozenset({"base", "deploy", "station", "operate", "locate", "live", "reside", "hide", "meet", "concentrate", "go", "arrive", "travel", "move", "return", "flee", "present", "gather", "fight", "remain", "stay", "settle", "head"})
+LOCATION_PREPS = frozenset({"in", "to", "near", "around", "at", "inside", "for", "into", "across", "throughout"})

@@ -1,0 +1,48 @@
+"""How firmly: asserted, reported, hedged or denied, from the words around a claim's trigger."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimgraph.extract.lexicon import DENIALS, HEDGES, NEGATIONS
+from claimgraph.model import Modality
+
+
+def _governors(trigger: Token, sent: Span) -> list[Token]:
+    """The trigger, its ancestors within the sentence, and each one's direct modifiers."""
+    chain = [trigger, *[a for a in trigger.ancestors if sent.start <= a.i < sent.end]]
+    out = list(chain)
+    for tok in chain:
+        out.extend(c for c in tok.children if c.dep_ in ("neg", "aux", "advmod", "acomp", "auxpass", "amod", "det"))
+    return out
+
+
+def is_negated(trigger: Token, sent: Span) -> bool:
+    for tok in _governors(trigger, sent):
+        if tok.dep_ == "neg" or (tok.dep_ == "det" and tok.lower_ == "no" and tok.head.i == trigger.i):
+            return True
+        if tok.lemma_ in DENIALS:
+            return True
+    # "Celebrations of the death ... were premature"
+    return any(t.lemma_.lower() in DENIALS for t in sent if t.dep_ in ("acomp", "attr") and trigger.i in {x.i for x in t.head.subtree})
+
+
+def is_hedged(trigger: Token, sent: Span) -> bool:
+    for tok in _governors(trigger, sent):
+        lemma = tok.lemma_.lower()
+        if lemma in HEDGES and not (lemma == "claimed" and tok.dep_ != "amod"):
+            if lemma in ("believe", "think", "suggest") and not (tok.tag_ == "VBN" or tok.i == trigger.i or tok.dep_ != "ROOT"):
+                continue
+            return True
+    return False
+
+
+def modality_of(trigger: Token, sent: Span, attributed: bool) -> Modality:
+    if is_negated(trigger, sent):
+        return Modality.DENIED
+    if is_hedged(trigger, sent):
+        return Modality.HEDGED
+    return Modality.REPORTED if attributed else Modality.ASSERTED
+
+
+__all__ = ["NEGATIONS", "is_hedged", "is_negated", "modality_of"]

@@ -1,0 +1,74 @@
+"""Where: origin (born in, from, native of) and located_in (based in, deployed to, went to)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from claimgraph.extract.lexicon import LOCATION_PREPS, LOCATION_VERBS
+from claimgraph.extract.predicates.base import Context, Found, child, conjuncts, prep_objects
+from claimgraph.model import Mention
+
+
+def _places(ctx: Context, tok: Token) -> list[Mention]:
+    out: list[Mention] = []
+    for c in conjuncts(tok):
+        m = ctx.first_in(c, ("PLACE",))
+        if m is not None and m not in out:
+            out.append(m)
+        for extra in ctx.in_subtree(c, ("PLACE",)):
+            if extra not in out and c.lemma_ in ("battlefield", "city", "region", "province", "country", "area", "town", "base", "bases"):
+                out.append(extra)
+    return out
+
+
+def _actor(ctx: Context, tok: Token) -> list[Mention]:
+    subj = child(tok, "nsubj", "nsubjpass")
+    if subj is None and tok.dep_ in ("acl", "relcl", "amod"):
+        m = ctx.at(tok.head)
+        return [m] if m and m.type in ("PERSON", "ORG") else []
+    if subj is None and tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
+        return _actor(ctx, tok.head)
+    if subj is None:
+        return []
+    return [m for m in (ctx.at(c) for c in conjuncts(subj)) if m is not None and m.type in ("PERSON", "ORG")]
+
+
+def find_locations(ctx: Context) -> Iterator[Found]:
+    for tok in ctx.sent:
+        lemma = tok.lemma_.lower()
+        if lemma in ("bear", "born") and tok.tag_ == "VBN":
+            for _, obj in prep_objects(tok, "in"):
+                for s in _actor(ctx, tok):
+                    for p in _places(ctx, obj):
+                        if s.type == "PERSON":
+                            yield Found("origin", tok, s, "rules/origin.born-in.v1", object=p)
+        if lemma == "native" or (lemma == "national" and tok.pos_ == "NOUN"):
+            holder = ctx.at(tok.head) if tok.dep_ == "appos" else ctx.at(child(tok.head, "nsubj")) if tok.dep_ == "attr" else None
+            for _, obj in prep_objects(tok, "of"):
+                for p in _places(ctx, obj):
+                    if holder is not None and holder.type == "PERSON":
+                        yield Found("origin", tok, holder, "rules/origin.native.v1", object=p)
+        if tok.pos_ in ("VERB", "AUX", "ADJ") and lemma in LOCATION_VERBS:
+            if lemma == "fight" and not prep_objects(tok, "in"):
+                continue
+            preps = ("for",) if lemma == "flee" else tuple(LOCATION_PREPS - {"for"})
+            for _, obj in prep_objects(tok, *preps):
+                for s in _actor(ctx, tok):
+                    for p in _places(ctx, obj):
+                        if p.id != s.id:
+                            yield Found("located_in", tok, s, f"rules/located.{lemma}.v1", object=p, confidence=0.5)
+            if lemma in ("deploy", "station", "base", "locate", "present") and tok.dep_ in ("acl", "amod"):
+                holder = ctx.first_in(tok.head, ("ORG", "PERSON"))
+                for _, obj in prep_objects(tok, *LOCATION_PREPS):
+                    for p in _places(ctx, obj):
+                        if holder is not None:
+                            yield Found("located_in", tok, holder, f"rules/located.{lemma}.v1", object=p, confidence=0.5)
+        if lemma == "base" and tok.tag_ == "VBN" and tok.dep_ == "amod":
+            # "the Washington-based Foundation": hyphenated base
+            for c in tok.children:
+                p = ctx.at(c)
+                holder = ctx.at(tok.head)
+                if p is not None and p.type == "PLACE" and holder is not None and holder.type == "ORG":
+                    yield Found("located_in", tok, holder, "rules/located.hyphen-based.v1", object=p)

@@ -1,0 +1,200 @@
+"""What someone is called and what they are: alias (born as, known as, real name, a name
+in quotes or brackets), role (titles, appositions, 'X is a ...'), and the membership a
+title implies ('ISIS chief Abu Bakr al-Baghdadi')."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from claimgraph.extract.lexicon import LEADER_NOUNS, ROLE_NOUNS
+from claimgraph.extract.predicates.base import Context, Found, child, conjuncts, prep_objects
+from claimgraph.model import Mention
+
+QUOTED = re.compile(r"[“\"‘']([A-Z][^”\"’']{1,60})[”\"’']")
+
+
+def _value(text: str) -> dict[str, str]:
+    return {"value": text.strip(" ,.“”\"‘’'()"), "datatype": "text"}
+
+
+def _name_after(ctx: Context, tok: Token) -> tuple[str, int] | None:
+    """A proper name that starts at or right after tok: a quoted string or a mention."""
+    rest = ctx.doc.text[tok.idx : ctx.sent.end_char]
+    q = QUOTED.match(rest.lstrip())
+    if q:
+        return q.group(1), tok.idx + rest.index(q.group(1))
+    m = ctx.by_token.get(tok.i)
+    if m is not None and m.type == "PERSON" or (m is not None and tok.pos_ == "PROPN"):
+        return m.text, m.start or 0
+    return None
+
+
+def find_names(ctx: Context) -> Iterator[Found]:
+    for tok in ctx.sent:
+        lemma = tok.lemma_.lower()
+        if lemma in ("bear", "born") and tok.tag_ == "VBN":
+            yield from _alias_after(ctx, tok, "as", "rules/alias.born-as.v1")
+        elif lemma == "know" and tok.tag_ == "VBN":
+            yield from _known_as(ctx, tok)
+        elif lemma in ("call", "name", "dub", "nickname") and tok.pos_ == "VERB":
+            yield from _called(ctx, tok)
+        elif lemma in ("alias", "pseudonym", "nom", "name") and tok.pos_ == "NOUN" and tok.head.lemma_ in ("use", "go", "adopt", "take"):
+            for c in tok.children:
+                if c.dep_ in ("appos", "compound", "npadvmod", "attr") and c.i > tok.i:
+                    yield from _alias_from(ctx, tok, c, "rules/alias.uses-alias.v1")
+            for _, obj in prep_objects(tok, "of"):
+                yield from _alias_from(ctx, tok, obj, "rules/alias.name-of.v1")
+        elif tok.lower_ == "real" and tok.head.lemma_ == "name":
+            head = tok.head
+            attr = child(head.head, "attr") if head.dep_ == "nsubj" else None
+            if attr is not None:
+                yield from _alias_from(ctx, head, attr, "rules/alias.real-name.v1")
+    yield from _brackets(ctx)
+    yield from _titles(ctx)
+    yield from _appositions(ctx)
+
+
+def _subject_of(ctx: Context, tok: Token) -> Mention | None:
+    """Whom a participle or clause describes: the noun it modifies, or the clause's subject."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ in ("acl", "relcl", "amod") or (cur.dep_ == "appos"):
+            m = ctx.at(cur.head)
+            if m is not None:
+                return m
+        subj = child(cur, "nsubj", "nsubjpass")
+        if subj is not None:
+            return ctx.at(subj)
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return None
+
+
+def _alias_after(ctx: Context, tok: Token, prep: str, rule: str) -> Iterator[Found]:
+    for _, obj in prep_objects(tok, prep):
+        yield from _alias_from(ctx, tok, obj, rule)
+
+
+def _alias_from(ctx: Context, trigger: Token, obj: Token, rule: str) -> Iterator[Found]:
+    subject = _subject_of(ctx, trigger)
+    names = []
+    for c in conjuncts(obj):
+        start = min(t.i for t in c.subtree if t.i >= c.left_edge.i)
+        found = _name_after(ctx, ctx.doc[start]) or _name_after(ctx, c)
+        if found:
+            names.append(found[0])
+    if subject is None and len(names) >= 2:
+        first = ctx.by_token.get(obj.i)
+        if first is not None:
+            subject, names = first, names[1:]
+    for name in names:
+        if subject is not None and name.lower() != subject.text.lower() and subject.type in ("PERSON", "ORG"):
+            yield Found("alias", trigger, subject, rule, object=_value(name), confidence=0.8)
+
+
+def _known_as(ctx: Context, tok: Token) -> Iterator[Found]:
+    for _, obj in prep_objects(tok, "as"):
+        start = obj.left_edge
+        if start.lower_ in ("the", "a", "an") or start.pos_ == "DET" or (start.pos_ in ("NOUN", "ADJ") and start.text.islower()):
+            subject = _subject_of(ctx, tok)
+            if subject is not None and subject.type == "PERSON":
+                text = ctx.doc[start.i + (1 if start.pos_ == "DET" else 0) : obj.right_edge.i + 1].text
+                yield Found("role", tok, subject, "rules/role.known-as.v1", object=_value(text))
+            continue
+        yield from _alias_from(ctx, tok, obj, "rules/alias.known-as.v1")
+
+
+def _called(ctx: Context, tok: Token) -> Iterator[Found]:
+    obj = child(tok, "oprd", "xcomp", "attr")
+    if obj is None:
+        dobjs = [c for c in tok.children if c.dep_ == "dobj"]
+        obj = dobjs[-1] if dobjs else None
+        if obj is not None and obj.pos_ == "PRON":  # "calls herself X or Y"
+            obj = child(obj, "appos") or next((c for c in tok.children if c.dep_ in ("oprd", "ccomp", "xcomp")), None)
+    if obj is not None:
+        yield from _alias_from(ctx, tok, obj, "rules/alias.called.v1")
+
+
+def _brackets(ctx: Context) -> Iterator[Found]:
+    """'Bely Sneg ("White Snow")', 'Al-Shimali (also known as ...)' — a name then a bracketed name."""
+    text = ctx.doc.text
+    for m in ctx.mentions:
+        if m.start is None or m.end is None or not (ctx.sent.start_char <= m.start < ctx.sent.end_char) or m.type != "PERSON":
+            continue
+        after = text[m.end : min(m.end + 80, ctx.sent.end_char)]
+        b = re.match(r"\s*\(\s*[“\"‘]?([A-Z][\w' .-]{1,50}?)[”\"’]?\s*\)", after)
+        if b and not b.group(1).lower().startswith(("also", "aka", "a.k.a")) and not b.group(1).isupper():
+            tok = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if tok is not None:
+                yield Found("alias", tok.root, m, "rules/alias.brackets.v1", object=_value(b.group(1)), confidence=0.7)
+
+
+def _title_run(ctx: Context, m: Mention) -> list[Token]:
+    """The title words right before a person's name: 'Russian Foreign Minister', 'ISIS chief'."""
+    span = ctx.doc.char_span(m.start or 0, m.end or 0, alignment_mode="expand")
+    if span is None:
+        return []
+    run: list[Token] = []
+    i = span.start - 1
+    while i >= ctx.sent.start:
+        t = ctx.doc[i]
+        if t.dep_ in ("compound", "amod", "nmod", "poss", "case", "punct") and t.head.i >= i and t.text not in (",", "(", ")", "—"):
+            if t.text in ("‘", "’", "'", "“", "”") and not run:
+                i -= 1
+                continue
+            run.insert(0, t)
+            i -= 1
+            continue
+        break
+    while run and (run[0].pos_ in ("DET", "PUNCT", "PART") or run[0].text in ("’s", "'s")):
+        run = run[1:]
+    return run if any(t.lemma_.lower() in ROLE_NOUNS for t in run) else []
+
+
+def _titles(ctx: Context) -> Iterator[Found]:
+    for m in ctx.mentions:
+        if m.type != "PERSON" or m.start is None or not (ctx.sent.start_char <= m.start < ctx.sent.end_char):
+            continue
+        run = _title_run(ctx, m)
+        if not run:
+            continue
+        role_idx = max(i for i, t in enumerate(run) if t.lemma_.lower() in ROLE_NOUNS)
+        role_tok = run[role_idx]
+        orgs = [o for o in (ctx.by_token.get(t.i) for t in run[:role_idx]) if o is not None and o.type == "ORG"]
+        title = ctx.doc[run[0].i : run[role_idx].i + 1].text.strip(" ‘’'“”")
+        if orgs:
+            org = orgs[-1]
+            predicate = "leader_of" if role_tok.lemma_.lower() in LEADER_NOUNS else "member_of"
+            yield Found(predicate, role_tok, m, "rules/title.org.v1", object=org, confidence=0.7)
+        else:
+            yield Found("role", role_tok, m, "rules/role.title.v1", object=_value(title), confidence=0.6)
+
+
+def _appositions(ctx: Context) -> Iterator[Found]:
+    """'Gumurod Halimov, Tajikistan's top counterterrorism officer' and 'X is a senior fellow at Y'."""
+    for tok in ctx.sent:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ROLE_NOUNS:
+            continue
+        holder = None
+        if tok.dep_ == "appos":
+            holder = ctx.at(tok.head)
+        elif tok.dep_ == "attr":
+            holder = ctx.at(child(tok.head, "nsubj"))
+        elif tok.head.dep_ == "appos" or any(c.dep_ == "appos" and ctx.by_token.get(c.i) for c in tok.children):
+            holder = next((ctx.by_token[c.i] for c in tok.children if c.dep_ == "appos" and c.i in ctx.by_token), None)
+        if holder is None or holder.type != "PERSON" or ctx.by_token.get(tok.i) is holder:
+            continue
+        left = tok.left_edge
+        if left.pos_ == "DET":
+            left = ctx.doc[left.i + 1]
+        right = tok
+        for c in tok.rights:
+            if c.dep_ in ("prep",) and c.lower_ in ("of", "at", "in", "for", "to"):
+                right = c.right_edge
+        text = ctx.doc[left.i : right.i + 1].text
+        if 2 <= len(text) <= 120:
+            yield Found("role", tok, holder, "rules/role.apposition.v1", object=_value(text), confidence=0.6)

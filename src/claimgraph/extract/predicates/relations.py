@@ -1,0 +1,238 @@
+"""Organisations and people among each other: member_of, leader_of, defected_to,
+affiliated_with, allied_with, opposed_to, trained_by."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from claimgraph.extract.lexicon import LEADER_NOUNS, ROLE_NOUNS
+from claimgraph.extract.predicates.base import Context, Found, child, conjuncts, prep_objects
+from claimgraph.model import Mention
+
+ACTORS = ("PERSON", "ORG")
+GROUPS = ("ORG",)
+PARTIES = ("ORG", "PLACE")  # a country acting ("US-backed") is a party too
+
+
+def _subjects(ctx: Context, verb: Token) -> list[Mention]:
+    subj = child(verb, "nsubj")
+    if subj is None and verb.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl"):
+        if verb.dep_ in ("relcl", "acl"):
+            m = ctx.at(verb.head)
+            return [m] if m else []
+        subj = child(verb.head, "nsubj")
+    if subj is None:
+        return []
+    return [m for m in (ctx.at(c) for c in conjuncts(subj)) if m is not None and m.type in ACTORS]
+
+
+def _objects(ctx: Context, tok: Token, types: tuple[str, ...]) -> list[Mention]:
+    """Mentions named by tok and its conjuncts (looking inside 'groups like X')."""
+    out: list[Mention] = []
+    for c in conjuncts(tok):
+        m = ctx.first_in(c, types)
+        if m is not None and m not in out:
+            out.append(m)
+    return out
+
+
+def find_relations(ctx: Context) -> Iterator[Found]:
+    for tok in ctx.sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX"):
+            yield from _verb_relations(ctx, tok, lemma)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            yield from _noun_relations(ctx, tok, lemma)
+        if tok.lower_ in ("backed", "trained", "linked", "led", "allied", "affiliated", "sponsored", "funded", "supported") and tok.dep_ in ("amod", "compound", "acl") or (tok.text == "-" and False):
+            yield from _hyphen_relations(ctx, tok)
+
+
+def _verb_relations(ctx: Context, verb: Token, lemma: str) -> Iterator[Found]:
+    subjects = _subjects(ctx, verb)
+    if lemma == "join":
+        for s in subjects:
+            for o in _objects(ctx, child(verb, "dobj") or verb, GROUPS):
+                if o.id != s.id:
+                    yield Found("member_of", verb, s, "rules/member.join.v1", object=o)
+    if lemma in ("pledge", "swear"):
+        for _, obj in prep_objects(verb, "to"):
+            for s in subjects:
+                for o in _objects(ctx, obj, GROUPS):
+                    yield Found("member_of", verb, s, "rules/member.allegiance.v1", object=o)
+    if lemma == "defect":
+        for _, obj in prep_objects(verb, "to"):
+            for s in subjects:
+                for o in _objects(ctx, obj, GROUPS):
+                    yield Found("defected_to", verb, s, "rules/defect.v1", object=o)
+    if lemma in ("lead", "head", "command", "run", "found"):
+        dobj = child(verb, "dobj")
+        if dobj is not None:
+            for s in subjects:
+                if s.type == "PERSON":
+                    for o in _objects(ctx, dobj, GROUPS):
+                        yield Found("leader_of", verb, s, "rules/leader.verb.v1", object=o)
+    if lemma == "take":  # "took command of X"
+        dobj = child(verb, "dobj")
+        if dobj is not None and dobj.lemma_ in ("command", "control", "leadership", "charge"):
+            for _, obj in prep_objects(dobj, "of"):
+                for s in subjects:
+                    for o in _objects(ctx, obj, GROUPS):
+                        yield Found("leader_of", verb, s, "rules/leader.take-command.v1", object=o)
+    if lemma in ("fight", "battle", "attack", "target", "strike", "oppose", "combat", "wage", "call"):
+        direct = child(verb, "dobj") if lemma in ("fight", "attack", "target", "oppose", "combat", "battle") else None
+        targets = ([direct] if direct is not None else []) + [o for _, o in prep_objects(verb, "against")]
+        for t in targets:
+            for s in subjects:
+                for o in _objects(ctx, t, PARTIES):
+                    if o.id != s.id:
+                        yield Found("opposed_to", verb, s, "rules/opposed.verb.v1", object=o)
+        for _, obj in prep_objects(verb, "alongside", "with"):
+            if lemma in ("fight", "wage") :
+                for s in subjects:
+                    for o in _objects(ctx, obj, PARTIES):
+                        if o.id != s.id:
+                            yield Found("allied_with", verb, s, "rules/allied.alongside.v1", object=o)
+        for _, obj in prep_objects(verb, "for"):
+            if lemma == "fight":
+                for s in subjects:
+                    for o in _objects(ctx, obj, GROUPS):
+                        yield Found("member_of", verb, s, "rules/member.fight-for.v1", object=o)
+    if lemma in ("train", "school", "instruct"):
+        yield from _trained(ctx, verb, subjects)
+    if lemma in ("back", "support", "arm", "fund", "sponsor", "help", "assist", "protect", "ally"):
+        dobj = child(verb, "dobj")
+        passive = child(verb, "nsubjpass")
+        if passive is not None:
+            for _, by in prep_objects(verb, "by"):
+                for s in (ctx.at(c) for c in conjuncts(passive)):
+                    for o in _objects(ctx, by, PARTIES):
+                        if s is not None and s.type in ACTORS and o.id != s.id:
+                            yield Found("allied_with", verb, s, "rules/allied.backed-by.v1", object=o)
+        elif dobj is not None:
+            for s in subjects:
+                for o in _objects(ctx, dobj, ("ORG",)):
+                    if o.id != s.id:
+                        yield Found("allied_with", verb, o, "rules/allied.supported.v1", object=s)
+    if lemma in ("link", "affiliate", "tie", "connect", "belong"):
+        passive = child(verb, "nsubjpass")
+        subj_toks = conjuncts(passive) if passive is not None else []
+        subs = [m for m in (ctx.at(t) for t in subj_toks) if m is not None] or ([ctx.at(verb.head)] if verb.dep_ in ("acl", "amod") and ctx.at(verb.head) else [])
+        for _, obj in prep_objects(verb, "to", "with"):
+            for s in subs:
+                for o in _objects(ctx, obj, GROUPS):
+                    if s is not None and o.id != s.id and s.type == "ORG":
+                        yield Found("affiliated_with", verb, s, "rules/affiliated.linked.v1", object=o)
+    if lemma == "consider":  # "considers itself to be the Syrian affiliate of X"
+        for c in verb.subtree:
+            if c.lemma_ in ("affiliate", "branch", "wing", "part"):
+                for _, obj in prep_objects(c, "of"):
+                    for s in subjects:
+                        for o in _objects(ctx, obj, GROUPS):
+                            yield Found("affiliated_with", verb, s, "rules/affiliated.noun.v1", object=o)
+
+
+def _trained(ctx: Context, verb: Token, subjects: list[Mention]) -> Iterator[Found]:
+    passive = child(verb, "nsubjpass")
+    trainers = [o for _, o in prep_objects(verb, "by", "under", "with", "from")]
+    trainer_mentions: list[Mention] = []
+    for t in trainers:
+        trainer_mentions.extend(_objects(ctx, t, PARTIES))
+    if passive is not None or (verb.tag_ == "VBN" and not child(verb, "dobj")):
+        trainees = [ctx.at(c) for c in conjuncts(passive)] if passive is not None else subjects
+        for s in trainees:
+            for o in trainer_mentions:
+                if s is not None and o.id != s.id:
+                    yield Found("trained_by", verb, s, "rules/trained.passive.v1", object=o)
+        return
+    dobj = child(verb, "dobj")
+    if dobj is not None:  # "We trained him": the subject trains the object
+        trainee = ctx.at(dobj)
+        for s in subjects:
+            if trainee is not None and trainee.id != s.id:
+                yield Found("trained_by", verb, trainee, "rules/trained.active.v1", object=s)
+    else:  # "he trained under X"
+        for s in subjects:
+            for o in trainer_mentions:
+                if o.id != s.id:
+                    yield Found("trained_by", verb, s, "rules/trained.under.v1", object=o)
+
+
+def _noun_relations(ctx: Context, noun: Token, lemma: str) -> Iterator[Found]:
+    # "the commander of X", "a member of X", "X's leader", "an affiliate of X"
+    holder = _holder(ctx, noun)
+    if holder is None:
+        return
+    groups = [o for _, obj in prep_objects(noun, "of", "in") for o in _objects(ctx, obj, GROUPS)]
+    poss = child(noun, "poss")
+    if poss is not None:
+        pm = ctx.at(poss)
+        if pm is not None and pm.type == "ORG":
+            groups.append(pm)
+    for g in groups:
+        if g.id == holder.id:
+            continue
+        if lemma in ("affiliate", "branch", "wing", "offshoot", "part", "faction", "arm") and holder.type == "ORG":
+            yield Found("affiliated_with", noun, holder, "rules/affiliated.noun.v1", object=g)
+        elif lemma in LEADER_NOUNS and holder.type == "PERSON":
+            yield Found("leader_of", noun, holder, "rules/leader.noun.v1", object=g)
+        elif lemma in ROLE_NOUNS and holder.type == "PERSON":
+            yield Found("member_of", noun, holder, "rules/member.noun.v1", object=g)
+        elif lemma in ("ally", "partner") and holder.type in ACTORS:
+            yield Found("allied_with", noun, holder, "rules/allied.noun.v1", object=g)
+    if lemma in ("operation", "operations") and child(noun, "amod") is not None and child(noun, "amod").lower_ == "joint":
+        verb = noun.head
+        for s in _subjects(ctx, verb):
+            for _, obj in prep_objects(noun, "with"):
+                for o in _objects(ctx, obj, PARTIES):
+                    yield Found("allied_with", noun, s, "rules/allied.joint.v1", object=o)
+    if lemma in ("rift", "war", "battle", "fight", "conflict", "feud"):
+        verb = noun.head
+        for s in _subjects(ctx, verb):
+            for _, obj in prep_objects(noun, "with", "against"):
+                for o in _objects(ctx, obj, PARTIES):
+                    if o.id != s.id:
+                        yield Found("opposed_to", noun, s, "rules/opposed.noun.v1", object=o)
+
+
+def _holder(ctx: Context, noun: Token) -> Mention | None:
+    """Who holds the role a noun names: the mention it is in apposition with, or the subject
+    of 'X is the leader of ...', or the name right after a title ('ISIS chief Abu Bakr')."""
+    m = ctx.at(noun)
+    if m is not None:
+        return m
+    if noun.dep_ == "attr":
+        subj = child(noun.head, "nsubj")
+        return ctx.at(subj)
+    if noun.dep_ == "appos":
+        return ctx.at(noun.head)
+    return None
+
+
+def _hyphen_relations(ctx: Context, tok: Token) -> Iterator[Found]:
+    """'US-backed al Nusra Front', 'US-trained Chechen commander X', 'Chechen-led faction X'."""
+    owner_tok = tok.head
+    backer = None
+    for c in list(tok.children) + [t for t in ctx.sent if t.i == tok.i - 2]:
+        m = ctx.at(c)
+        if m is not None and m.type in PARTIES:
+            backer = m
+    if backer is None:
+        return
+    target = ctx.at(owner_tok)
+    if target is None:
+        for c in owner_tok.subtree:
+            m = ctx.at(c)
+            if m is not None and m.type in ACTORS and m.id != backer.id:
+                target = m
+                break
+    if target is None or target.id == backer.id:
+        return
+    word = tok.lower_
+    if word in ("backed", "allied", "sponsored", "funded", "supported"):
+        yield Found("allied_with", tok, target, "rules/allied.hyphen.v1", object=backer)
+    elif word == "trained":
+        yield Found("trained_by", tok, target, "rules/trained.hyphen.v1", object=backer)
+    elif word in ("linked", "affiliated") and target.type == "ORG":
+        yield Found("affiliated_with", tok, target, "rules/affiliated.hyphen.v1", object=backer)

@@ -1,0 +1,86 @@
+"""Status: dead, wounded, alive, arrested, released — with agent, place and the negated forms."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from claimgraph.extract.lexicon import STATUS_TRIGGERS
+from claimgraph.extract.predicates.base import Context, Found, child, conjuncts, prep_objects
+from claimgraph.model import Mention
+
+TRANSITIVE = {"kill", "slay", "assassinate", "execute", "eliminate", "murder", "behead", "wound", "injure", "hurt",
+              "arrest", "detain", "capture", "apprehend", "jail", "imprison", "release", "free"}
+
+
+def _predicate(tok: Token) -> str | None:
+    lemma = tok.lemma_.lower()
+    for predicate, words in STATUS_TRIGGERS.items():
+        if lemma in words or tok.lower_ in words:
+            if predicate == "wounded" and any(c.lower_ in ("fatally", "mortally") for c in tok.children):
+                return "dead"
+            return predicate
+    return None
+
+
+def _subject_and_agent(ctx: Context, tok: Token) -> tuple[list[Token], Token | None]:
+    if tok.pos_ == "NOUN":  # "the death of X", "X's death", "whose death"
+        subj = child(tok, "poss")
+        if subj is None:
+            objs = [o for p, o in prep_objects(tok, "of")]
+            subj = objs[0] if objs else None
+        agents = [o for p, o in prep_objects(tok, "by", "at")]
+        agent = agents[0] if agents else None
+        if agent is not None and agent.lower_ == "hands":
+            inner = [o for p, o in prep_objects(agent, "of")]
+            agent = inner[0] if inner else None
+        return ([subj] if subj is not None else []), agent
+    if tok.pos_ == "ADJ":  # "X is dead", "wounded but alive"
+        head = tok
+        while head.dep_ in ("conj", "acomp", "xcomp", "attr") and head.head.i != head.i:
+            head = head.head
+            if child(head, "nsubj", "nsubjpass") is not None:
+                break
+        subj = child(head, "nsubj", "nsubjpass")
+        return ([subj] if subj is not None else []), None
+    passive = child(tok, "nsubjpass")
+    if passive is not None or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl")):
+        agents = [o for p, o in prep_objects(tok, "by")]
+        subj = passive if passive is not None else (tok.head if tok.dep_ == "acl" else None)
+        return ([subj] if subj is not None else []), agents[0] if agents else None
+    if tok.lemma_ in TRANSITIVE:
+        obj = child(tok, "dobj")
+        return ([obj] if obj is not None else []), child(tok, "nsubj")
+    subj = child(tok, "nsubj")
+    if subj is None and tok.dep_ == "conj":
+        subj = child(tok.head, "nsubj", "nsubjpass")
+    if subj is None and tok.dep_ == "xcomp":
+        subj = child(tok.head, "nsubj", "nsubjpass", "dobj")
+    return ([subj] if subj is not None else []), None
+
+
+def find_status(ctx: Context) -> Iterator[Found]:
+    for tok in ctx.sent:
+        predicate = _predicate(tok)
+        if predicate is None or tok.pos_ not in ("VERB", "NOUN", "ADJ", "AUX"):
+            continue
+        if tok.pos_ == "ADJ" and tok.dep_ == "amod":
+            continue  # "the killed fighters": no one named
+        subjects, agent_tok = _subject_and_agent(ctx, tok)
+        agent = ctx.first_in(agent_tok, ("PERSON", "ORG", "PLACE")) if agent_tok is not None else None
+        place = _place(ctx, tok)
+        for s in subjects:
+            for conj in conjuncts(s):
+                m = ctx.at(conj)
+                if m is None or m.type == "PLACE":
+                    continue
+                yield Found(predicate, tok, m, f"rules/status.{tok.pos_.lower()}.v1", agent=agent, place=place, confidence=0.7)
+
+
+def _place(ctx: Context, tok: Token) -> Mention | None:
+    for _, obj in prep_objects(tok, "in", "near", "at", "outside"):
+        m = ctx.first_in(obj, ("PLACE",))
+        if m is not None:
+            return m
+    return None

@@ -1,0 +1,78 @@
+"""Numbers: bounty (money offered for a person) and quantity (a count a source gives)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from claimgraph.extract.predicates.base import Context, Found, child, prep_objects
+
+QUALIFIERS = ("at least", "more than", "fewer than", "less than", "as many as", "up to", "about", "around",
+              "roughly", "some", "nearly", "almost", "over", "approximately", "an estimated", "no less than")
+
+
+def find_values(ctx: Context) -> Iterator[Found]:
+    yield from _bounties(ctx)
+    yield from _quantities(ctx)
+
+
+def _bounties(ctx: Context) -> Iterator[Found]:
+    for tok in ctx.sent:
+        if tok.lemma_.lower() not in ("bounty", "reward", "prize", "ransom") or tok.pos_ != "NOUN":
+            continue
+        money = next((t for t in tok.subtree if t.ent_type_ == "MONEY"), None)
+        if money is None:
+            money = next((t for t in ctx.sent if t.ent_type_ == "MONEY" and abs(t.i - tok.i) <= 4), None)
+        if money is None:
+            continue
+        ent = next(e for e in ctx.doc.ents if e.start <= money.i < e.end)
+        target = None
+        for _, obj in prep_objects(tok, "on", "for"):
+            for t in obj.subtree:
+                m = ctx.at(t)
+                if m is not None and m.type == "PERSON":
+                    target = m
+                    break
+            if target:
+                break
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if target is None:
+            subj = child(verb, "nsubj")
+            target = ctx.at(subj) if subj is not None and verb.lemma_ in ("have", "carry", "face") else None
+        if target is None or target.type != "PERSON":
+            continue
+        agent = ctx.at(child(verb, "nsubj")) if verb.lemma_ in ("offer", "put", "place", "announce", "issue") else None
+        yield Found("bounty", tok, target, "rules/bounty.v1", object={"value": ent.text, "datatype": "money"}, agent=agent, confidence=0.8)
+
+
+def _quantities(ctx: Context) -> Iterator[Found]:
+    for tok in ctx.sent:
+        if tok.ent_type_ != "CARDINAL" or tok.dep_ != "nummod" or not re.search(r"\d", tok.text):
+            continue
+        noun = tok.head
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() in ("year", "day", "month", "week", "percent", "kilometer", "mile", "time", "hour", "minute"):
+            continue
+        subject = None
+        for t in noun.subtree:
+            m = ctx.by_token.get(t.i)
+            if m is not None and m.type in ("ORG", "PLACE") and t.i != tok.i:
+                subject = m
+                break
+        if subject is None:
+            for _, obj in prep_objects(noun, "in", "at", "from") + prep_objects(noun.head, "in", "at", "near"):
+                subject = ctx.first_in(obj, ("ORG", "PLACE"))
+                if subject:
+                    break
+        if subject is None:
+            continue
+        before = ctx.doc.text[max(ctx.sent.start_char, tok.idx - 20) : tok.idx].lower()
+        qualifier = next((q for q in QUALIFIERS if before.rstrip().endswith(q)), None)
+        unit = ctx.doc[tok.i + 1 : noun.i + 1].text if noun.i > tok.i else noun.text
+        obj = {"value": tok.text, "datatype": "number", "unit": unit}
+        if qualifier:
+            obj["qualifier"] = qualifier
+        yield Found("quantity", tok, subject, "rules/quantity.v1", object=obj, confidence=0.5)

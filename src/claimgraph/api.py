@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any, TextIO
 
 from claimgraph.export.csv import write_csv
 from claimgraph.export.graphml import write_graphml
@@ -68,5 +68,5 @@ class Claimgraph:
     def records(self) -> Iterator[dict[str, Any]]:
         return export_records(self.store)
 
-    def export(self, out: IO[str], format: str = "jsonl") -> int:
+    def export(self, out: TextIO, format: str = "jsonl") -> int:
         return WRITERS[format](self.store, out)

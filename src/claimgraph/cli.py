@@ -23,8 +23,8 @@ from claimgraph.resolve.resolver import explain
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Turn news reports into a sourced knowledge graph: who is who, who says what, and where sources disagree.")
-console = Console()
-err = Console(stderr=True)
+console = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 F = TypeVar("F", bound=Callable[..., Any])
 MODALITY_STYLE = {"asserted": "green", "reported": "cyan", "hedged": "yellow", "denied": "red"}
 
@@ -121,8 +121,9 @@ def entities(ctx: typer.Context, limit: Annotated[int, typer.Option(help="How ma
         return
     table = Table("name", "type", "mentions", "other names", "id")
     for e in rows:
-        others = ", ".join(f"{n} ({c})" for n, c in e.aliases if n != e.name)
-        table.add_row(e.name, e.type, str(sum(c for _, c in e.aliases)), others[:90], e.id)
+        others = [f"{n} ({c})" for n, c in e.aliases if n != e.name]
+        shown = ", ".join(others[:6]) + (f", … {len(others) - 6} more" if len(others) > 6 else "")
+        table.add_row(e.name, e.type, str(sum(c for _, c in e.aliases)), shown, e.id)
     console.print(table)
 
 

@@ -89,9 +89,11 @@ def update_graph(store: SQLiteStore, full: bool = False) -> None:
     todo = store.mentions() if full else store.unresolved_mentions()
     entities, links = resolver.resolve(todo)
     store.save_resolution(entities, links, reset=full)
+    mention_entity = store.mention_entities()
+    publisher_of = {m.document: mention_entity[m.id] for m in store.mentions() if m.label == "meta/publisher" and m.id in mention_entity}
     reasoning = reason_over(
-        claims=store.claims(), mention_entity=store.mention_entities(),
-        documents={d.id: d for d in store.documents()}, entities={e.id: e for e in store.entities()},
+        claims=store.claims(), mention_entity=mention_entity, documents={d.id: d for d in store.documents()},
+        entities={e.id: e for e in store.entities()}, publisher_of=publisher_of,
     )
     store.save_reasoning(reasoning.groups, reasoning.conflicts, reasoning.memberships, reasoning.conflict_support)
 

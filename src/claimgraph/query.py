@@ -122,32 +122,57 @@ def require_entity(store: SQLiteStore, entity_id: str) -> Entity:
         return find_entity(store, entity_id)
 
 
+STATUS_WORDS = {"dead": "reported killed", "alive": "reported alive", "wounded": "reported wounded",
+                "arrested": "reported arrested", "released": "reported released"}
+
+
 def build_dossier(store: SQLiteStore, entity: Entity) -> dict[str, Any]:
     """An entity's names, status line, relations, timeline and conflicts, ready to print or render."""
     view = View(store)
     groups = {g.id: g for g in store.groups()}
     records = [view.claim_record(c) for c in entity_claims(store, view, entity.id)]
-    relations, timeline, status = [], [], []
+    by_group: dict[str, list[dict[str, Any]]] = {}
     for r in records:
-        obj = r["object"] or {}
+        by_group.setdefault(r["group"] or r["id"], []).append(r)
+    relations, status, timeline, seen = [], [], [], set()
+    for gid, members in by_group.items():
+        g = groups.get(gid)
+        first = members[0]
+        obj = first["object"] or {}
         target = view.name(obj.get("entity")) or obj.get("value") or ""
-        grade = groups[r["group"]].grade if r["group"] in groups else ""
-        who = view.name(r["claimant"]) or "the author"
-        when = (r["time"] or {}).get("start")
-        line = f"{r['predicate']} {target}".strip() + f" — {r['modality']} by {who}" + (f" [{grade}]" if grade else "")
-        row = {"line": line, "modality": r["modality"], "claim": r, "grade": grade, "time": when, "target": target, "who": who}
-        if when:
-            timeline.append({**row, "line": f"{when}  {line}"})
-        if target:
+        parties = []
+        for r in members:
+            who = view.name(r["claimant"]) or "the author"
+            label = who if r["modality"] in ("asserted", "reported") else f"{who} ({r['modality']})"
+            if label not in parties:
+                parties.append(label)
+        grade = g.grade if g else ""
+        when = (g.time or {}).get("start") if g and g.time else None
+        row = {"predicate": first["predicate"], "target": target, "parties": parties, "grade": grade,
+               "support": g.support if g else 1, "time": when, "group": gid, "claims": members,
+               "modality": "denied" if all(r["modality"] == "denied" for r in members) else first["modality"],
+               "reasons": list(g.reasons) if g else []}
+        row["line"] = f"{first['predicate']} {target}".strip() + f" — {', '.join(parties)}" + (f" [{grade}]" if grade else "")
+        if first["predicate"] in STATUS_WORDS:
+            times = sorted({str(r["time"]["start"]) for r in members if r["time"]})
+            status.append(f"{STATUS_WORDS[first['predicate']]}{' ' + '/'.join(times) if times else ''} by "
+                          f"{', '.join(parties)} — {grade}")
+        elif target:
             relations.append(row)
-        if r["predicate"] in ("dead", "alive", "wounded", "arrested", "released"):
-            verb = {"dead": "killed/dead", "alive": "alive", "wounded": "wounded", "arrested": "arrested", "released": "released"}[r["predicate"]]
-            neg = "not " if r["modality"] == "denied" else ""
-            status.append(f"{neg}{verb}{' ' + when if when else ''} per {who}" + (f" ({grade})" if grade else ""))
-    timeline.sort(key=lambda row: row["time"] or "")
+        for r in members:
+            t = (r["time"] or {}).get("start")
+            key = (t, r["predicate"], target, r["claimant"], r["modality"])
+            if t and key not in seen:
+                seen.add(key)
+                who = view.name(r["claimant"]) or "the author"
+                timeline.append({"time": t, "predicate": r["predicate"], "target": target, "who": who,
+                                 "modality": r["modality"], "grade": grade, "claim": r["id"],
+                                 "evidence": r["evidence"],
+                                 "line": f"{t}  {r['predicate']} {target}".rstrip() + f" — {r['modality']} by {who} [{grade}]"})
+    timeline.sort(key=lambda row: (row["time"], row["predicate"]))
     claim_ids = {r["id"] for r in records}
     conflicts = [{"kind": c.kind, "summary": c.summary, "id": c.id, "claims": list(c.claims)}
                  for c in store.conflicts() if claim_ids & set(c.claims)]
     return {"id": entity.id, "name": entity.name, "type": entity.type, "aliases": list(entity.aliases),
-            "status": "; ".join(dict.fromkeys(status)), "relations": relations, "timeline": timeline,
+            "status": "; ".join(status), "relations": relations, "timeline": timeline,
             "conflicts": conflicts, "claims": records}

@@ -13,7 +13,7 @@ class Settings:
     max_bytes: int = 5_000_000  # larger files are skipped with a clear reason
     min_chars: int = 20  # shorter texts are skipped as empty
     batch_size: int = 16  # documents per nlp.pipe batch
-    duplicate_threshold: float = 0.8  # MinHash Jaccard above which a document is a near-copy
+    duplicate_threshold: float = 0.7  # MinHash Jaccard above which a document is a near-copy
     author: str = "anonymous"  # who records judgements
 
     @classmethod

@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.lexicon import REPORTING_NOUNS, REPORTING_VERBS
 from claimgraph.extract.mentions import make_mention, token_mention
-from claimgraph.model import Document, Mention, Span as TextSpan, Statement, stable_id
+from claimgraph.model import Document, Mention, Statement, stable_id
+from claimgraph.model import Span as TextSpan
 
 OPEN_QUOTES = "“‘\"«"
 CLOSE_QUOTES = "”’\"»"
@@ -87,8 +88,10 @@ class Attributor:
                     return m
         type_ = "ORG" if head.tag_ in ("NNS", "NNPS") or head.lower_ in ("ministry", "government", "military", "army", "agency", "office", "command", "staff", "media", "press", "police") else "PERSON"
         start, end = start_tok.idx, head.idx + len(head)
-        m = make_mention(self.document, start, end, type_, "rules/description")
-        if m is None:
+        made = make_mention(self.document, start, end, type_, "rules/description")
+        if made is not None:
+            m = made
+        else:
             text = self.document.text[start:end]
             from claimgraph.extract.mentions import mention_id
 
@@ -147,12 +150,25 @@ class Attributor:
         return Attribution(st, previous.source_mention, previous.cue_token)
 
     def _statement(self, source: Mention | None, source_text: str, cue: str, start: int, end: int, kind: str) -> Statement:
+        start, end = self._with_quotes(start, end)
+        if kind == "indirect":
+            kind = self._kind(start, end)
         text = self.document.text[start:end]
         return Statement(
             id=stable_id("s", self.document.id, start, end, cue), document=self.document.id,
             source=source.id if source else None, source_text=source_text, cue=cue,
             content=TextSpan(start, end, text), kind=kind,
         )
+
+    def _with_quotes(self, start: int, end: int) -> tuple[int, int]:
+        """Widen content to the quotation marks around it: “We will rebuild,” she said."""
+        text = self.document.text
+        if start > 0 and text[start - 1] in OPEN_QUOTES:
+            tail = text[end : end + 3]
+            close = next((i for i, ch in enumerate(tail) if ch in CLOSE_QUOTES), None)
+            if close is not None:
+                return start - 1, end + close + 1
+        return start, end
 
     def _kind(self, start: int, end: int) -> str:
         content = self.document.text[start:end].strip()

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.attribution import Attribution
+from claimgraph.extract.lexicon import REPORTING_VERBS
 from claimgraph.extract.modality import modality_of
 from claimgraph.extract.predicates.base import Context, Found
 from claimgraph.extract.predicates.location import find_locations
@@ -21,7 +22,8 @@ from claimgraph.extract.predicates.relations import find_relations
 from claimgraph.extract.predicates.status import find_status
 from claimgraph.extract.predicates.values import find_values
 from claimgraph.extract.timex import resolve_time
-from claimgraph.model import Claim, Document, Mention, Modality, Section, Span as TextSpan, stable_id
+from claimgraph.model import Claim, Document, Mention, Modality, Section, stable_id
+from claimgraph.model import Span as TextSpan
 
 RULES: tuple[Callable[[Context], Iterator[Found]], ...] = (find_status, find_relations, find_locations, find_names, find_values)
 TIMED = {"dead", "wounded", "alive", "arrested", "released", "defected_to", "leader_of", "member_of", "located_in", "opposed_to", "allied_with", "role", "bounty", "quantity", "trained_by"}
@@ -43,7 +45,9 @@ def _time_of(document: Document, trigger: Token, sent: Span) -> dict[str, str] |
         if ent.label_ != "DATE":
             continue
         ancestors = {a.i for a in ent.root.ancestors}
-        distance = 0 if trigger.i in ancestors else 1 if trigger.head.i in ancestors or ent.root.head.i == trigger.head.i else 2
+        # a date on the reporting verb dates the report, not the event ("denied on Tuesday that ...")
+        head_is_report = trigger.head.lemma_ in REPORTING_VERBS
+        distance = 0 if trigger.i in ancestors else 1 if not head_is_report and (trigger.head.i in ancestors or ent.root.head.i == trigger.head.i) else 2
         if distance < 2:
             candidates.append((distance, abs(ent.start - trigger.i), ent))
     for _, _, ent in sorted(candidates, key=lambda c: (c[0], c[1])):
@@ -95,8 +99,11 @@ def _claim(document: Document, found: Found, sent: Span, evidence: TextSpan, att
     claimant = statement.statement.source if statement else None
     if statement is None and document.section_at(evidence.start) is Section.COMMENT and comment_author is not None:
         claimant = comment_author.id
-    modality = modality_of(found.trigger, sent, attributed=statement is not None)
-    if statement is not None and statement.statement.cue.split()[0].lower() in ("denied", "denies", "deny", "dismissed", "rejected"):
+    if found.structural:
+        modality = Modality.REPORTED if statement is not None else Modality.ASSERTED
+    else:
+        modality = modality_of(found.trigger, sent, attributed=statement is not None)
+    if not found.structural and statement is not None and statement.statement.cue.split()[0].lower() in ("denied", "denies", "deny", "dismissed", "rejected"):
         modality = Modality.DENIED
     time = _time_of(document, found.trigger, sent) if found.predicate in TIMED else None
     obj_key = obj.id if isinstance(obj, Mention) else str(obj)

@@ -10,7 +10,8 @@ ORG_NAME_HEADS = frozenset({
     "bank", "police", "navy", "command", "office", "department", "service", "services", "parliament",
     "assembly", "court", "senate", "congress", "house", "commission", "federation", "coalition", "alliance",
     "association", "society", "tribunal", "cabinet", "administration", "regime", "jamaat", "times", "post",
-    "news", "press", "tv", "radio", "channel", "agency", "monitor",
+    "news", "press", "tv", "radio", "channel", "monitor", "corp", "inc", "ltd", "llc", "plc", "co",
+    "club", "team", "fc", "airlines", "airways", "motors", "holdings", "partners", "bureau",
 })
 # Arabic and other name-initial words meaning army, front, movement, party, battalion...
 ORG_NAME_OPENERS = frozenset({"jaish", "jaysh", "jabhat", "harakat", "hizb", "liwa", "kataib", "katibat", "tanzim", "ansar", "ahrar", "hayat", "hay'at", "jamaat"})
@@ -63,7 +64,7 @@ ROLE_NOUNS = frozenset({
     "correspondent", "officer", "colonel", "general", "sniper", "mastermind", "member", "founder", "deputy",
     "secretary", "governor", "mayor", "ambassador", "official", "analyst", "editor", "reporter", "journalist",
     "ceo", "executive", "manager", "coach", "captain", "player", "striker", "chancellor", "senator", "judge",
-    "lawyer", "prosecutor", "founder", "owner", "strategist", "ideologue", "propagandist", "recruiter",
+    "lawyer", "prosecutor", "owner", "strategist", "ideologue", "propagandist", "recruiter",
     "financier", "militant", "fighter", "soldier", "defector", "candidate", "nominee", "premier", "king",
     "queen", "prince", "cleric", "imam", "sheikh", "professor", "researcher", "scientist", "economist",
     "actress", "actor", "singer", "star", "chairperson", "treasurer", "envoy", "diplomat", "inspector",
@@ -71,6 +72,9 @@ ROLE_NOUNS = frozenset({
 })
 # Of those, the ones that make a person the leader of the organisation they name.
 LEADER_NOUNS = frozenset({"leader", "chief", "head", "emir", "president", "founder", "chairman", "chairwoman", "chair", "ceo", "director", "boss", "commander-in-chief", "secretary-general"})
+# Event nouns that carry a status ("the death of X", "his arrest"); "capture" is left out
+# because it mostly appears in purposes ("a bounty for his capture").
+STATUS_NOUNS = frozenset({"death", "killing", "assassination", "murder", "execution", "arrest", "detention", "release", "survival"})
 STATUS_TRIGGERS = {
     "dead": frozenset({"kill", "die", "slay", "assassinate", "execute", "perish", "eliminate", "dead", "death", "killing", "murder", "behead"}),
     "wounded": frozenset({"wound", "injure", "wounded", "injured", "hurt"}),

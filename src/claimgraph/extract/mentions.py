@@ -12,11 +12,16 @@ document already used ("one sense per discourse").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.lexicon import (
-    ORG_DESCRIPTION_HEADS, ORG_NAME_HEADS, ORG_NAME_OPENERS, PERSON_DESCRIPTION_HEADS, PLACE_NAME_HEADS,
+    ORG_DESCRIPTION_HEADS,
+    ORG_NAME_HEADS,
+    ORG_NAME_OPENERS,
+    PERSON_DESCRIPTION_HEADS,
+    PLACE_NAME_HEADS,
 )
 from claimgraph.model import Document, Mention, Section, stable_id
 
@@ -44,7 +49,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         while end > start and (text[end - 1] in QUOTES + ",;:" or text[end - 1].isspace() or (text[end - 1] == "." and not keep_dot)):
             end, changed = end - 1, True
         m = LEADING.match(text[start:end])
-        if m and (m.group(1)[0].islower() or m.group(1).lower() != "the"):
+        # "the Pentagon" -> "Pentagon", but "The Times" keeps its article
+        if m and (m.group(1).lower() != "the" or len(text[start + m.end() : end].split()) > 1):
             start, changed = start + m.end(), True
         m = TRAILING.search(text[start:end])
         if m:
@@ -67,6 +73,9 @@ def make_mention(document: Document, start: int, end: int, type_: str, label: st
     """A mention over text[start:end] after trimming, or None when nothing name-like remains."""
     start, end = trim(document.text, start, end)
     surface = document.text[start:end]
+    if "(" in surface and ")" not in surface:  # "Movement for Democratic Change (MDC"
+        start, end = trim(document.text, start, start + surface.index("("))
+        surface = document.text[start:end]
     if len(surface) < 2 or not any(ch.isupper() for ch in surface) or "\n" in surface:
         return None
     if label.startswith("spacy/"):
@@ -103,6 +112,7 @@ def _add(found: dict[tuple[int, int], Mention], m: Mention | None) -> None:
 def extract_mentions(document: Document, doc: Doc) -> list[Mention]:
     person_tokens = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if len(e) > 1}
     found: dict[tuple[int, int], Mention] = {}
+    titles: set[int] = set()  # characters of ranks tagged as entities ("General of the Army")
     for start, end, long_name in _acronym_definitions(document.text):
         _add(found, make_mention(document, start, end, "ORG", "rules/acronym-definition"))
         _add(found, make_mention(document, long_name[0], long_name[1], "ORG", "rules/acronym-definition"))
@@ -120,6 +130,7 @@ def extract_mentions(document: Document, doc: Doc) -> list[Mention]:
         if type_ == "ORG" and the is not None and the.text == "The" and (not the.is_sent_start or ent.text.lower() in ORG_NAME_HEADS):
             start = doc[ent.start - 1].idx
         if _is_title(ent):
+            titles.update(range(ent.start_char, ent.end_char))
             continue
         prev = doc[ent.start - 1] if ent.start > 0 else None
         if type_ == "ORG" and prev is not None and prev.ent_type_ == "NORP" and prev.ent_iob_ in ("B", "I") and prev.text[:1].isupper():
@@ -130,11 +141,25 @@ def extract_mentions(document: Document, doc: Doc) -> list[Mention]:
         _add(found, make_mention(document, start, end, type_, f"spacy/{ent.label_}"))
     for span, type_ in _descriptions(doc):
         _add(found, make_mention(document, span.start_char, span.end_char, type_, "rules/description"))
-    for span in _proper_runs(doc, found):
+    for span in _proper_runs(doc, found, titles):
         type_ = type_from_name(span.text, "PERSON")
         _add(found, make_mention(document, span.start_char, span.end_char, type_, "rules/proper-noun"))
+    _retype_by_context(doc, found)
     _propagate(document, found)
     return sorted(found.values(), key=lambda m: m.start or 0)
+
+
+def _retype_by_context(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
+    """A name followed by 'who' or 'whose' is a person, whatever the tagger said ("Rihanna, who ...")."""
+    for key, m in list(found.items()):
+        if m.type == "PERSON" or m.start is None or m.end is None:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for c in span.root.children:
+            if c.dep_ == "relcl" and any(t.lower_ in ("who", "whom", "whose") and t.i < c.i for t in c.lefts):
+                found[key] = replace(m, type="PERSON", label=m.label + "+who")
 
 
 def _is_title(ent: Span) -> bool:
@@ -150,6 +175,8 @@ def _acronym_definitions(text: str) -> list[tuple[int, int, tuple[int, int]]]:
         words = m.group(1).split()
         acr = m.group(2)
         for i in range(len(words)):  # the shortest tail of the capitalised run that spells the acronym
+            if not words[i][:1].isupper():
+                continue
             candidate = " ".join(words[i:])
             if _initials(candidate) == acr.lower():
                 start = m.start(1) + len(" ".join(words[:i])) + (1 if i else 0)
@@ -185,18 +212,30 @@ def _descriptions(doc: Doc) -> list[tuple[Span, str]]:
     return out
 
 
-def _proper_runs(doc: Doc, found: dict[tuple[int, int], Mention]) -> list[Span]:
-    """Runs of two or more capitalised proper nouns that no entity covers (names after titles)."""
-    covered = {i for (s, e) in found for i in range(s, e)}
-    out, run = [], []
+TITLE_WORDS = frozenset({
+    "governor", "general", "president", "minister", "senator", "mayor", "colonel", "captain", "judge", "coach",
+    "sheikh", "king", "queen", "prince", "dr", "mr", "mrs", "ms", "sir", "lord", "chancellor", "commander",
+    "lieutenant", "sergeant", "major", "admiral", "prime", "foreign", "defence", "defense", "interior", "deputy",
+    "army", "navy",
+})
+
+
+def _proper_runs(doc: Doc, found: dict[tuple[int, int], Mention], titles: set[int]) -> list[Span]:
+    """Runs of two or more capitalised proper nouns that no multi-word entity covers: names the
+    tagger split or missed ("Governor Ana Lima" tagged as a place "Lima"), without leading titles."""
+    covered = {i for (s, e) in found for i in range(s, e) if e - s > 0 and " " in doc.text[s:e]}
+    out: list[Span] = []
+    run: list[Token] = []
 
     def flush() -> None:
+        while run and run[0].lower_ in TITLE_WORDS:
+            run.pop(0)
         if len(run) >= 2 and all(t.text[:1].isupper() and t.is_alpha for t in run):
             out.append(doc[run[0].i : run[-1].i + 1])
         run.clear()
 
     for tok in doc:
-        if tok.pos_ == "PROPN" and tok.idx not in covered and not tok.is_sent_start and tok.ent_type_ in ("", "PERSON"):
+        if tok.pos_ == "PROPN" and tok.idx not in covered and tok.idx not in titles and tok.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "NORP"):
             run.append(tok)
         else:
             flush()

@@ -15,7 +15,7 @@ from datasketch import MinHash, MinHashLSH
 
 from claimgraph.model import stable_id
 
-NUM_PERM = 64
+NUM_PERM = 128
 SHINGLE = 5
 SCHEME = "affine32"  # stored signatures must be read back with the scheme that made them
 
@@ -43,7 +43,8 @@ class NearDuplicateIndex:
 
     def __init__(self, threshold: float):
         self.threshold = threshold
-        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        # a loose LSH band setting finds candidates; the estimated Jaccard decides
+        self.lsh = MinHashLSH(threshold=min(threshold, 0.5), num_perm=NUM_PERM)
         self.signatures: dict[str, MinHash] = {}
         self.order: dict[str, int] = {}
 

@@ -21,7 +21,7 @@ def parse_html(html: str, source: str) -> RawArticle:
         include_comments=True, include_tables=False, favor_precision=True,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    if doc is None or not getattr(doc, "text", None):
+    if doc is None or isinstance(doc, dict) or not doc.text:
         raise InputError(source, "no article text found in the HTML page")
     body = doc.text.strip()
     title = doc.title

@@ -36,12 +36,19 @@ TRAILER_LINE = re.compile(
 COMMENT_LINE = re.compile(
     r"^\s*((reader'?s? )?comments?|\d+ comments?|reply)\s*([—–:-].*)?$", re.IGNORECASE
 )
-BYLINE = re.compile(r"^\s*(?:by|[-—–]{1,2})\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})\s*$")
+BYLINE = re.compile(r"^\s*(?:[Bb]y|BY|[-—–]{1,2})\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})\s*$")
 SOURCE_LINE = re.compile(r"^\s*(?:source|published by|originally published (?:by|at|in))\s*:\s*(.{2,80}?)\s*$", re.IGNORECASE)
 NAME = r"[A-Z][\w'.-]+(?:\s+(?:van|von|de|der|al|bin|[A-Z][\w'.-]+)){1,3}"
 PERSON_LINE = re.compile(rf"^\s*({NAME})\s*$")
 DASH_SPLIT = re.compile(r"\s+[—–|]\s+|\s+-\s+")
 LEAD_DATELINE = re.compile(r"^([A-Z][\w.&' -]{1,40}?)\s+[-—–]\s+(?=[A-Z\"“‘'])")
+# Words that make a name an outlet rather than a person ("Caspian Wire", "Kavkaz Monitor").
+MEDIA_WORDS = frozenset({
+    "wire", "news", "times", "post", "daily", "journal", "herald", "ledger", "monitor", "tribune", "gazette",
+    "courier", "express", "observer", "guardian", "telegraph", "chronicle", "review", "agency", "press",
+    "online", "tv", "radio", "network", "media", "magazine", "weekly", "today", "mail", "star", "sun",
+    "independent", "standard", "record", "reporter", "dispatch", "bulletin", "insider", "digest",
+})
 QUOTED_NAME = re.compile(r"^\s*[\"“']([^\"”']{3,60})[\"”']\s")
 
 
@@ -61,7 +68,9 @@ def _paragraphs(raw: str) -> list[str]:
 
 
 def _looks_like_person(line: str) -> bool:
-    return bool(PERSON_LINE.match(line)) and len(line.split()) <= 4 and not find_date(line)
+    words = line.lower().replace(".", " ").split()
+    return (bool(PERSON_LINE.match(line)) and len(words) <= 4 and not find_date(line)
+            and not MEDIA_WORDS.intersection(words))
 
 
 def _strip_markdown(line: str) -> str:
@@ -130,7 +139,7 @@ def parse_text(raw: str) -> ParsedText:
             comment_line = len(kept)
         kept.append(line)
     # 4. a dateline naming the outlet at the head of the first paragraph
-    first = next((i for i, ln in enumerate(kept) if ln), None)
+    first = next((i for i, ln in enumerate(kept) if ln and ln != out.title), None)
     if first is not None:
         m = LEAD_DATELINE.match(kept[first])
         if m and len(m.group(1).split()) <= 4 and not find_date(m.group(1)):
@@ -149,6 +158,10 @@ def _read_head_line(line: str, out: ParsedText) -> bool:
         return True
     parts = [p.strip() for p in DASH_SPLIT.split(line) if p.strip()]
     date = find_date(line)
+    if len(parts) >= 2 and not _looks_like_person(parts[0]) and date and len(parts[0]) <= 60 and parts[0][:1].isupper():
+        out.publisher = out.publisher or parts[0]  # "Caspian Wire — March 4, 2024"
+        out.published = out.published or date.iso
+        return True
     if len(parts) >= 2 and _looks_like_person(parts[0]):
         out.authors.append(parts[0])
         rest = " ".join(parts[1:])

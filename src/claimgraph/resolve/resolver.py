@@ -18,7 +18,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimgraph.model import Claim, Entity, Mention, Section, stable_id
-from claimgraph.resolve.names import acronym, fold, is_acronym, key, name_tokens, place_core, raw_tokens, skeleton
+from claimgraph.resolve.names import (
+    acronym,
+    fold,
+    is_acronym,
+    key,
+    name_tokens,
+    place_core,
+    raw_tokens,
+    skeleton,
+)
 from claimgraph.resolve.score import STRONG, WEAK, Match, compare, tokens_equal
 
 Link = tuple[str, str, str, str]  # mention, entity, rule, evidence

@@ -12,7 +12,18 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from claimgraph.resolve.names import LANDFORM, acronym, fold, is_acronym, key, name_tokens, org_core, place_core, skeleton
+from claimgraph.resolve.names import (
+    LANDFORM,
+    ORG_GENERIC,
+    acronym,
+    fold,
+    is_acronym,
+    key,
+    name_tokens,
+    org_core,
+    place_core,
+    skeleton,
+)
 
 STRONG = 0.85
 WEAK = 0.4
@@ -79,7 +90,7 @@ def _match_orgs(a: str, b: str) -> Match:
     if ca and ca == cb:
         return Match(0.95, "same name without generic words", a, b)
     for x, y, cx in ((a, b, ca), (b, a, cb)):
-        if is_acronym(x.replace(" group", "").replace(" Group", "")) and cx.replace(".", "").replace(" ", "") == acronym(y):
+        if is_acronym(_bare(x)) and cx.replace(".", "").replace(" ", "") == acronym(y):
             return Match(0.9, "acronym", a, b)
     if ca and cb and place_core(ca) == place_core(cb):
         return Match(0.9, "same name, spelled differently", a, b)
@@ -89,6 +100,16 @@ def _match_orgs(a: str, b: str) -> Match:
     if len(wa) >= 2 and len(wb) >= 2 and (wa == wb[: len(wa)] or wb == wa[: len(wb)]):
         return Match(0.5, "one name begins the other", a, b)
     return Match(0.0, "names differ", a, b)
+
+
+def _bare(name: str) -> str:
+    """An organisation's surface name without a leading article or trailing generic word, case kept."""
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1].lower() in ORG_GENERIC:
+        words = words[:-1]
+    return " ".join(words)
 
 
 def _match_places(a: str, b: str) -> Match:
@@ -112,7 +133,7 @@ def compare(names_a: Iterable[str], names_b: Iterable[str], type_: str) -> Match
             m = match_names(a, b, type_)
             if m.score < 0:
                 guard = guard or m
-            elif m.score > best.score:
+            elif m.score > best.score or not best.a:
                 best = m
     if guard and best.score < STRONG:
         return guard

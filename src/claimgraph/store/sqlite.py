@@ -13,7 +13,16 @@ from typing import Any
 
 from claimgraph.errors import NotFound, StoreError
 from claimgraph.model import (
-    Claim, ClaimGroup, Conflict, Document, Entity, Mention, Modality, Section, Span, Statement,
+    Claim,
+    ClaimGroup,
+    Conflict,
+    Document,
+    Entity,
+    Mention,
+    Modality,
+    Section,
+    Span,
+    Statement,
 )
 
 

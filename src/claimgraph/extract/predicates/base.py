@@ -22,6 +22,9 @@ class Found:
     agent: Mention | None = None
     place: Mention | None = None
     confidence: float = 0.6
+    # a description presupposed by the sentence (a title, an apposition): the main verb's
+    # negation or hedge does not reach it
+    structural: bool = False
     extra_mentions: list[Mention] = field(default_factory=list)
 
 
@@ -49,8 +52,16 @@ class Context:
                 return self.by_token[child.i]
         if tok.dep_ == "appos" and tok.head.i in self.by_token:
             return self.by_token[tok.head.i]
-        if tok.lemma_ in PERSONISH and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-            return self.last_of("PERSON", tok.idx)
+        if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            if tok.lemma_ in PERSONISH:
+                return self.last_of("PERSON", tok.idx)
+            return self.last_named(tok.lower_, tok.idx)  # "the brigade" after "the Northern Shield Brigade"
+        return None
+
+    def last_named(self, head: str, before: int) -> Mention | None:
+        for m in reversed(self.mentions):
+            if m.start is not None and m.start < before and m.type == "ORG" and m.text.lower().split()[-1:] == [head]:
+                return m
         return None
 
     def antecedent(self, tok: Token) -> Mention | None:

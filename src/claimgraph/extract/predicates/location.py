@@ -67,8 +67,8 @@ def find_locations(ctx: Context) -> Iterator[Found]:
                             yield Found("located_in", tok, holder, f"rules/located.{lemma}.v1", object=p, confidence=0.5)
         if lemma == "base" and tok.tag_ == "VBN" and tok.dep_ == "amod":
             # "the Washington-based Foundation": hyphenated base
+            based = ctx.at(tok.head)
             for c in tok.children:
-                p = ctx.at(c)
-                holder = ctx.at(tok.head)
-                if p is not None and p.type == "PLACE" and holder is not None and holder.type == "ORG":
-                    yield Found("located_in", tok, holder, "rules/located.hyphen-based.v1", object=p)
+                where = ctx.at(c)
+                if where is not None and where.type == "PLACE" and based is not None and based.type == "ORG":
+                    yield Found("located_in", tok, based, "rules/located.hyphen-based.v1", object=where)

@@ -130,7 +130,7 @@ def _brackets(ctx: Context) -> Iterator[Found]:
         if b and not b.group(1).lower().startswith(("also", "aka", "a.k.a")) and not b.group(1).isupper():
             tok = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
             if tok is not None:
-                yield Found("alias", tok.root, m, "rules/alias.brackets.v1", object=_value(b.group(1)), confidence=0.7)
+                yield Found("alias", tok.root, m, "rules/alias.brackets.v1", object=_value(b.group(1)), confidence=0.7, structural=True)
 
 
 def _title_run(ctx: Context, m: Mention) -> list[Token]:
@@ -168,10 +168,10 @@ def _titles(ctx: Context) -> Iterator[Found]:
         title = ctx.doc[run[0].i : run[role_idx].i + 1].text.strip(" ‘’'“”")
         if orgs:
             org = orgs[-1]
-            predicate = "leader_of" if role_tok.lemma_.lower() in LEADER_NOUNS else "member_of"
-            yield Found(predicate, role_tok, m, "rules/title.org.v1", object=org, confidence=0.7)
+            predicate = "leader_of" if any(t.lemma_.lower() in LEADER_NOUNS for t in run[: role_idx + 1]) else "member_of"
+            yield Found(predicate, role_tok, m, "rules/title.org.v1", object=org, confidence=0.7, structural=True)
         else:
-            yield Found("role", role_tok, m, "rules/role.title.v1", object=_value(title), confidence=0.6)
+            yield Found("role", role_tok, m, "rules/role.title.v1", object=_value(title), confidence=0.6, structural=True)
 
 
 def _appositions(ctx: Context) -> Iterator[Found]:
@@ -197,4 +197,4 @@ def _appositions(ctx: Context) -> Iterator[Found]:
                 right = c.right_edge
         text = ctx.doc[left.i : right.i + 1].text
         if 2 <= len(text) <= 120:
-            yield Found("role", tok, holder, "rules/role.apposition.v1", object=_value(text), confidence=0.6)
+            yield Found("role", tok, holder, "rules/role.apposition.v1", object=_value(text), confidence=0.6, structural=tok.dep_ != "attr")

@@ -45,7 +45,7 @@ def find_relations(ctx: Context) -> Iterator[Found]:
             yield from _verb_relations(ctx, tok, lemma)
         if tok.pos_ in ("NOUN", "PROPN"):
             yield from _noun_relations(ctx, tok, lemma)
-        if tok.lower_ in ("backed", "trained", "linked", "led", "allied", "affiliated", "sponsored", "funded", "supported") and tok.dep_ in ("amod", "compound", "acl") or (tok.text == "-" and False):
+        if tok.lower_ in ("backed", "trained", "linked", "led", "allied", "affiliated", "sponsored", "funded", "supported") and tok.dep_ in ("amod", "compound", "acl"):
             yield from _hyphen_relations(ctx, tok)
 
 
@@ -106,10 +106,10 @@ def _verb_relations(ctx: Context, verb: Token, lemma: str) -> Iterator[Found]:
         passive = child(verb, "nsubjpass")
         if passive is not None:
             for _, by in prep_objects(verb, "by"):
-                for s in (ctx.at(c) for c in conjuncts(passive)):
+                for backed in (ctx.at(c) for c in conjuncts(passive)):
                     for o in _objects(ctx, by, PARTIES):
-                        if s is not None and s.type in ACTORS and o.id != s.id:
-                            yield Found("allied_with", verb, s, "rules/allied.backed-by.v1", object=o)
+                        if backed is not None and backed.type in ACTORS and o.id != backed.id:
+                            yield Found("allied_with", verb, backed, "rules/allied.backed-by.v1", object=o)
         elif dobj is not None:
             for s in subjects:
                 for o in _objects(ctx, dobj, ("ORG",)):
@@ -118,11 +118,13 @@ def _verb_relations(ctx: Context, verb: Token, lemma: str) -> Iterator[Found]:
     if lemma in ("link", "affiliate", "tie", "connect", "belong"):
         passive = child(verb, "nsubjpass")
         subj_toks = conjuncts(passive) if passive is not None else []
-        subs = [m for m in (ctx.at(t) for t in subj_toks) if m is not None] or ([ctx.at(verb.head)] if verb.dep_ in ("acl", "amod") and ctx.at(verb.head) else [])
+        subs = [m for m in (ctx.at(t) for t in subj_toks) if m is not None]
+        if not subs and verb.dep_ in ("acl", "amod"):
+            subs = [m for m in [ctx.at(verb.head)] if m is not None]
         for _, obj in prep_objects(verb, "to", "with"):
             for s in subs:
                 for o in _objects(ctx, obj, GROUPS):
-                    if s is not None and o.id != s.id and s.type == "ORG":
+                    if o.id != s.id and s.type == "ORG":
                         yield Found("affiliated_with", verb, s, "rules/affiliated.linked.v1", object=o)
     if lemma == "consider":  # "considers itself to be the Syrian affiliate of X"
         for c in verb.subtree:
@@ -176,12 +178,13 @@ def _noun_relations(ctx: Context, noun: Token, lemma: str) -> Iterator[Found]:
         if lemma in ("affiliate", "branch", "wing", "offshoot", "part", "faction", "arm") and holder.type == "ORG":
             yield Found("affiliated_with", noun, holder, "rules/affiliated.noun.v1", object=g)
         elif lemma in LEADER_NOUNS and holder.type == "PERSON":
-            yield Found("leader_of", noun, holder, "rules/leader.noun.v1", object=g)
+            yield Found("leader_of", noun, holder, "rules/leader.noun.v1", object=g, structural=noun.dep_ != "attr")
         elif lemma in ROLE_NOUNS and holder.type == "PERSON":
-            yield Found("member_of", noun, holder, "rules/member.noun.v1", object=g)
+            yield Found("member_of", noun, holder, "rules/member.noun.v1", object=g, structural=noun.dep_ != "attr")
         elif lemma in ("ally", "partner") and holder.type in ACTORS:
             yield Found("allied_with", noun, holder, "rules/allied.noun.v1", object=g)
-    if lemma in ("operation", "operations") and child(noun, "amod") is not None and child(noun, "amod").lower_ == "joint":
+    modifier = child(noun, "amod")
+    if lemma in ("operation", "operations") and modifier is not None and modifier.lower_ == "joint":
         verb = noun.head
         for s in _subjects(ctx, verb):
             for _, obj in prep_objects(noun, "with"):

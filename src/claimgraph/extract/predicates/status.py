@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from claimgraph.extract.lexicon import STATUS_TRIGGERS
+from claimgraph.extract.lexicon import STATUS_NOUNS, STATUS_TRIGGERS
 from claimgraph.extract.predicates.base import Context, Found, child, conjuncts, prep_objects
 from claimgraph.model import Mention
 
@@ -64,6 +64,8 @@ def find_status(ctx: Context) -> Iterator[Found]:
     for tok in ctx.sent:
         predicate = _predicate(tok)
         if predicate is None or tok.pos_ not in ("VERB", "NOUN", "ADJ", "AUX"):
+            continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() not in STATUS_NOUNS:
             continue
         if tok.pos_ == "ADJ" and tok.dep_ == "amod":
             continue  # "the killed fighters": no one named

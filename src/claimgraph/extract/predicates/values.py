@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Token
-
 from claimgraph.extract.predicates.base import Context, Found, child, prep_objects
 
 QUALIFIERS = ("at least", "more than", "fewer than", "less than", "as many as", "up to", "about", "around",
@@ -72,7 +70,7 @@ def _quantities(ctx: Context) -> Iterator[Found]:
         before = ctx.doc.text[max(ctx.sent.start_char, tok.idx - 20) : tok.idx].lower()
         qualifier = next((q for q in QUALIFIERS if before.rstrip().endswith(q)), None)
         unit = ctx.doc[tok.i + 1 : noun.i + 1].text if noun.i > tok.i else noun.text
-        obj = {"value": tok.text, "datatype": "number", "unit": unit}
+        value = {"value": tok.text, "datatype": "number", "unit": unit}
         if qualifier:
-            obj["qualifier"] = qualifier
-        yield Found("quantity", tok, subject, "rules/quantity.v1", object=obj, confidence=0.5)
+            value["qualifier"] = qualifier
+        yield Found("quantity", tok, subject, "rules/quantity.v1", object=value, confidence=0.5)

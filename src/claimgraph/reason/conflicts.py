@@ -1,0 +1,100 @@
+"""Conflicts: status (killed vs alive), value (two dates of death, two bounties), denial.
+
+Time matters: alive before a later death is a sequence, not a conflict; arrested then
+released are different predicates and never conflict.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+from claimgraph.model import Conflict, stable_id
+from claimgraph.reason.facts import Fact
+
+SINGLE_VALUED_TIME = {"dead"}  # a person dies once
+SINGLE_VALUED_OBJECT = {"bounty"}
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Two times at their own precision agree when one contains the other ("2016-03" ⊇ "2016-03-09")."""
+    if not a or not b:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def find_conflicts(facts: list[Fact], name: Callable[[str | None], str]) -> list[Conflict]:
+    by_subject: dict[str, list[Fact]] = defaultdict(list)
+    for f in facts:
+        by_subject[f.subject].append(f)
+    out: dict[str, Conflict] = {}
+
+    def add(kind: str, members: list[Fact], summary: str) -> None:
+        ids = tuple(sorted({m.claim.id for m in members}))
+        if len(ids) >= 2:
+            cid = stable_id("x", kind, *ids)
+            out[cid] = Conflict(id=cid, kind=kind, claims=ids, summary=summary)
+
+    for subject, fs in by_subject.items():
+        who = name(subject)
+        dead = [f for f in fs if f.claim.predicate == "dead" and not f.negative]
+        alive = [f for f in fs if f.claim.predicate == "alive" and not f.negative]
+        # status: reported killed, yet alive at the same time or later
+        clash = [a for a in alive if not dead or any(not a.time or not d.time or a.time >= d.time[: len(a.time)] for d in dead)]
+        if dead and clash:
+            d0, a0 = dead[0], clash[0]
+            add("status", dead + clash,
+                f"{_said(d0, name)} {who} killed{_when(d0)}; {_said(a0, name)} he is alive{_when(a0)}")
+        # denial: the same claim asserted by one party and denied by another
+        by_claim: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+        for f in fs:
+            by_claim[(f.claim.predicate, f.object_key)].append(f)
+        for (predicate, _), group in by_claim.items():
+            pos = [f for f in group if not f.negative]
+            neg = [f for f in group if f.negative]
+            if pos and neg and {f.claimant for f in pos} != {f.claimant for f in neg} | {None}:
+                add("denial", pos + neg,
+                    f"{_said(pos[0], name)} {who} {_verb(predicate)}{_obj(pos[0], name)}; {_name(neg[0].claimant, name)} denies it")
+        # value: a single-valued fact with different values
+        for predicate in SINGLE_VALUED_TIME:
+            dated = [f for f in fs if f.claim.predicate == predicate and not f.negative and f.time]
+            for i, a in enumerate(dated):
+                rivals = [b for b in dated[i + 1 :] if not _compatible(a.time, b.time) and b.claimant != a.claimant]
+                if rivals:
+                    add("value", [a, *rivals],
+                        f"{_said(a, name)} {who} {_verb(predicate)} on {a.time}; {_said(rivals[0], name)} on {rivals[0].time}")
+        for predicate in SINGLE_VALUED_OBJECT:
+            valued = [f for f in fs if f.claim.predicate == predicate and not f.negative]
+            keys = {f.object_key for f in valued}
+            if len(keys) > 1:
+                a = valued[0]
+                b = next(f for f in valued if f.object_key != a.object_key)
+                add("value", valued, f"{who}: {predicate} of {_obj(a, name).strip()} per {_name(a.claimant, name)}; "
+                                     f"{_obj(b, name).strip()} per {_name(b.claimant, name)}")
+    return list(out.values())
+
+
+def _name(entity: str | None, name: Callable[[str | None], str]) -> str:
+    return name(entity) if entity else "the author"
+
+
+def _said(f: Fact, name: Callable[[str | None], str]) -> str:
+    verb = {"reported": "reports", "hedged": "suggests", "asserted": "says", "denied": "denies"}[str(f.claim.modality)]
+    return f"{_name(f.claimant, name)} {verb}"
+
+
+def _when(f: Fact) -> str:
+    return f" ({f.time})" if f.time else ""
+
+
+def _verb(predicate: str) -> str:
+    return {"dead": "died", "alive": "is alive", "wounded": "was wounded", "arrested": "was arrested",
+            "released": "was released"}.get(predicate, predicate.replace("_", " "))
+
+
+def _obj(f: Fact, name: Callable[[str | None], str]) -> str:
+    if not f.object:
+        return ""
+    if "entity" in f.object:
+        return " " + name(f.object["entity"])
+    return f" {f.object.get('value', '')}"

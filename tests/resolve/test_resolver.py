@@ -1,0 +1,96 @@
+"""Resolution across documents, over-merge guards, judgements and incremental runs."""
+
+from __future__ import annotations
+
+from claimgraph.model import Mention
+from claimgraph.resolve.resolver import Resolver
+
+
+def mentions(doc: str, *names: tuple[str, str]) -> list[Mention]:
+    out, pos = [], 0
+    for text, type_ in names:
+        out.append(Mention(id=f"m:{doc}:{pos}", document=doc, start=pos, end=pos + len(text), text=text, type=type_, label="test"))
+        pos += len(text) + 10
+    return out
+
+
+def groups(entities, links) -> dict[str, set[str]]:
+    text = {}
+    for m_id, e_id, _, _ in links:
+        text.setdefault(e_id, set()).add(m_id)
+    return text
+
+
+def clusters(resolver: Resolver, all_mentions: list[Mention]) -> list[set[str]]:
+    entities, links = resolver.resolve(all_mentions)
+    names = {m.id: m.text for m in all_mentions}
+    out: dict[str, set[str]] = {}
+    for m_id, e_id, _, _ in links:
+        out.setdefault(e_id, set()).add(names[m_id])
+    return sorted(out.values(), key=lambda s: sorted(s))
+
+
+CORPUS = (
+    mentions("d1", ("Abu Omar al-Shishani", "PERSON"), ("Shishani", "ORG"), ("Tarkhan Batirashvili", "PERSON"), ("Pankisi Valley", "PLACE"))
+    + mentions("d2", ("Omar al-Shishani", "PERSON"), ("Temur Batirashvili", "PERSON"), ("Pankisi Gorge", "PLACE"))
+    + mentions("d3", ("Umar Shishani", "PERSON"), ("Seyfullakh Shishani", "PERSON"), ("Khalid Shishani", "PERSON"))
+    + mentions("d4", ("Islamic State", "ORG"), ("IS", "ORG"), ("Gumurod Halimov", "PERSON"), ("Halimov", "GPE"))
+    + mentions("d5", ("Gulmurod Khalimov", "PERSON"), ("Islamic State in Iraq and Syria", "ORG"), ("ISIS", "ORG"))
+)
+
+
+def find(result: list[set[str]], name: str) -> set[str]:
+    return next(c for c in result if name in c)
+
+
+def test_short_forms_spellings_and_acronyms_join():
+    result = clusters(Resolver(), CORPUS)
+    shishani = find(result, "Abu Omar al-Shishani")
+    assert {"Shishani", "Omar al-Shishani", "Umar Shishani"} <= shishani
+    assert find(result, "Gulmurod Khalimov") >= {"Gumurod Halimov", "Halimov"}
+    assert find(result, "Pankisi Valley") >= {"Pankisi Gorge"}
+    assert find(result, "ISIS") >= {"Islamic State in Iraq and Syria"}
+
+
+def test_over_merge_guards():
+    result = clusters(Resolver(), CORPUS)
+    shishani = find(result, "Abu Omar al-Shishani")
+    assert "Seyfullakh Shishani" not in shishani and "Khalid Shishani" not in shishani
+    assert "Temur Batirashvili" not in find(result, "Tarkhan Batirashvili")
+
+
+def test_alias_claim_joins_birth_name():
+    from claimgraph.model import Claim, Span
+
+    ms = mentions("d1", ("Abu Omar al-Shishani", "PERSON"), ("Tarkhan Batirashvili", "PERSON"))
+    alias = Claim(id="c", document="d1", subject=ms[0].id, predicate="alias", evidence=Span(0, 1, "x"),
+                  object={"value": "Tarkhan Batirashvili", "datatype": "text"})
+    result = clusters(Resolver(alias_claims=[alias]), ms)
+    assert result == [{"Abu Omar al-Shishani", "Tarkhan Batirashvili"}]
+
+
+def test_judgements_override():
+    distinct = [{"kind": "distinct", "a": "Umar Shishani", "b": "Abu Omar al-Shishani"}]
+    result = clusters(Resolver(judgements=distinct), CORPUS)
+    assert "Umar Shishani" not in find(result, "Abu Omar al-Shishani")
+    merge = [{"kind": "merge", "a": "Seyfullakh Shishani", "b": "Khalid Shishani"}]
+    result = clusters(Resolver(judgements=merge), CORPUS)
+    assert find(result, "Seyfullakh Shishani") >= {"Khalid Shishani"}
+
+
+def test_incremental_equals_full_run():
+    full_entities, full_links = Resolver().resolve(CORPUS)
+    first = [m for m in CORPUS if m.document in ("d1", "d2", "d3")]
+    rest = [m for m in CORPUS if m.document in ("d4", "d5")]
+    _, links_a = Resolver().resolve(first)
+    assigned = {m: e for m, e, _, _ in links_a}
+    existing = [_with_entity(m, assigned[m.id]) for m in first]
+    _, links_b = Resolver(existing=existing).resolve(rest)
+    incremental = {m: e for m, e, _, _ in links_a + links_b}
+    assert incremental == {m: e for m, e, _, _ in full_links}
+
+
+def _with_entity(m: Mention, entity: str) -> Mention:
+    from dataclasses import replace
+
+    return replace(m, entity=entity)

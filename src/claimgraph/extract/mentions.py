@@ -152,7 +152,9 @@ def extract_mentions(document: Document, doc: Doc) -> list[Mention]:
 def _retype_by_context(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
     """A name followed by 'who' or 'whose' is a person, whatever the tagger said ("Rihanna, who ...")."""
     for key, m in list(found.items()):
-        if m.type == "PERSON" or m.start is None or m.end is None:
+        if m.type == "PERSON" or m.start is None or m.end is None or m.label == "rules/description":
+            continue
+        if type_from_name(m.text, "") in ("ORG", "PLACE"):  # "the Karsian army, who ...": a mis-attached clause
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:

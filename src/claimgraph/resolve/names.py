@@ -38,13 +38,15 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def raw_tokens(name: str) -> list[str]:
-    return [t for t in SPLIT.split(fold(name)) if t]
+@lru_cache(maxsize=200_000)
+def raw_tokens(name: str) -> tuple[str, ...]:
+    return tuple(t for t in SPLIT.split(fold(name)) if t)
 
 
-def name_tokens(name: str) -> list[str]:
+@lru_cache(maxsize=200_000)
+def name_tokens(name: str) -> tuple[str, ...]:
     """Tokens that carry the name: particles and leading titles removed."""
-    toks = [t for t in raw_tokens(name) if t not in PARTICLES]
+    toks = tuple(t for t in raw_tokens(name) if t not in PARTICLES)
     while len(toks) > 1 and toks[0] in TITLES:
         toks = toks[1:]
     return toks or raw_tokens(name)
@@ -62,6 +64,7 @@ def skeleton(token: str) -> str:
     return consonants if len(consonants) >= 2 else t
 
 
+@lru_cache(maxsize=200_000)
 def key(name: str) -> str:
     """The exact-match key: folded name tokens without particles."""
     return " ".join(name_tokens(name))

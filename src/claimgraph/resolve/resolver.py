@@ -31,6 +31,13 @@ from claimgraph.resolve.names import (
 from claimgraph.resolve.score import STRONG, WEAK, Match, compare, tokens_equal
 
 Link = tuple[str, str, str, str]  # mention, entity, rule, evidence
+MAX_BLOCK = 25  # a key shared by more entities than this does not discriminate: skip it
+# words that many organisation and place names share: never a blocking key on their own
+GENERIC_TOKENS = frozenset({
+    "front", "brigade", "party", "council", "group", "army", "forces", "force", "state", "national", "ministry",
+    "movement", "union", "valley", "gorge", "province", "city", "river", "north", "south", "east", "west",
+    "northern", "southern", "eastern", "western", "united", "republic", "islamic", "democratic", "new", "the",
+})
 TYPE_ORDER = ("PERSON", "ORG", "PLACE")
 
 
@@ -42,15 +49,12 @@ class Cluster:
     names: Counter[str] = field(default_factory=Counter)
     types: Counter[str] = field(default_factory=Counter)
     rules: dict[str, str] = field(default_factory=dict)  # mention id -> why it joined
+    type: str = "ORG"  # majority of `types`, kept current by add()
 
     @property
     def described(self) -> bool:
         """Founded by a description ("US officials"), not a name: takes no short forms."""
         return bool(self.mentions) and self.mentions[0].label == "rules/description"
-
-    @property
-    def type(self) -> str:
-        return majority_type(self.types)
 
     def full_names(self) -> list[str]:
         return [n for n in self.names if len(name_tokens(n)) >= 2]
@@ -60,6 +64,7 @@ class Cluster:
         self.names[m.text] += 1
         # spaCy wobbles on single-token names: a full name's type counts for more
         self.types[m.type] += 2 if len(name_tokens(m.text)) >= 2 or m.section is Section.META else 1
+        self.type = majority_type(self.types)
         self.rules[m.id] = rule
 
 
@@ -69,10 +74,14 @@ class EntityState:
     names: Counter[str] = field(default_factory=Counter)
     types: Counter[str] = field(default_factory=Counter)
     order: int = 0
+    keys: set[str] = field(default_factory=set)  # exact-match keys of its names
+    type: str = "ORG"  # majority of `types`, kept current by add()
 
-    @property
-    def type(self) -> str:
-        return majority_type(self.types)
+    def add(self, name: str, type_: str, weight: int = 1) -> None:
+        self.names[name] += 1
+        self.types[type_] += weight
+        self.keys.add(key(name))
+        self.type = majority_type(self.types)
 
     def to_entity(self) -> Entity:
         return Entity(id=self.id, type=self.type, name=display_name(self.names), aliases=tuple(self.names.most_common()))
@@ -90,13 +99,16 @@ def display_name(names: Counter[str]) -> str:
 
 
 def blocking_keys(name: str, type_: str) -> set[str]:
+    """Keys under which an entity with this name is filed; candidates share at least one."""
     keys = {f"k:{key(name)}"}
     toks = name_tokens(name)
     if type_ == "PERSON":
+        if len(toks) >= 2:
+            keys.add(f"fl:{skeleton(toks[0])[:1]}:{skeleton(toks[-1])}")
         if toks:
             keys.add(f"s:{skeleton(toks[-1])}")
     else:
-        keys.update(f"t:{skeleton(t)}" for t in toks if len(t) > 2)
+        keys.update(f"t:{skeleton(t)}" for t in toks if len(t) > 2 and t not in GENERIC_TOKENS)
         keys.add(f"c:{place_core(name)}")
         if is_acronym(name):
             keys.add(f"a:{fold(name).replace(' ', '')}")
@@ -136,8 +148,7 @@ class Resolver:
         state = self.entities.get(entity_id)
         if state is None:
             state = self.entities[entity_id] = EntityState(entity_id, order=len(self.entities))
-        state.names[m.text] += 1
-        state.types[m.type] += weight
+        state.add(m.text, m.type, weight)
         for k in blocking_keys(m.text, m.type):
             self.blocks[k].add(entity_id)
         self.mention_names[m.id] = m.text
@@ -145,10 +156,15 @@ class Resolver:
         return state
 
     def _candidates(self, cluster: Cluster) -> set[str]:
+        blocks: list[set[str]] = [self.blocks[k] for name in cluster.names for k in blocking_keys(name, cluster.type) if k in self.blocks]
         found: set[str] = set()
-        for name in cluster.names:
-            for k in blocking_keys(name, cluster.type):
-                found |= self.blocks.get(k, set())
+        for block in blocks:
+            if len(block) <= MAX_BLOCK:
+                found |= block
+        if not found and blocks:  # only unspecific keys: the smallest block still gives candidates
+            found = set(sorted(blocks, key=len)[0])
+            if len(found) > 4 * MAX_BLOCK:
+                return set()
         return {e for e in found if self.entities[e].type == cluster.type}
 
     def _is_distinct(self, names_a: Iterable[str], names_b: Iterable[str]) -> bool:
@@ -247,7 +263,8 @@ class Resolver:
             state = self.entities[eid]
             if self._is_distinct(names, state.names):
                 continue
-            match = compare(names, state.names, cluster.type)
+            same = next((n for n in names if key(n) in state.keys), None)
+            match = Match(1.0, "same name", same, same) if same else compare(names, state.names, cluster.type)
             if match.score >= STRONG and (best is None or match.score > best[1].score):
                 best = (eid, match)
             elif WEAK <= match.score < STRONG:
@@ -298,8 +315,7 @@ class Resolver:
         rebuilt: dict[str, EntityState] = {}
         for m, e in current.items():
             st = rebuilt.setdefault(e, EntityState(e, order=self.entities[e].order if e in self.entities else len(self.entities)))
-            st.names[self.mention_names[m]] += 1
-            st.types[self.mention_types[m]] += 1
+            st.add(self.mention_names[m], self.mention_types[m])
         self.entities.update(rebuilt)
         touched.clear()
         touched.update(rebuilt)

@@ -131,7 +131,7 @@ class SQLiteStore:
     def document(self, doc_id: str) -> Document:
         row = self.db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
-            raise NotFound(f"No document {doc_id!r} in {self.path}.")
+            raise NotFound(f"No document {doc_id!r}.")
         return _document(row)
 
     def documents(self, limit: int | None = None, offset: int = 0) -> list[Document]:
@@ -213,7 +213,7 @@ class SQLiteStore:
     def entity(self, entity_id: str) -> Entity:
         row = self.db.execute("SELECT id, type, name FROM entities WHERE id = ?", (entity_id,)).fetchone()
         if row is None:
-            raise NotFound(f"No entity {entity_id!r} in {self.path}.")
+            raise NotFound(f"No entity {entity_id!r}.")
         return Entity(id=row[0], type=row[1], name=row[2], aliases=self._aliases([row[0]]).get(row[0], ()))
 
     def entity_ids_named(self, name: str) -> list[str]:

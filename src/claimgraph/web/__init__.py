@@ -1,0 +1,1 @@
+"""Web: the FastAPI workspace (pages) and the JSON API."""

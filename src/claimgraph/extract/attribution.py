@@ -182,7 +182,7 @@ class Attributor:
         out = []
         for tok in sent:
             source_tok, cue, content = None, None, None
-            if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in REPORTING_VERBS:
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in REPORTING_VERBS and not _descriptive(tok):
                 source_tok, content = self._verb_source(tok, sent)
                 cue = self._cue_text(tok)
             elif tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
@@ -236,6 +236,9 @@ class Attributor:
             # "‘...,’ the ministry said." : the rest of the sentence is the content
             return subj, self._content_outside(sent, min(t.i for t in verb.subtree), max(t.i for t in verb.subtree) + 1)
         if clause:
+            # "reported that X, described as ..., had been killed": the parser hangs the
+            # clause's own verb on the reporting verb as a subjectless conjunct
+            clause += [c for c in verb.children if c.dep_ == "conj" and c.i > verb.i and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
             lo = min(t.i for c in clause for t in c.subtree)
             hi = max(t.i for c in clause for t in c.subtree) + 1
             return subj, (self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1]))
@@ -251,6 +254,11 @@ class Attributor:
         after_start = self.doc[hi].idx if hi < sent.end else sent.end_char
         after = (after_start, sent.end_char)
         return before if before[1] - before[0] >= after[1] - after[0] else after
+
+
+def _descriptive(verb: Token) -> bool:
+    """'X, described as the top commander, ...' and 'known as': a label, not a report."""
+    return verb.lemma_ in ("describe", "know", "see", "regard") and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
 
 
 def find_attributions(document: Document, doc: Doc, mentions: list[Mention]) -> tuple[list[Attribution], list[Mention]]:

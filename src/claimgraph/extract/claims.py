@@ -91,10 +91,11 @@ def _claim(document: Document, found: Found, sent: Span, evidence: TextSpan, att
     obj_value = {"mention": obj.id} if isinstance(obj, Mention) else obj
     if isinstance(obj, Mention) and obj.id == found.subject.id:
         return None
-    statement = None
+    statement = None  # the innermost attribution around the trigger speaks for it
     for att in attributions:
         c = att.statement.content
-        if c.start <= found.trigger.idx < c.end and att.statement.source is not None:
+        if c.start <= found.trigger.idx < c.end and att.statement.source is not None and (
+                statement is None or c.end - c.start <= statement.statement.content.end - statement.statement.content.start):
             statement = att
     claimant = statement.statement.source if statement else None
     if statement is None and document.section_at(evidence.start) is Section.COMMENT and comment_author is not None:

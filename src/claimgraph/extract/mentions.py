@@ -12,6 +12,7 @@ document already used ("one sense per discourse").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -132,6 +133,11 @@ def extract_mentions(document: Document, doc: Doc) -> list[Mention]:
         if _is_title(ent):
             titles.update(range(ent.start_char, ent.end_char))
             continue
+        acronyms = [t for t in ent if len(t.text) >= 2 and t.text.isupper() and t.text.isalpha()]
+        if type_ == "PERSON" and acronyms and len(ent) > 1:  # "Chechen ISIS": a people's name and a group's
+            for t in acronyms:
+                _add(found, make_mention(document, t.idx, t.idx + len(t), "ORG", "spacy/PERSON+acronym"))
+            continue
         prev = doc[ent.start - 1] if ent.start > 0 else None
         if type_ == "ORG" and prev is not None and prev.ent_type_ == "NORP" and prev.ent_iob_ in ("B", "I") and prev.text[:1].isupper():
             first = prev.i
@@ -146,7 +152,64 @@ def extract_mentions(document: Document, doc: Doc) -> list[Mention]:
         _add(found, make_mention(document, span.start_char, span.end_char, type_, "rules/proper-noun"))
     _retype_by_context(doc, found)
     _propagate(document, found)
+    _propagate_short_forms(document, doc, found)
+    _harmonise_types(found)
     return sorted(found.values(), key=lambda m: m.start or 0)
+
+
+def _short_forms(found: dict[tuple[int, int], Mention]) -> dict[str, int]:
+    """Family names of the full personal names a document uses ("Assad" of "Bashar al-Assad"),
+    with the offset of the full name's first use; a name shared by two full names is left out."""
+    owners: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for m in found.values():
+        if m.type != "PERSON" or m.label == "rules/description" or m.start is None:
+            continue
+        words = re.split(r"[\s]+", m.text)
+        if len(words) < 2:
+            continue
+        last = re.sub(r"^(?:al|el|ad|as|ash)-", "", words[-1], flags=re.IGNORECASE)
+        for short in {words[-1], last}:
+            if len(short) >= 3 and short[:1].isupper() and short.isalpha() or "-" in short:
+                owners.setdefault(short, set()).add(m.text)
+                first[short] = min(first.get(short, m.start), m.start)
+    return {short: first[short] for short, full in owners.items() if len(full) == 1 and short[:1].isupper()}
+
+
+def _propagate_short_forms(document: Document, doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
+    """A person's family name standing alone after the full name ("... Talal Silo ... Silo said")
+    is a mention of that person, whether or not the tagger saw it."""
+    text = document.text
+    for short, since in _short_forms(found).items():
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
+            s, e = hit.span()
+            if s < since or any(fs < e and s < fe for (fs, fe) in found):
+                continue
+            span = doc.char_span(s, e)
+            if span is None or span[0].pos_ != "PROPN":
+                continue
+            _add(found, Mention(id=mention_id(document.id, s, e), document=document.id, start=s, end=e, text=short,
+                                type="PERSON", label="rules/short-form", section=document.section_at(s)))
+
+
+def _harmonise_types(found: dict[tuple[int, int], Mention]) -> None:
+    """One name, one type within a document: a one-word name that is the family name of a full
+    personal name is a person ("Khalimov" tagged GPE after "Gulmurod Khalimov"), and otherwise
+    a name takes the type most of its occurrences have."""
+    shorts = _short_forms(found)
+    votes: dict[str, Counter[str]] = {}
+    for m in found.values():
+        if m.label != "rules/description":
+            votes.setdefault(m.text, Counter())[m.type] += 1
+    for k, m in list(found.items()):
+        if m.label == "rules/description" or m.section is Section.META:
+            continue
+        if m.text in shorts and m.type != "PERSON" and type_from_name(m.text, "") == "":
+            found[k] = replace(m, type="PERSON")
+            continue
+        (best, n), *rest = votes[m.text].most_common()
+        if best != m.type and (not rest or n > rest[0][1]):
+            found[k] = replace(m, type=best)
 
 
 def _retype_by_context(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:

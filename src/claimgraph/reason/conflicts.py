@@ -40,7 +40,7 @@ def find_conflicts(facts: list[Fact], name: Callable[[str | None], str]) -> list
         dead = [f for f in fs if f.claim.predicate == "dead" and not f.negative]
         alive = [f for f in fs if f.claim.predicate == "alive" and not f.negative]
         # status: reported killed, yet alive at the same time or later
-        clash = [a for a in alive if not dead or any(not a.time or not d.time or a.time >= d.time[: len(a.time)] for d in dead)]
+        clash = [a for a in alive if any(_not_before(_when_known(a), _when_known(d)) for d in dead)]
         if dead and clash:
             d0, a0 = dead[0], clash[0]
             add("status", dead + clash,
@@ -74,13 +74,29 @@ def find_conflicts(facts: list[Fact], name: Callable[[str | None], str]) -> list
     return list(out.values())
 
 
+def _when_known(f: Fact) -> str | None:
+    """When a status held: its stated time, else no later than the report's date."""
+    return f.time or f.document.published
+
+
+def _not_before(a: str | None, b: str | None) -> bool:
+    """a is not earlier than b, at the precision both give (unknown: it may well be)."""
+    if not a or not b:
+        return True
+    n = min(len(a), len(b))
+    return a[:n] >= b[:n]
+
+
 def _name(entity: str | None, name: Callable[[str | None], str]) -> str:
     return name(entity) if entity else "the author"
 
 
 def _said(f: Fact, name: Callable[[str | None], str]) -> str:
+    who = _name(f.claimant, name)
+    if who.lower() in ("reports", "sources", "media reports", "officials"):  # "reports report" reads badly
+        return {"hedged": f"{who} suggest", "denied": f"{who} deny"}.get(str(f.claim.modality), f"{who} say")
     verb = {"reported": "reports", "hedged": "suggests", "asserted": "says", "denied": "denies"}[str(f.claim.modality)]
-    return f"{_name(f.claimant, name)} {verb}"
+    return f"{who} {verb}"
 
 
 def _when(f: Fact) -> str:

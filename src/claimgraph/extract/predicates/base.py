@@ -44,6 +44,8 @@ class Context:
             return None
         m = self.by_token.get(tok.i)
         if m is not None:
+            if m.label == "rules/description":  # "Tajikistan's top officer, Gumurod Halimov": the name
+                return self.named_apposition(tok) or m
             return m
         if tok.pos_ == "PRON" or tok.lower_ in ("his", "her", "its", "their", "whose", "who", "which"):
             return self.antecedent(tok)
@@ -56,6 +58,20 @@ class Context:
             if tok.lemma_ in PERSONISH:
                 return self.last_of("PERSON", tok.idx)
             return self.last_named(tok.lower_, tok.idx)  # "the brigade" after "the Northern Shield Brigade"
+        return None
+
+    def named_apposition(self, tok: Token) -> Mention | None:
+        head = tok
+        while head.dep_ in ("compound", "amod", "poss") and head.head.i != head.i:
+            head = head.head
+        for c in head.children:
+            m = self.by_token.get(c.i)
+            if c.dep_ == "appos" and m is not None and m.label != "rules/description":
+                return m
+        if head.dep_ == "appos":
+            m = self.by_token.get(head.head.i)
+            if m is not None and m.label != "rules/description":
+                return m
         return None
 
     def last_named(self, head: str, before: int) -> Mention | None:

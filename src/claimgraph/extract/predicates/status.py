@@ -45,6 +45,8 @@ def _subject_and_agent(ctx: Context, tok: Token) -> tuple[list[Token], Token | N
         subj = child(head, "nsubj", "nsubjpass")
         return ([subj] if subj is not None else []), None
     passive = child(tok, "nsubjpass")
+    if passive is None and child(tok, "auxpass") is not None:
+        passive = _stray_subject(tok)
     if passive is not None or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl")):
         agents = [o for p, o in prep_objects(tok, "by")]
         subj = passive if passive is not None else (tok.head if tok.dep_ == "acl" else None)
@@ -60,6 +62,40 @@ def _subject_and_agent(ctx: Context, tok: Token) -> tuple[list[Token], Token | N
     return ([subj] if subj is not None else []), None
 
 
+INTENT = frozenset({"try", "attempt", "want", "plan", "seek", "vow", "threaten", "hope", "aim", "intend", "plot", "wish", "fail", "order", "urge"})
+UNREALISED = frozenset({"attempted", "failed", "foiled", "planned", "botched", "thwarted", "would-be", "possible", "threatened"})
+
+
+def _unrealised(tok: Token) -> bool:
+    """An attempt, plan, threat or condition, not an event: "tried to kill X", "the attempted
+    killing of X", "if you want to die"."""
+    if any(c.lower_ in UNREALISED for c in tok.children if c.dep_ in ("amod", "compound")):
+        return True
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ in ("xcomp", "ccomp", "acl", "advcl", "pobj", "pcomp") and cur.head.lemma_.lower() in INTENT | {"attempt", "plot", "plan", "threat", "bid"}:
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
+            return True
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return False
+
+
+def _stray_subject(tok: Token) -> Token | None:
+    """The subject of a passive verb the parser left without one ("reported that X, described as
+    ..., had been killed" attaches X to "described"): the nearest subject to its left that is not
+    the subject of a verb governing it."""
+    governing = {a.i for a in tok.ancestors}
+    for left in reversed(list(tok.sent)[: tok.i - tok.sent.start]):
+        if left.dep_ in ("nsubj", "nsubjpass") and left.head.i not in governing and left.head.i != tok.i:
+            return left
+        if left.dep_ == "mark" and left.lower_ == "that":
+            break
+    return None
+
+
 def find_status(ctx: Context) -> Iterator[Found]:
     for tok in ctx.sent:
         predicate = _predicate(tok)
@@ -69,6 +105,8 @@ def find_status(ctx: Context) -> Iterator[Found]:
             continue
         if tok.pos_ == "ADJ" and tok.dep_ == "amod":
             continue  # "the killed fighters": no one named
+        if _unrealised(tok):
+            continue
         subjects, agent_tok = _subject_and_agent(ctx, tok)
         agent = ctx.first_in(agent_tok, ("PERSON", "ORG", "PLACE")) if agent_tok is not None else None
         place = _place(ctx, tok)

@@ -61,7 +61,8 @@ def extract_claims(document: Document, doc: Doc, mentions: list[Mention], attrib
                    comment_author: Mention | None) -> list[Claim]:
     by_token: dict[int, Mention] = {}
     spanned = [m for m in mentions if m.start is not None and m.end is not None]
-    for m in spanned:
+    # names first: a description's tokens that are a name ("Tajikistan's") belong to the name
+    for m in sorted(spanned, key=lambda m: m.label == "rules/description"):
         span = doc.char_span(m.start or 0, m.end or 0, alignment_mode="expand")
         if span is not None:
             for t in span:

@@ -18,7 +18,7 @@ ORG_NAME_OPENERS = frozenset({"jaish", "jaysh", "jabhat", "harakat", "hizb", "li
 PLACE_NAME_HEADS = frozenset({
     "valley", "gorge", "province", "region", "city", "town", "village", "district", "county", "river", "lake",
     "mountains", "mountain", "island", "islands", "sea", "ocean", "gulf", "bay", "strait", "desert", "base",
-    "airport", "port", "governorate", "oblast", "state", "territory", "peninsula", "square", "street", "bridge",
+    "airport", "port", "governorate", "oblast", "territory", "peninsula", "square", "street", "bridge",
     "camp", "border", "coast", "basin", "plain", "heights", "hills",
 })
 # Nouns heading a description of a collective party ("the Russian defence ministry", "US officials").

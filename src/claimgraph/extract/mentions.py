@@ -32,7 +32,8 @@ ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$")
 QUOTES = "\"'“”‘’«»„"
 # spaCy label -> claimgraph entity type; NORP is decided per mention (_norp_type)
 LABEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
-ACRONYM_DEF = re.compile(r"((?:[A-Z][\w'’.-]*\s+)(?:(?:[A-Z][\w'’.-]*|of|in|and|the|for|al|wal|el)\s+){0,8}?[A-Z][\w'’.-]*)\s+\(([A-Z]{2,6})\)")
+_WORD = r"(?:(?:al|el|wal|ad|as|ash|an|ar|at|az|bin|ibn)-)?[A-Z][\w'’.-]*"
+ACRONYM_DEF = re.compile(rf"((?:{_WORD}\s+)(?:(?:{_WORD}|of|in|and|the|for|al|wal|el)\s+){{0,8}}?{_WORD})\s+\(([A-Z]{{2,6}})\)")
 
 
 def mention_id(doc_id: str, start: int, end: int) -> str:
@@ -145,8 +146,7 @@ def extract_mentions(document: Document, doc: Doc) -> list[Mention]:
                 first -= 1
             start = doc[first].idx  # "Islamic" + "State": one name
         _add(found, make_mention(document, start, end, type_, f"spacy/{ent.label_}"))
-    for span, type_ in _descriptions(doc):
-        _add(found, make_mention(document, span.start_char, span.end_char, type_, "rules/description"))
+    descriptions = [make_mention(document, span.start_char, span.end_char, type_, "rules/description") for span, type_ in _descriptions(doc)]
     for span in _proper_runs(doc, found, titles):
         type_ = type_from_name(span.text, "PERSON")
         _add(found, make_mention(document, span.start_char, span.end_char, type_, "rules/proper-noun"))
@@ -154,6 +154,11 @@ def extract_mentions(document: Document, doc: Doc) -> list[Mention]:
     _propagate(document, found)
     _propagate_short_forms(document, doc, found)
     _harmonise_types(found)
+    # a description may contain a name ("Tajikistan's top counterterrorism officer"): both stay
+    for d in descriptions:
+        if d is not None and d.start is not None and d.end is not None and not any(
+                s < (d.end or 0) and (d.start or 0) < e and (e - s) >= (d.end - d.start) for (s, e) in found):
+            found.setdefault((d.start, d.end), d)
     return sorted(found.values(), key=lambda m: m.start or 0)
 
 

@@ -49,6 +49,7 @@ MEDIA_WORDS = frozenset({
     "online", "tv", "radio", "network", "media", "magazine", "weekly", "today", "mail", "star", "sun",
     "independent", "standard", "record", "reporter", "dispatch", "bulletin", "insider", "digest",
 })
+DATE_LABEL = re.compile(r"^\s*(published|updated|posted|date|first published)(\s+on)?\s*:?\s", re.IGNORECASE)
 QUOTED_NAME = re.compile(r"^\s*[\"“']([^\"”']{3,60})[\"”']\s")
 
 
@@ -71,6 +72,12 @@ def _looks_like_person(line: str) -> bool:
     words = line.lower().replace(".", " ").split()
     return (bool(PERSON_LINE.match(line)) and len(words) <= 4 and not find_date(line)
             and not MEDIA_WORDS.intersection(words))
+
+
+def _looks_like_outlet(line: str) -> bool:
+    """A short run of capitalised words ending in a media word: "Harbor Ledger", "Sport Wire"."""
+    words = line.strip().split()
+    return 1 < len(words) <= 5 and all(w[:1].isupper() for w in words) and words[-1].lower().strip(".") in MEDIA_WORDS
 
 
 def _strip_markdown(line: str) -> str:
@@ -170,6 +177,12 @@ def _read_head_line(line: str, out: ParsedText) -> bool:
             rest = rest.replace(date.text, "").strip(" ,")
         if rest:
             out.publisher = out.publisher or rest
+        return True
+    if date and DATE_LABEL.match(line):  # "Published: 14 May 2025", "Updated on ..."
+        out.published = out.published or date.iso
+        return True
+    if _looks_like_outlet(line):  # "Harbor Ledger" on a line of its own
+        out.publisher = out.publisher or line.strip()
         return True
     if date and len(line) - len(date.text) <= 6:
         out.published = out.published or date.iso

@@ -28,7 +28,15 @@ from claimgraph.resolve.names import (
     raw_tokens,
     skeleton,
 )
-from claimgraph.resolve.score import STRONG, WEAK, Match, compare, tokens_equal
+from claimgraph.resolve.score import (
+    STRONG,
+    WEAK,
+    Match,
+    compare,
+    prefix_key,
+    significant_tokens,
+    tokens_equal,
+)
 
 Link = tuple[str, str, str, str]  # mention, entity, rule, evidence
 MAX_BLOCK = 25  # a key shared by more entities than this does not discriminate: skip it
@@ -115,6 +123,9 @@ def blocking_keys(name: str, type_: str) -> set[str]:
         acr = acronym(name)
         if acr:
             keys.add(f"a:{acr}")
+        prefix = prefix_key(name) if type_ == "ORG" else None
+        if prefix:
+            keys.add(f"p:{prefix}")
     return keys
 
 
@@ -205,7 +216,26 @@ class Resolver:
                 clusters.append(target)
             target.add(m, rule)
             by_key.setdefault(k, target)
-        return self._join_aliases(clusters)
+        return self._join_aliases(self._join_leading_words(clusters))
+
+    def _join_leading_words(self, clusters: list[Cluster]) -> list[Cluster]:
+        """An organisation named by the leading words of another one's name in the same document
+        ("Islamic State" and "Islamic State in Iraq and Syria"), whichever came first, is that one,
+        when exactly one longer name fits."""
+        out = list(clusters)
+        for short in [c for c in clusters if c.type == "ORG" and not c.described]:
+            mine = max(short.names, key=lambda n: len(name_tokens(n)))
+            toks = significant_tokens(mine)
+            if len(toks) < 2:
+                continue
+            longer = [c for c in out if c is not short and c.type == "ORG" and not c.described and any(
+                len(significant_tokens(n)) > len(toks) and all(tokens_equal(a, b) for a, b in zip(toks, significant_tokens(n), strict=False))
+                for n in c.names)]
+            if len(longer) == 1 and short in out and not self._is_distinct(short.names, longer[0].names):
+                for m in short.mentions:
+                    longer[0].add(m, f"leading words of {max(longer[0].names, key=len)!r}")
+                out.remove(short)
+        return out
 
     def _short_form_of(self, m: Mention, clusters: list[Cluster]) -> tuple[Cluster | None, str]:
         """The cluster whose full name `m` shortens: a person's family or first name (whatever type

@@ -96,10 +96,25 @@ def _match_orgs(a: str, b: str) -> Match:
         return Match(0.9, "same name, spelled differently", a, b)
     if ca and cb and min(len(ca), len(cb)) >= 6 and fuzz.token_sort_ratio(ca, cb) >= 92:
         return Match(0.86, "near-identical name", a, b)
-    wa, wb = ca.split(), cb.split()
-    if len(wa) >= 2 and len(wb) >= 2 and (wa == wb[: len(wa)] or wb == wa[: len(wb)]):
+    wa, wb = significant_tokens(a), significant_tokens(b)
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(short) >= 2 and all(tokens_equal(x, y) for x, y in zip(short, long_, strict=False)):
         return Match(0.5, "one name begins the other", a, b)
     return Match(0.0, "names differ", a, b)
+
+
+UNIT_WORDS = frozenset({"brigade", "brigades", "battalion", "battalions", "faction", "regiment", "division"})
+
+
+def significant_tokens(name: str) -> tuple[str, ...]:
+    """Name tokens without particles, generic heads and unit words: Jaysh al-Muhajireen Brigade -> jaysh muhajireen."""
+    return tuple(t for t in name_tokens(name) if t not in ORG_GENERIC and t not in UNIT_WORDS and t != "the")
+
+
+def prefix_key(name: str) -> str | None:
+    """A blocking key for organisations whose names begin alike ("Islamic State" / "Islamic State in Iraq and Syria")."""
+    toks = significant_tokens(name)
+    return " ".join(skeleton(t) for t in toks[:2]) if len(toks) >= 2 else None
 
 
 def _bare(name: str) -> str:
@@ -113,6 +128,9 @@ def _bare(name: str) -> str:
 
 
 def _match_places(a: str, b: str) -> Match:
+    for x, y in ((a, b), (b, a)):
+        if is_acronym(x) and fold(x).replace(" ", "") == acronym(y):
+            return Match(0.9, "abbreviation", a, b)  # US / United States
     pa, pb = place_core(a), place_core(b)
     stripped_a = " ".join(t for t in fold(a).split() if t not in LANDFORM)
     stripped_b = " ".join(t for t in fold(b).split() if t not in LANDFORM)

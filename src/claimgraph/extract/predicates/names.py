@@ -80,6 +80,8 @@ def _alias_after(ctx: Context, tok: Token, prep: str, rule: str) -> Iterator[Fou
 
 
 def _alias_from(ctx: Context, trigger: Token, obj: Token, rule: str) -> Iterator[Found]:
+    if trigger.dep_ == "acl" and trigger.head.pos_ == "NOUN" and trigger.head.i not in ctx.by_token:
+        return  # "a group named X" introduces X; it does not rename an earlier group
     subject = _subject_of(ctx, trigger)
     names = []
     for c in conjuncts(obj):

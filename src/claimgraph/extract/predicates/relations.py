@@ -12,6 +12,19 @@ from claimgraph.extract.predicates.base import Context, Found, child, conjuncts,
 from claimgraph.model import Mention
 
 ACTORS = ("PERSON", "ORG")
+# Verbs whose subject acts against their object ("routed the army", "denounced the US").
+OPPOSING_VERBS = frozenset({
+    "fight", "battle", "attack", "target", "oppose", "combat", "denounce", "condemn", "rout", "defeat", "topple",
+    "overthrow", "eradicate", "annihilate", "destroy", "besiege", "bomb", "shell", "invade", "ambush", "raid",
+    "oust", "crush", "confront", "resist", "sanction", "expel",
+})
+# Nouns of hostile action, with the party acted against after "against" ("strikes against X").
+OPPOSING_NOUNS = frozenset({
+    "strike", "attack", "revenge", "war", "campaign", "offensive", "operation", "operations", "fight", "battle",
+    "rift", "feud", "conflict", "victory", "sanctions", "jihad", "struggle", "retaliation", "assault", "raid",
+})
+# Nouns of cooperation between parties ("collusion between A and B", "support given by A to B").
+ALLIANCE_NOUNS = frozenset({"alliance", "collusion", "collaboration", "cooperation", "coordination", "partnership", "support", "backing", "aid", "assistance", "pact"})
 GROUPS = ("ORG",)
 PARTIES = ("ORG", "PLACE")  # a country acting ("US-backed") is a party too
 
@@ -80,16 +93,16 @@ def _verb_relations(ctx: Context, verb: Token, lemma: str) -> Iterator[Found]:
                 for s in subjects:
                     for o in _objects(ctx, obj, GROUPS):
                         yield Found("leader_of", verb, s, "rules/leader.take-command.v1", object=o)
-    if lemma in ("fight", "battle", "attack", "target", "strike", "oppose", "combat", "wage", "call"):
-        direct = child(verb, "dobj") if lemma in ("fight", "attack", "target", "oppose", "combat", "battle") else None
+    if lemma in OPPOSING_VERBS or lemma in ("strike", "wage", "call"):
+        direct = child(verb, "dobj") if lemma in OPPOSING_VERBS else None
         targets = ([direct] if direct is not None else []) + [o for _, o in prep_objects(verb, "against")]
         for t in targets:
             for s in subjects:
                 for o in _objects(ctx, t, PARTIES):
                     if o.id != s.id:
                         yield Found("opposed_to", verb, s, "rules/opposed.verb.v1", object=o)
-        for _, obj in prep_objects(verb, "alongside", "with"):
-            if lemma in ("fight", "wage") :
+        for _, obj in prep_objects(verb, "with"):
+            if lemma in ("fight", "wage"):
                 for s in subjects:
                     for o in _objects(ctx, obj, PARTIES):
                         if o.id != s.id:
@@ -99,14 +112,24 @@ def _verb_relations(ctx: Context, verb: Token, lemma: str) -> Iterator[Found]:
                 for s in subjects:
                     for o in _objects(ctx, obj, GROUPS):
                         yield Found("member_of", verb, s, "rules/member.fight-for.v1", object=o)
+    for _, obj in prep_objects(verb, "alongside"):
+        for s in subjects:
+            for o in _objects(ctx, obj, PARTIES):
+                if o.id != s.id:
+                    yield Found("allied_with", verb, s, "rules/allied.alongside.v1", object=o)
     if lemma in ("train", "school", "instruct"):
         yield from _trained(ctx, verb, subjects)
     if lemma in ("back", "support", "arm", "fund", "sponsor", "help", "assist", "protect", "ally"):
         dobj = child(verb, "dobj")
         passive = child(verb, "nsubjpass")
+        backed_toks = conjuncts(passive) if passive is not None else []
+        if passive is None and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "amod") and dobj is None:
+            # "Backed by Russia, Syrian troops broke through": whom the participle describes
+            passive = verb
+            backed_toks = [verb.head] if verb.dep_ in ("acl", "amod") else [c for c in conjuncts(child(verb.head, "nsubj") or verb.head)]
         if passive is not None:
             for _, by in prep_objects(verb, "by"):
-                for backed in (ctx.at(c) for c in conjuncts(passive)):
+                for backed in (ctx.at(c) for c in backed_toks):
                     for o in _objects(ctx, by, PARTIES):
                         if backed is not None and backed.type in ACTORS and o.id != backed.id:
                             yield Found("allied_with", verb, backed, "rules/allied.backed-by.v1", object=o)
@@ -190,13 +213,59 @@ def _noun_relations(ctx: Context, noun: Token, lemma: str) -> Iterator[Found]:
             for _, obj in prep_objects(noun, "with"):
                 for o in _objects(ctx, obj, PARTIES):
                     yield Found("allied_with", noun, s, "rules/allied.joint.v1", object=o)
-    if lemma in ("rift", "war", "battle", "fight", "conflict", "feud"):
-        verb = noun.head
-        for s in _subjects(ctx, verb):
-            for _, obj in prep_objects(noun, "with", "against"):
-                for o in _objects(ctx, obj, PARTIES):
+    if lemma in OPPOSING_NOUNS:
+        preps = ("with", "against", "on", "over") if lemma in ("war", "victory", "rift", "feud", "battle", "fight", "conflict") else ("against",)
+        targets = [o for _, obj in prep_objects(noun, *preps) for o in _objects(ctx, obj, PARTIES)]
+        if targets:
+            for s in _agents_of_noun(ctx, noun):
+                for o in targets:
                     if o.id != s.id:
-                        yield Found("opposed_to", noun, s, "rules/opposed.noun.v1", object=o)
+                        yield Found("opposed_to", noun, s, "rules/opposed.noun.v1", object=o, confidence=0.5)
+    if lemma in ALLIANCE_NOUNS:
+        yield from _alliance(ctx, noun)
+
+
+def _agents_of_noun(ctx: Context, noun: Token) -> list[Mention]:
+    """Who carries out the action a noun names: its possessor ("Russia's campaign"), else the
+    subject of the nearest clause above it ("X released a video threatening attacks against Y")."""
+    poss = child(noun, "poss")
+    if poss is not None:
+        m = ctx.at(poss)
+        return [m] if m is not None and m.type in PARTIES else []
+    cur = noun
+    for _ in range(5):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            found = _subjects(ctx, cur)
+            if found:
+                return found
+            if child(cur, "nsubj", "nsubjpass") is not None:
+                return []
+    return []
+
+
+def _alliance(ctx: Context, noun: Token) -> Iterator[Found]:
+    """'collusion between A and B', 'alliance with B' (A: the clause's subject), 'support given by
+    A to B', 'A's support for B'."""
+    for _, obj in prep_objects(noun, "between", "among"):
+        parties = _objects(ctx, obj, PARTIES)
+        for i, a in enumerate(parties):
+            for b in parties[i + 1 :]:
+                yield Found("allied_with", noun, a, "rules/allied.between.v1", object=b, confidence=0.5)
+    givers = [o for _, obj in prep_objects(noun, "by", "from") for o in _objects(ctx, obj, PARTIES)]
+    takers = [o for _, obj in prep_objects(noun, "to", "for", "with") for o in _objects(ctx, obj, PARTIES + ("PERSON",))]
+    for c in noun.children:  # "the support given by Russia to Assad"
+        if c.dep_ == "acl":
+            givers += [o for _, obj in prep_objects(c, "by", "from") for o in _objects(ctx, obj, PARTIES)]
+            takers += [o for _, obj in prep_objects(c, "to", "for") for o in _objects(ctx, obj, PARTIES + ("PERSON",))]
+    if not givers and takers:
+        givers = _agents_of_noun(ctx, noun)
+    for taker in takers:
+        for giver in givers:
+            if giver.id != taker.id:
+                yield Found("allied_with", noun, taker, "rules/allied.support.v1", object=giver, confidence=0.5)
 
 
 def _holder(ctx: Context, noun: Token) -> Mention | None:

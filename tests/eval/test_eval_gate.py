@@ -40,6 +40,23 @@ def test_seeds_quality_floors(seeds_db: Path, tmp_path: Path):
 
 
 @needs_shared
+def test_heldout_quality_floors(tmp_path: Path):
+    """Three reports on other topics, written and annotated for claimgraph, never tuned on."""
+    import yaml
+
+    heldout = Path(__file__).resolve().parents[2] / "eval" / "heldout"
+    export = tmp_path / "heldout.jsonl"
+    with Claimgraph.open(tmp_path / "heldout.db") as cg:
+        cg.ingest([heldout / "corpus"])
+        with export.open("w") as fh:
+            cg.export(fh, "jsonl")
+    score = load_script("score")
+    result = score.Scorer(yaml.safe_load((heldout / "heldout.gold.yaml").read_text()), str(export)).score()
+    low = {k: round(result[k], 3) for k, floor in FLOORS["heldout"].items() if result[k] < floor}
+    assert not low, f"below the pinned floors {FLOORS['heldout']}: {low}"
+
+
+@needs_shared
 def test_ecbplus_resolution_floors(tmp_path: Path):
     docs = SHARED / "eval" / "ecbplus-dev" / "docs"
     export = tmp_path / "ecb.jsonl"

@@ -62,3 +62,11 @@ def test_lead_dateline_names_outlet():
 def test_no_invented_metadata():
     parsed = parse_text("Negotiators failed to agree on Monday, officials said. Talks resume next week.")
     assert parsed.published is None and parsed.publisher is None and parsed.authors == []
+
+
+def test_labelled_dates_and_outlet_lines_under_the_title_are_metadata():
+    parsed = parse_text("Ferry service resumes\n\nBay Courier\nBy Ola Nwosu\nPublished: 2023-02-07\n\nThe ferry sailed again on Monday.\n")
+    assert parsed.publisher == "Bay Courier"
+    assert parsed.published == "2023-02-07"
+    assert parsed.authors == ["Ola Nwosu"]
+    assert "Published" not in parsed.text and "Bay Courier" not in parsed.text

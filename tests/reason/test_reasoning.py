@@ -120,3 +120,12 @@ def test_grade_history_is_kept(tmp_path):
     group = next(g for g in store.groups() if g.id == gid)
     assert group.grade == "confirmed"
     assert [h["grade"] for h in group.history] == ["contested"]
+
+
+def test_an_undated_survival_reported_before_the_death_report_is_a_sequence():
+    # survived (reported 2024-03-04, undated) and killed (reported 2024-03-20, undated): a sequence
+    result = run([claim("c1", "d1", "alive", claimant=None), claim("c2", "d4", "dead")])
+    assert not [c for c in result.conflicts if c.kind == "status"]
+    # the other way round, alive reported after the death report, clashes
+    result = run([claim("c1", "d1", "dead"), claim("c2", "d4", "alive", claimant=None)])
+    assert [c for c in result.conflicts if c.kind == "status"]

@@ -94,3 +94,20 @@ def _with_entity(m: Mention, entity: str) -> Mention:
     from dataclasses import replace
 
     return replace(m, entity=entity)
+
+
+def test_an_organisation_named_by_its_leading_words_in_one_document_is_one():
+    found = clusters(Resolver(), mentions("d9", ("Green Dawn", "ORG"), ("Green Dawn Liberation Front", "ORG"), ("Red Sun", "ORG")))
+    assert {"Green Dawn", "Green Dawn Liberation Front"} in found
+    assert {"Red Sun"} in found
+
+
+def test_unit_words_and_spellings_do_not_hide_a_shared_name_across_documents():
+    found = clusters(Resolver(), mentions("d1", ("Jaysh al-Muhajireen Brigade", "ORG")) + mentions("d2", ("Jaish al-Muhajireen wal-Ansar", "ORG")))
+    assert {"Jaysh al-Muhajireen Brigade", "Jaish al-Muhajireen wal-Ansar"} in found
+
+
+def test_a_place_abbreviation_matches_its_full_name_but_not_another_place():
+    found = clusters(Resolver(), mentions("d1", ("United States", "PLACE")) + mentions("d2", ("US", "PLACE"), ("United Kingdom", "PLACE")))
+    assert {"United States", "US"} in found
+    assert {"United Kingdom"} in found

@@ -185,6 +185,23 @@ def _trained(ctx: Context, verb: Token, subjects: list[Mention]) -> Iterator[Fou
 
 
 def _noun_relations(ctx: Context, noun: Token, lemma: str) -> Iterator[Found]:
+    modifier = child(noun, "amod")
+    if lemma in ("operation", "operations") and modifier is not None and modifier.lower_ == "joint":
+        verb = noun.head
+        for s in _subjects(ctx, verb):
+            for _, obj in prep_objects(noun, "with"):
+                for o in _objects(ctx, obj, PARTIES):
+                    yield Found("allied_with", noun, s, "rules/allied.joint.v1", object=o)
+    if lemma in OPPOSING_NOUNS:
+        preps = ("with", "against", "on", "over") if lemma in ("war", "victory", "rift", "feud", "battle", "fight", "conflict") else ("against",)
+        targets = [o for _, obj in prep_objects(noun, *preps) for o in _objects(ctx, obj, PARTIES)]
+        if targets:
+            for s in _agents_of_noun(ctx, noun):
+                for o in targets:
+                    if o.id != s.id:
+                        yield Found("opposed_to", noun, s, "rules/opposed.noun.v1", object=o, confidence=0.5)
+    if lemma in ALLIANCE_NOUNS:
+        yield from _alliance(ctx, noun)
     # "the commander of X", "a member of X", "X's leader", "an affiliate of X"
     holder = _holder(ctx, noun)
     if holder is None:
@@ -206,23 +223,6 @@ def _noun_relations(ctx: Context, noun: Token, lemma: str) -> Iterator[Found]:
             yield Found("member_of", noun, holder, "rules/member.noun.v1", object=g, structural=noun.dep_ != "attr")
         elif lemma in ("ally", "partner") and holder.type in ACTORS:
             yield Found("allied_with", noun, holder, "rules/allied.noun.v1", object=g)
-    modifier = child(noun, "amod")
-    if lemma in ("operation", "operations") and modifier is not None and modifier.lower_ == "joint":
-        verb = noun.head
-        for s in _subjects(ctx, verb):
-            for _, obj in prep_objects(noun, "with"):
-                for o in _objects(ctx, obj, PARTIES):
-                    yield Found("allied_with", noun, s, "rules/allied.joint.v1", object=o)
-    if lemma in OPPOSING_NOUNS:
-        preps = ("with", "against", "on", "over") if lemma in ("war", "victory", "rift", "feud", "battle", "fight", "conflict") else ("against",)
-        targets = [o for _, obj in prep_objects(noun, *preps) for o in _objects(ctx, obj, PARTIES)]
-        if targets:
-            for s in _agents_of_noun(ctx, noun):
-                for o in targets:
-                    if o.id != s.id:
-                        yield Found("opposed_to", noun, s, "rules/opposed.noun.v1", object=o, confidence=0.5)
-    if lemma in ALLIANCE_NOUNS:
-        yield from _alliance(ctx, noun)
 
 
 def _agents_of_noun(ctx: Context, noun: Token) -> list[Mention]:

@@ -139,7 +139,7 @@ def _ingest_batch(store: SQLiteStore, batch: list[RawArticle], settings: Setting
             comment_start=art.comment_start, status=status, status_reason=reason,
         ), sig))
     english = [d for d, _ in documents if d.status == "analysed"]
-    parsed = dict(zip((d.id for d in english), load_pipeline().pipe(d.text for d in english), strict=True)) if english else {}
+    parsed = dict(zip((d.id for d in english), load_pipeline().pipe((d.text for d in english), batch_size=settings.batch_size), strict=True)) if english else {}
     for doc, sig in documents:
         extraction = extract_document(doc, parsed.get(doc.id))
         if store.add_document(doc, sig.tobytes(), extraction.mentions, extraction.statements, extraction.claims):

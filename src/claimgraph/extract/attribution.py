@@ -28,8 +28,7 @@ class Attribution:
     cue_token: int  # token index of the cue
 
 
-def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    text = doc.text
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -43,6 +42,7 @@ class Attributor:
     def __init__(self, document: Document, doc: Doc, mentions: list[Mention]):
         self.document = document
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token: read it once
         self.mentions = mentions
         self.new_mentions: list[Mention] = []
         self.last_source: dict[str, Mention] = {}
@@ -134,18 +134,18 @@ class Attributor:
                 if pending_quote and att.statement.kind != "indirect":
                     start = pending_quote[0]
                     end = att.statement.content.end
-                    s, e = _strip(self.doc, start, end)
+                    s, e = _strip(self.text, start, end)
                     att.statement = self._statement(att.source_mention, att.statement.source_text, att.statement.cue, s, e, "direct")
                 out.append(att)
             pending_quote = None
         return out
 
     def _adjacent(self, previous: Attribution, sent: Span) -> bool:
-        gap = self.doc.text[previous.statement.content.end : sent.start_char]
+        gap = self.text[previous.statement.content.end : sent.start_char]
         return len(gap) < 200 and gap.count("\n\n") <= 1
 
     def _continue(self, previous: Attribution, sent: Span) -> Attribution:
-        s, e = _strip(self.doc, sent.start_char, sent.end_char)
+        s, e = _strip(self.text, sent.start_char, sent.end_char)
         st = self._statement(previous.source_mention, previous.statement.source_text, previous.statement.cue, s, e, "direct")
         return Attribution(st, previous.source_mention, previous.cue_token)
 
@@ -202,7 +202,7 @@ class Attributor:
             source, source_text = self.source_for(source_tok)
             if source is not None:
                 self.last_source[source.type if source.type != "PLACE" else "ORG"] = source
-            s, e = _strip(self.doc, *content)
+            s, e = _strip(self.text, *content)
             if e - s < 3:
                 continue
             st = self._statement(source, source_text, cue or tok.text, s, e, self._kind(s, e))

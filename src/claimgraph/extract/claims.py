@@ -68,8 +68,9 @@ def extract_claims(document: Document, doc: Doc, mentions: list[Mention], attrib
             for t in span:
                 by_token.setdefault(t.i, m)
     claims: dict[tuple, Claim] = {}
+    text = doc.text
     for sent in doc.sents:
-        ctx = Context(doc, sent, spanned, by_token)
+        ctx = Context(doc, sent, spanned, by_token, text)
         evidence = sentence_span(document, sent)
         if not evidence.text:
             continue

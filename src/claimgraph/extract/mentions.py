@@ -293,7 +293,8 @@ TITLE_WORDS = frozenset({
 def _proper_runs(doc: Doc, found: dict[tuple[int, int], Mention], titles: set[int]) -> list[Span]:
     """Runs of two or more capitalised proper nouns that no multi-word entity covers: names the
     tagger split or missed ("Governor Ana Lima" tagged as a place "Lima"), without leading titles."""
-    covered = {i for (s, e) in found for i in range(s, e) if e - s > 0 and " " in doc.text[s:e]}
+    text = doc.text  # Doc.text joins every token: read it once
+    covered = {i for (s, e) in found for i in range(s, e) if e - s > 0 and " " in text[s:e]}
     out: list[Span] = []
     run: list[Token] = []
 

@@ -31,8 +31,9 @@ class Found:
 class Context:
     """One sentence with the document's mentions, for the predicate rules."""
 
-    def __init__(self, doc: Doc, sent: Span, mentions: list[Mention], by_token: dict[int, Mention]):
+    def __init__(self, doc: Doc, sent: Span, mentions: list[Mention], by_token: dict[int, Mention], text: str | None = None):
         self.doc = doc
+        self.text = doc.text if text is None else text  # Doc.text joins every token: pass it in once
         self.sent = sent
         self.mentions = mentions
         self.by_token = by_token

@@ -22,7 +22,7 @@ def _value(text: str) -> dict[str, str]:
 
 def _name_after(ctx: Context, tok: Token) -> tuple[str, int] | None:
     """A proper name that starts at or right after tok: a quoted string or a mention."""
-    rest = ctx.doc.text[tok.idx : ctx.sent.end_char]
+    rest = ctx.text[tok.idx : ctx.sent.end_char]
     q = QUOTED.match(rest.lstrip())
     if q:
         return q.group(1), tok.idx + rest.index(q.group(1))
@@ -123,7 +123,7 @@ def _called(ctx: Context, tok: Token) -> Iterator[Found]:
 
 def _brackets(ctx: Context) -> Iterator[Found]:
     """'Bely Sneg ("White Snow")', 'Al-Shimali (also known as ...)' — a name then a bracketed name."""
-    text = ctx.doc.text
+    text = ctx.text
     for m in ctx.mentions:
         if m.start is None or m.end is None or not (ctx.sent.start_char <= m.start < ctx.sent.end_char) or m.type != "PERSON":
             continue

@@ -67,7 +67,7 @@ def _quantities(ctx: Context) -> Iterator[Found]:
                     break
         if subject is None:
             continue
-        before = ctx.doc.text[max(ctx.sent.start_char, tok.idx - 20) : tok.idx].lower()
+        before = ctx.text[max(ctx.sent.start_char, tok.idx - 20) : tok.idx].lower()
         qualifier = next((q for q in QUALIFIERS if before.rstrip().endswith(q)), None)
         unit = ctx.doc[tok.i + 1 : noun.i + 1].text if noun.i > tok.i else noun.text
         value = {"value": tok.text, "datatype": "number", "unit": unit}

@@ -13,8 +13,9 @@ DOCS = {
 }
 ENTITIES = {e: Entity(id=e, type=t, name=n) for e, t, n in [
     ("e:p", "PERSON", "Ivan Petrenko"), ("e:g", "ORG", "Shield Brigade"), ("e:m", "ORG", "Defence Ministry"),
-    ("e:a", "ORG", "Wire A"), ("e:b", "ORG", "Paper B"), ("e:c", "ORG", "Paper C"), ("e:x", "PERSON", "Ana Bell")]}
-MENTIONS = {"p": "e:p", "g": "e:g", "m": "e:m", "x": "e:x"}
+    ("e:a", "ORG", "Wire A"), ("e:b", "ORG", "Paper B"), ("e:c", "ORG", "Paper C"), ("e:x", "PERSON", "Ana Bell"),
+    ("e:o", "ORG", "US officials")]}
+MENTIONS = {"p": "e:p", "g": "e:g", "m": "e:m", "x": "e:x", "o": "e:o"}
 PUBLISHER = {"d1": "e:a", "d2": "e:b", "d3": "e:c", "d4": "e:a"}
 
 
@@ -129,3 +130,9 @@ def test_an_undated_survival_reported_before_the_death_report_is_a_sequence():
     # the other way round, alive reported after the death report, clashes
     result = run([claim("c1", "d1", "dead"), claim("c2", "d4", "alive", claimant=None)])
     assert [c for c in result.conflicts if c.kind == "status"]
+
+
+def test_summaries_agree_with_plural_claimants():
+    result = run([claim("c1", "d1", "dead", claimant="o", time="2024-03-03"), claim("c2", "d3", "alive", claimant="g", time="2024-03-05")])
+    assert result.conflicts[0].summary.startswith("US officials say Ivan Petrenko killed")
+    assert "Shield Brigade reports he is alive" in result.conflicts[0].summary

@@ -143,3 +143,14 @@ def test_serve_refuses_open_host_without_token(example_db: Path):
 
     result = CliRunner().invoke(app, ["--db", str(example_db), "serve", "--host", "0.0.0.0"], env={"CLAIMGRAPH_TOKEN": ""})
     assert result.exit_code == 1 and "token" in result.output
+
+
+def test_a_name_inside_a_description_keeps_its_own_link(tmp_path: Path):
+    from claimgraph.web.views import highlighted
+
+    with Claimgraph.open(tmp_path / "nested.db") as cg:
+        cg.ingest_texts([("nested.txt", "Trade talks stall\n\nEcuador's top trade negotiator, Lucia Paredes, resigned on Monday.")])
+        ecuador = cg.entity("Ecuador")
+        document = cg.store.documents()[0]
+        body, _ = highlighted(cg.store, document)
+    assert f"<a class='mention' href='/entities/{ecuador.id}'>Ecuador</a>" in str(body)

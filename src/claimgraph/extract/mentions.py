@@ -152,12 +152,14 @@ def extract_mentions(document: Document, doc: Doc) -> list[Mention]:
         _add(found, make_mention(document, span.start_char, span.end_char, type_, "rules/proper-noun"))
     _retype_by_context(doc, found)
     _propagate(document, found)
-    _propagate_short_forms(document, doc, found)
-    _harmonise_types(found)
-    # a description may contain a name ("Tajikistan's top counterterrorism officer"): both stay
+    shorts = _short_forms(found)
+    _propagate_short_forms(document, doc, found, shorts)
+    _harmonise_types(found, shorts)
+    # a description may contain a name ("Tajikistan's top counterterrorism officer"): both stay,
+    # unless a name at least as long overlaps it
     for d in descriptions:
         if d is not None and d.start is not None and d.end is not None and not any(
-                s < (d.end or 0) and (d.start or 0) < e and (e - s) >= (d.end - d.start) for (s, e) in found):
+                s < d.end and d.start < e and e - s >= d.end - d.start for (s, e) in found):
             found.setdefault((d.start, d.end), d)
     return sorted(found.values(), key=lambda m: m.start or 0)
 
@@ -170,38 +172,33 @@ def _short_forms(found: dict[tuple[int, int], Mention]) -> dict[str, int]:
     for m in found.values():
         if m.type != "PERSON" or m.label == "rules/description" or m.start is None:
             continue
-        words = re.split(r"[\s]+", m.text)
+        words = m.text.split()
         if len(words) < 2:
             continue
-        last = re.sub(r"^(?:al|el|ad|as|ash)-", "", words[-1], flags=re.IGNORECASE)
-        for short in {words[-1], last}:
-            if len(short) >= 3 and short[:1].isupper() and short.isalpha() or "-" in short:
+        bare = re.sub(r"^(?:al|el|ad|as|ash)-", "", words[-1], flags=re.IGNORECASE)  # "al-Assad" -> "Assad"
+        for short in {words[-1], bare}:
+            if len(short) >= 3 and short[:1].isupper():
                 owners.setdefault(short, set()).add(m.text)
                 first[short] = min(first.get(short, m.start), m.start)
-    return {short: first[short] for short, full in owners.items() if len(full) == 1 and short[:1].isupper()}
+    return {short: first[short] for short, full in owners.items() if len(full) == 1}
 
 
-def _propagate_short_forms(document: Document, doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
+def _propagate_short_forms(document: Document, doc: Doc, found: dict[tuple[int, int], Mention],
+                           shorts: dict[str, int]) -> None:
     """A person's family name standing alone after the full name ("... Talal Silo ... Silo said")
     is a mention of that person, whether or not the tagger saw it."""
-    text = document.text
-    for short, since in _short_forms(found).items():
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
-            s, e = hit.span()
-            if s < since or any(fs < e and s < fe for (fs, fe) in found):
-                continue
+    for short, since in shorts.items():
+        for s, e in _untagged_occurrences(document.text, short, found):
             span = doc.char_span(s, e)
-            if span is None or span[0].pos_ != "PROPN":
-                continue
-            _add(found, Mention(id=mention_id(document.id, s, e), document=document.id, start=s, end=e, text=short,
-                                type="PERSON", label="rules/short-form", section=document.section_at(s)))
+            if s >= since and span is not None and span[0].pos_ == "PROPN":
+                _add(found, Mention(id=mention_id(document.id, s, e), document=document.id, start=s, end=e, text=short,
+                                    type="PERSON", label="rules/short-form", section=document.section_at(s)))
 
 
-def _harmonise_types(found: dict[tuple[int, int], Mention]) -> None:
+def _harmonise_types(found: dict[tuple[int, int], Mention], shorts: dict[str, int]) -> None:
     """One name, one type within a document: a one-word name that is the family name of a full
     personal name is a person ("Khalimov" tagged GPE after "Gulmurod Khalimov"), and otherwise
     a name takes the type most of its occurrences have."""
-    shorts = _short_forms(found)
     votes: dict[str, Counter[str]] = {}
     for m in found.values():
         if m.label != "rules/description":
@@ -320,14 +317,15 @@ def _propagate(document: Document, found: dict[tuple[int, int], Mention]) -> Non
     names = sorted({(m.text, m.type) for m in found.values() if len(m.text) >= 3 and m.label != "rules/description"},
                    key=lambda x: -len(x[0]))
     for surface, type_ in names:
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
-            s, e = hit.span()
-            if any(fs <= s and e <= fe for (fs, fe) in found):
-                continue
-            if any(fs < e and s < fe for (fs, fe) in found):
-                continue
+        for s, e in _untagged_occurrences(text, surface, found):
             _add(found, Mention(id=mention_id(document.id, s, e), document=document.id, start=s, end=e, text=surface,
                                 type=type_, label="rules/same-name", section=document.section_at(s)))
+
+
+def _untagged_occurrences(text: str, surface: str, found: dict[tuple[int, int], Mention]) -> list[tuple[int, int]]:
+    """Whole-word occurrences of `surface` that overlap no mention yet."""
+    hits = (h.span() for h in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text))
+    return [(s, e) for s, e in hits if not any(fs < e and s < fe for (fs, fe) in found)]
 
 
 def token_mention(mentions: list[Mention], tok: Token) -> Mention | None:

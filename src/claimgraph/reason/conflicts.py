@@ -93,10 +93,17 @@ def _name(entity: str | None, name: Callable[[str | None], str]) -> str:
 
 def _said(f: Fact, name: Callable[[str | None], str]) -> str:
     who = _name(f.claimant, name)
-    if who.lower() in ("reports", "sources", "media reports", "officials"):  # "reports report" reads badly
-        return {"hedged": f"{who} suggest", "denied": f"{who} deny"}.get(str(f.claim.modality), f"{who} say")
-    verb = {"reported": "reports", "hedged": "suggests", "asserted": "says", "denied": "denies"}[str(f.claim.modality)]
-    return f"{who} {verb}"
+    modality = str(f.claim.modality)
+    if _plural(who):  # "US officials say", "reports suggest"
+        return f"{who} " + {"reported": "say", "hedged": "suggest", "asserted": "say", "denied": "deny"}[modality]
+    return f"{who} " + {"reported": "reports", "hedged": "suggests", "asserted": "says", "denied": "denies"}[modality]
+
+
+def _plural(party: str) -> bool:
+    """A party described by a plural common noun ("US officials", "local sources", "reports"),
+    not a name that ends in s ("Reuters", "Kavkaz News")."""
+    last = party.split()[-1] if party.split() else ""
+    return last.islower() and last.endswith("s") and not last.endswith("ss")
 
 
 def _when(f: Fact) -> str:

@@ -32,6 +32,7 @@ from claimgraph.resolve.score import (
     STRONG,
     WEAK,
     Match,
+    begins,
     compare,
     prefix_key,
     significant_tokens,
@@ -224,13 +225,9 @@ class Resolver:
         when exactly one longer name fits."""
         out = list(clusters)
         for short in [c for c in clusters if c.type == "ORG" and not c.described]:
-            mine = max(short.names, key=lambda n: len(name_tokens(n)))
-            toks = significant_tokens(mine)
-            if len(toks) < 2:
-                continue
+            toks = significant_tokens(max(short.names, key=lambda n: len(name_tokens(n))))
             longer = [c for c in out if c is not short and c.type == "ORG" and not c.described and any(
-                len(significant_tokens(n)) > len(toks) and all(tokens_equal(a, b) for a, b in zip(toks, significant_tokens(n), strict=False))
-                for n in c.names)]
+                len(significant_tokens(n)) > len(toks) and begins(toks, significant_tokens(n)) for n in c.names)]
             if len(longer) == 1 and short in out and not self._is_distinct(short.names, longer[0].names):
                 for m in short.mentions:
                     longer[0].add(m, f"leading words of {max(longer[0].names, key=len)!r}")

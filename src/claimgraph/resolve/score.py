@@ -97,8 +97,7 @@ def _match_orgs(a: str, b: str) -> Match:
     if ca and cb and min(len(ca), len(cb)) >= 6 and fuzz.token_sort_ratio(ca, cb) >= 92:
         return Match(0.86, "near-identical name", a, b)
     wa, wb = significant_tokens(a), significant_tokens(b)
-    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    if len(short) >= 2 and all(tokens_equal(x, y) for x, y in zip(short, long_, strict=False)):
+    if begins(wa, wb) or begins(wb, wa):
         return Match(0.5, "one name begins the other", a, b)
     return Match(0.0, "names differ", a, b)
 
@@ -109,6 +108,11 @@ UNIT_WORDS = frozenset({"brigade", "brigades", "battalion", "battalions", "facti
 def significant_tokens(name: str) -> tuple[str, ...]:
     """Name tokens without particles, generic heads and unit words: Jaysh al-Muhajireen Brigade -> jaysh muhajireen."""
     return tuple(t for t in name_tokens(name) if t not in ORG_GENERIC and t not in UNIT_WORDS and t != "the")
+
+
+def begins(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    """At least two significant tokens that open the other name, spelling variants allowed."""
+    return 2 <= len(short) <= len(long_) and all(tokens_equal(x, y) for x, y in zip(short, long_, strict=False))
 
 
 def prefix_key(name: str) -> str | None:

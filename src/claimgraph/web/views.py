@@ -97,7 +97,10 @@ def highlighted(store: SQLiteStore, document: Document) -> tuple[Markup, Markup]
     n = len(text)
     mention_at: list[str | None] = [None] * n
     entity_of: dict[str, str] = {}
-    for m in store.mentions(document=document.id):
+    # longest first, so that a name inside a description ("Tajikistan" in "Tajikistan's top
+    # officer") keeps its own link
+    spanned = [m for m in store.mentions(document=document.id) if m.start is not None and m.end is not None]
+    for m in sorted(spanned, key=lambda m: (m.start or 0) - (m.end or 0)):
         if m.start is None or m.end is None or not m.entity:
             continue
         for i in range(m.start, min(m.end, n)):

@@ -113,10 +113,8 @@ def _verb_relations(ctx: Context, verb: Token, lemma: str) -> Iterator[Found]:
                     for o in _objects(ctx, obj, GROUPS):
                         yield Found("member_of", verb, s, "rules/member.fight-for.v1", object=o)
     for _, obj in prep_objects(verb, "alongside"):
-        for s in subjects:
-            for o in _objects(ctx, obj, PARTIES):
-                if o.id != s.id:
-                    yield Found("allied_with", verb, s, "rules/allied.alongside.v1", object=o)
+        for s, o in _pairs(subjects, _objects(ctx, obj, PARTIES)):
+            yield Found("allied_with", verb, s, "rules/allied.alongside.v1", object=o)
     if lemma in ("train", "school", "instruct"):
         yield from _trained(ctx, verb, subjects)
     if lemma in ("back", "support", "arm", "fund", "sponsor", "help", "assist", "protect", "ally"):
@@ -125,9 +123,8 @@ def _verb_relations(ctx: Context, verb: Token, lemma: str) -> Iterator[Found]:
         backed_toks = conjuncts(passive) if passive is not None else []
         if passive is None and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "amod") and dobj is None:
             # "Backed by Russia, Syrian troops broke through": whom the participle describes
-            passive = verb
-            backed_toks = [verb.head] if verb.dep_ in ("acl", "amod") else [c for c in conjuncts(child(verb.head, "nsubj") or verb.head)]
-        if passive is not None:
+            backed_toks = [verb.head] if verb.dep_ in ("acl", "amod") else conjuncts(child(verb.head, "nsubj") or verb.head)
+        if backed_toks:
             for _, by in prep_objects(verb, "by"):
                 for backed in (ctx.at(c) for c in backed_toks):
                     for o in _objects(ctx, by, PARTIES):
@@ -195,11 +192,8 @@ def _noun_relations(ctx: Context, noun: Token, lemma: str) -> Iterator[Found]:
     if lemma in OPPOSING_NOUNS:
         preps = ("with", "against", "on", "over") if lemma in ("war", "victory", "rift", "feud", "battle", "fight", "conflict") else ("against",)
         targets = [o for _, obj in prep_objects(noun, *preps) for o in _objects(ctx, obj, PARTIES)]
-        if targets:
-            for s in _agents_of_noun(ctx, noun):
-                for o in targets:
-                    if o.id != s.id:
-                        yield Found("opposed_to", noun, s, "rules/opposed.noun.v1", object=o, confidence=0.5)
+        for s, o in _pairs(_agents_of_noun(ctx, noun) if targets else [], targets):
+            yield Found("opposed_to", noun, s, "rules/opposed.noun.v1", object=o, confidence=0.5)
     if lemma in ALLIANCE_NOUNS:
         yield from _alliance(ctx, noun)
     # "the commander of X", "a member of X", "X's leader", "an affiliate of X"
@@ -223,6 +217,11 @@ def _noun_relations(ctx: Context, noun: Token, lemma: str) -> Iterator[Found]:
             yield Found("member_of", noun, holder, "rules/member.noun.v1", object=g, structural=noun.dep_ != "attr")
         elif lemma in ("ally", "partner") and holder.type in ACTORS:
             yield Found("allied_with", noun, holder, "rules/allied.noun.v1", object=g)
+
+
+def _pairs(subjects: list[Mention], objects: list[Mention]) -> Iterator[tuple[Mention, Mention]]:
+    """Every subject with every object, never an entity with itself."""
+    return ((s, o) for s in subjects for o in objects if o.id != s.id)
 
 
 def _agents_of_noun(ctx: Context, noun: Token) -> list[Mention]:
@@ -262,10 +261,8 @@ def _alliance(ctx: Context, noun: Token) -> Iterator[Found]:
             takers += [o for _, obj in prep_objects(c, "to", "for") for o in _objects(ctx, obj, PARTIES + ("PERSON",))]
     if not givers and takers:
         givers = _agents_of_noun(ctx, noun)
-    for taker in takers:
-        for giver in givers:
-            if giver.id != taker.id:
-                yield Found("allied_with", noun, taker, "rules/allied.support.v1", object=giver, confidence=0.5)
+    for taker, giver in _pairs(takers, givers):
+        yield Found("allied_with", noun, taker, "rules/allied.support.v1", object=giver, confidence=0.5)
 
 
 def _holder(ctx: Context, noun: Token) -> Mention | None:

@@ -62,7 +62,8 @@ def _subject_and_agent(ctx: Context, tok: Token) -> tuple[list[Token], Token | N
     return ([subj] if subj is not None else []), None
 
 
-INTENT = frozenset({"try", "attempt", "want", "plan", "seek", "vow", "threaten", "hope", "aim", "intend", "plot", "wish", "fail", "order", "urge"})
+# Words whose complement has not happened (yet): "tried to kill", "a plot to kill", "a bid to free".
+INTENT = frozenset({"try", "attempt", "want", "plan", "seek", "vow", "threaten", "threat", "hope", "aim", "intend", "plot", "wish", "fail", "order", "urge", "bid"})
 UNREALISED = frozenset({"attempted", "failed", "foiled", "planned", "botched", "thwarted", "would-be", "possible", "threatened"})
 
 
@@ -73,7 +74,7 @@ def _unrealised(tok: Token) -> bool:
         return True
     cur = tok
     for _ in range(3):
-        if cur.dep_ in ("xcomp", "ccomp", "acl", "advcl", "pobj", "pcomp") and cur.head.lemma_.lower() in INTENT | {"attempt", "plot", "plan", "threat", "bid"}:
+        if cur.dep_ in ("xcomp", "ccomp", "acl", "advcl", "pobj", "pcomp") and cur.head.lemma_.lower() in INTENT:
             return True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
             return True

@@ -7,6 +7,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.extract.lexicon import ROLE_NOUNS
 from claimgraph.model import Mention
 
 PERSONISH = {"leader", "commander", "man", "militant", "fighter", "jihadist", "chief", "emir", "official", "officer", "colonel", "defector", "sniper", "minister"}
@@ -98,6 +99,64 @@ class Context:
         for m in reversed(self.mentions):
             if m.start is not None and m.start < before and m.type == kind and m.label != "rules/description":
                 return m
+        return None
+
+    def span_of(self, m: Mention) -> Span | None:
+        if m.start is None or m.end is None:
+            return None
+        return self.doc.char_span(m.start, m.end, alignment_mode="expand")
+
+    def title_run(self, m: Mention) -> list[Token]:
+        """The title words right before a person's name: 'Russian Foreign Minister', 'ISIS chief',
+        "Tajikistan's top officer", 'Islamic State in Iraq and Syria commander'. Read from the
+        words, not the parse: the small model breaks long noun stacks apart. A whole organisation
+        or place name joins the run; a verb, determiner, preposition or comma ends it."""
+        span = self.span_of(m)
+        if span is None:
+            return []
+        run: list[Token] = []
+        i = span.start - 1
+        while i >= self.sent.start:
+            t = self.doc[i]
+            named = self.by_token.get(t.i)
+            if named is not None and named is not m and named.type in ("ORG", "PLACE") and named.label != "rules/description":
+                inner = self.span_of(named)
+                if inner is None or inner.start < self.sent.start:
+                    break
+                run[:0] = list(inner[: i - inner.start + 1])
+                i = inner.start - 1
+                continue
+            if t.text in ("‘", "’", "'", "“", "”") and not run:
+                i -= 1
+                continue
+            titleish = t.pos_ in ("ADJ", "PROPN") or t.lemma_.lower() in ROLE_NOUNS or (t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod"))
+            # "Islamic State in Iraq and Syria commander": a connective between two names
+            linking = t.lower_ in ("in", "and", "of", "for") and run and self._named(run[0]) and i > self.sent.start and self._named(self.doc[i - 1])
+            if titleish or linking or t.text in ("’s", "'s"):
+                run.insert(0, t)
+                i -= 1
+                continue
+            break
+        while run and (run[0].pos_ in ("PUNCT", "PART") or run[0].text in ("’s", "'s")):
+            run = run[1:]
+        return run if any(t.lemma_.lower() in ROLE_NOUNS for t in run) else []
+
+    def _named(self, tok: Token) -> bool:
+        m = self.by_token.get(tok.i)
+        return m is not None and m.type in ("ORG", "PLACE") and m.label != "rules/description"
+
+    def titled_person(self, m: Mention) -> Mention | None:
+        """The person whose title holds this organisation or place: 'the death of ISIS commander
+        X' names X, not ISIS."""
+        if m.type == "PERSON" or m.end is None:
+            return None
+        for p in self.mentions:
+            if p.type != "PERSON" or p.start is None or not (m.end <= p.start < self.sent.end_char):
+                continue
+            if p.start - m.end > 80:
+                continue
+            if any(self.by_token.get(t.i) is m for t in self.title_run(p)):
+                return p
         return None
 
     def in_subtree(self, tok: Token, types: tuple[str, ...] = ("PERSON", "ORG", "PLACE")) -> list[Mention]:

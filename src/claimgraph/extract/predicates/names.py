@@ -135,33 +135,11 @@ def _brackets(ctx: Context) -> Iterator[Found]:
                 yield Found("alias", tok.root, m, "rules/alias.brackets.v1", object=_value(b.group(1)), confidence=0.7, structural=True)
 
 
-def _title_run(ctx: Context, m: Mention) -> list[Token]:
-    """The title words right before a person's name: 'Russian Foreign Minister', 'ISIS chief'."""
-    span = ctx.doc.char_span(m.start or 0, m.end or 0, alignment_mode="expand")
-    if span is None:
-        return []
-    run: list[Token] = []
-    i = span.start - 1
-    while i >= ctx.sent.start:
-        t = ctx.doc[i]
-        if t.dep_ in ("compound", "amod", "nmod", "poss", "case", "punct") and t.head.i >= i and t.text not in (",", "(", ")", "—"):
-            if t.text in ("‘", "’", "'", "“", "”") and not run:
-                i -= 1
-                continue
-            run.insert(0, t)
-            i -= 1
-            continue
-        break
-    while run and (run[0].pos_ in ("DET", "PUNCT", "PART") or run[0].text in ("’s", "'s")):
-        run = run[1:]
-    return run if any(t.lemma_.lower() in ROLE_NOUNS for t in run) else []
-
-
 def _titles(ctx: Context) -> Iterator[Found]:
     for m in ctx.mentions:
         if m.type != "PERSON" or m.start is None or not (ctx.sent.start_char <= m.start < ctx.sent.end_char):
             continue
-        run = _title_run(ctx, m)
+        run = ctx.title_run(m)
         if not run:
             continue
         role_idx = max(i for i, t in enumerate(run) if t.lemma_.lower() in ROLE_NOUNS)

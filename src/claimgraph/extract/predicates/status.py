@@ -114,6 +114,8 @@ def find_status(ctx: Context) -> Iterator[Found]:
         for s in subjects:
             for conj in conjuncts(s):
                 m = ctx.at(conj)
+                if m is not None and m.type != "PERSON":
+                    m = ctx.titled_person(m) or m
                 if m is None or m.type == "PLACE":
                     continue
                 yield Found(predicate, tok, m, f"rules/status.{tok.pos_.lower()}.v1", agent=agent, place=place, confidence=0.7)

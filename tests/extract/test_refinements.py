@@ -61,3 +61,38 @@ def test_cooperation_nouns_and_backers_give_allied_with():
 def test_a_group_named_x_is_not_an_alias_of_an_earlier_group():
     text = "The Northern Alliance met on Monday. Fighters joined a group named Falcon Brigade."
     assert not [r for r in claims_of(text, "alias") if r["subject"] == "Northern Alliance"]
+
+
+def test_the_death_of_a_titled_person_lands_on_the_person_not_the_group():
+    rows = claims_of("Celebrations of the death of Hamas commander John Okafor were premature, officials said.", "dead")
+    assert [(r["subject"], r["modality"]) for r in rows] == [("John Okafor", "denied")]
+    rows = claims_of("Jamal Idris, a National Liberation Front in Chad and Niger commander, spoke on Monday.", "member_of")
+    assert rows == [] or rows[0]["subject"] == "Jamal Idris"
+
+
+def test_names_said_to_be_among_the_dead_are_dead():
+    rows = claims_of("Both the rebel leader Tomas Varga and Ilir Berisha were among five commanders confirmed to be dead, "
+                     "the army said.", "dead")
+    assert {r["subject"] for r in rows} == {"Tomas Varga", "Ilir Berisha"}
+    assert {r["claimant"] for r in rows} == {"army"}
+    assert claims_of("Tomas Varga was among the guests at the wedding, the army said.", "dead") == []
+
+
+def test_a_title_noun_speaks_for_the_name_that_follows_it():
+    rows = claims_of("Maria Lopez wrote the report. The Kenyan-trained 'minister of finance' Paul Otieno was "
+                     "among those killed, police said.", "dead")
+    assert [r["subject"] for r in rows] == ["Paul Otieno"]
+
+
+def test_a_status_with_no_date_of_its_own_takes_the_report_date():
+    rows = claims_of("The Ledger reported in April that Omar Haddad had been killed in an air strike.", "dead",
+                     published="2020-06-10")
+    assert rows[0]["time"] == "2020-04" and rows[0]["claim"].time["basis"] == "report"
+    rows = claims_of("Omar Haddad was killed on May 3, the Ledger reported in June.", "dead", published="2020-06-10")
+    assert rows[0]["claim"].time == {"start": "2020-05-03", "end": "2020-05-03"}
+
+
+def test_a_date_in_a_relative_clause_does_not_date_the_main_clause():
+    rows = claims_of("Omar Haddad, whose arrest was announced by officials on Wednesday, is alive, according to "
+                     "reports Friday.", "alive", published="2020-06-12")
+    assert rows and rows[0]["time"] != "2020-06-10"

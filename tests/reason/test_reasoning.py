@@ -136,3 +136,30 @@ def test_summaries_agree_with_plural_claimants():
     result = run([claim("c1", "d1", "dead", claimant="o", time="2024-03-03"), claim("c2", "d3", "alive", claimant="g", time="2024-03-05")])
     assert result.conflicts[0].summary.startswith("US officials say Ivan Petrenko killed")
     assert "Shield Brigade reports he is alive" in result.conflicts[0].summary
+
+
+def reported_on(cid: str, doc: str, when: str, claimant: str = "m") -> Claim:
+    """A death whose only date is the report's ("reported in April that X had been killed")."""
+    c = claim(cid, doc, "dead", claimant=claimant)
+    return Claim(**{**{f: getattr(c, f) for f in c.__dataclass_fields__}, "time": {"start": when, "end": when, "basis": "report"}})
+
+
+def test_a_death_reported_before_the_stated_date_of_death_is_a_value_conflict():
+    result = run([reported_on("c1", "d1", "2024-01"), claim("c2", "d3", "dead", claimant="g", time="2024-03-03")])
+    assert [c.kind for c in result.conflicts] == ["value"]
+    assert "reported 2024-01" in result.conflicts[0].summary
+
+
+def test_a_death_announced_after_the_stated_date_agrees_with_it():
+    # the group announces on the 18th a death the ministry dated the 3rd: no clash of dates
+    result = run([claim("c1", "d1", "dead", time="2024-03-03"), reported_on("c2", "d4", "2024-03-18", claimant="g")])
+    assert result.conflicts == []
+
+
+def test_two_death_reports_months_apart_are_one_value_conflict():
+    result = run([reported_on("c1", "d1", "2023-11"), reported_on("c2", "d3", "2024-03-05", claimant="g"),
+                  reported_on("c3", "d4", "2024-03-20", claimant="x")])
+    assert [c.kind for c in result.conflicts] == ["value"]
+    assert set(result.conflicts[0].claims) == {"c1", "c2", "c3"}
+    result = run([reported_on("c1", "d1", "2024-03-04"), reported_on("c2", "d3", "2024-03-20", claimant="g")])
+    assert result.conflicts == []  # the same death, reported twice in one month

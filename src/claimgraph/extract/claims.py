@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.attribution import Attribution
-from claimgraph.extract.lexicon import REPORTING_VERBS
+from claimgraph.extract.lexicon import REPORTING_NOUNS, REPORTING_VERBS
 from claimgraph.extract.modality import modality_of
 from claimgraph.extract.predicates.base import Context, Found
 from claimgraph.extract.predicates.location import find_locations
@@ -39,7 +39,13 @@ def sentence_span(document: Document, sent: Span) -> TextSpan:
     return TextSpan(start, end, text[start:end])
 
 
-def _time_of(document: Document, trigger: Token, sent: Span) -> dict[str, str] | None:
+STATUS = {"dead", "wounded", "alive", "arrested", "released"}
+
+
+def _time_of(document: Document, trigger: Token, sent: Span, predicate: str) -> dict[str, str] | None:
+    """The event's own date; for a status with none, the date of the report that carries it
+    ("touted on Wednesday", "reported in April that X had been killed"), marked
+    `"basis": "report"`: the status held no later than that."""
     candidates = []
     for ent in sent.ents:
         if ent.label_ != "DATE":
@@ -47,14 +53,36 @@ def _time_of(document: Document, trigger: Token, sent: Span) -> dict[str, str] |
         ancestors = {a.i for a in ent.root.ancestors}
         # a date on the reporting verb dates the report, not the event ("denied on Tuesday that ...")
         head_is_report = trigger.head.lemma_ in REPORTING_VERBS
-        distance = 0 if trigger.i in ancestors else 1 if not head_is_report and (trigger.head.i in ancestors or ent.root.head.i == trigger.head.i) else 2
-        if distance < 2:
-            candidates.append((distance, abs(ent.start - trigger.i), ent))
-    for _, _, ent in sorted(candidates, key=lambda c: (c[0], c[1])):
+        near = trigger.head.i in ancestors and not _in_clause_below(ent.root, trigger.head) or ent.root.head.i == trigger.head.i
+        own = trigger.i in ancestors and not _in_clause_below(ent.root, trigger)
+        distance = 0 if own else 1 if not head_is_report and near else 2
+        if distance == 2 and (predicate not in STATUS or not _on_report(ent.root)):
+            continue
+        candidates.append((distance, abs(ent.start - trigger.i), ent))
+    for distance, _, ent in sorted(candidates, key=lambda c: (c[0], c[1])):
         resolved = resolve_time(ent.text, document.published)
         if resolved:
-            return resolved
+            return {**resolved, "basis": "report"} if distance == 2 else resolved
     return None
+
+
+def _in_clause_below(tok: Token, top: Token) -> bool:
+    """tok sits in a relative or adverbial clause under `top` ("the leader, whose death was
+    touted on Wednesday, is alive": Wednesday dates the touting, not the survival)."""
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+        cur = cur.head
+    return False
+
+
+def _on_report(tok: Token) -> bool:
+    """The date hangs from a reporting verb or noun ("reported in April", "reports Friday")."""
+    for a in [tok, *tok.ancestors][:4]:
+        if a.i != tok.i and a.lemma_.lower() in REPORTING_VERBS | REPORTING_NOUNS:
+            return True
+    return False
 
 
 def extract_claims(document: Document, doc: Doc, mentions: list[Mention], attributions: list[Attribution],
@@ -108,7 +136,7 @@ def _claim(document: Document, found: Found, sent: Span, evidence: TextSpan, att
         modality = modality_of(found.trigger, sent, attributed=statement is not None)
     if not found.structural and statement is not None and statement.statement.cue.split()[0].lower() in ("denied", "denies", "deny", "dismissed", "rejected"):
         modality = Modality.DENIED
-    time = _time_of(document, found.trigger, sent) if found.predicate in TIMED else None
+    time = _time_of(document, found.trigger, sent, found.predicate) if found.predicate in TIMED else None
     obj_key = obj.id if isinstance(obj, Mention) else str(obj)
     return Claim(
         id=stable_id("c", document.id, found.predicate, found.subject.id, obj_key, evidence.start),

@@ -24,7 +24,16 @@ def is_negated(trigger: Token, sent: Span) -> bool:
         if tok.lemma_ in DENIALS:
             return True
     # "Celebrations of the death ... were premature"
-    return any(t.lemma_.lower() in DENIALS for t in sent if t.dep_ in ("acomp", "attr") and trigger.i in {x.i for x in t.head.subtree})
+    return any(t.lemma_.lower() in DENIALS for t in sent if t.dep_ in ("acomp", "attr") and trigger.i in _judged(t.head))
+
+
+def _judged(clause: Token) -> set[int]:
+    """What a predicate adjective passes judgement on: its clause, or the noun a clause with no
+    relative pronoun was misattached to ("Celebrations of X's death [were premature]")."""
+    out = {x.i for x in clause.subtree}
+    if clause.dep_ == "relcl" and not any(c.tag_ in ("WDT", "WP", "WP$") for c in clause.subtree):
+        out |= {x.i for x in clause.head.subtree}
+    return out
 
 
 def is_hedged(trigger: Token, sent: Span) -> bool:

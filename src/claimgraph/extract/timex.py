@@ -60,7 +60,8 @@ def resolve_time(text: str, published: str | None) -> Time | None:
             return None
         day = anchor - timedelta(days=1 if "yesterday" in t or t == "last night" else 0)
         return _span(day, day, "day")
-    month = next((MONTHS[w] for w in words if w in MONTHS and w not in ("may",) or (w == "may" and (year_m or "in may" in text.lower()))), None)
+    dated_may = bool(year_m or "in may" in text.lower() or re.search(r"\bmay \d{1,2}\b|\b\d{1,2}(st|nd|rd|th)? may\b", t))
+    month = next((MONTHS[w] for w in words if w in MONTHS and (w != "may" or dated_may)), None)
     season = next((w for w in words if w in SEASONS), None)
     if year_m:
         year = int(year_m.group(1))

@@ -57,12 +57,12 @@ def find_conflicts(facts: list[Fact], name: Callable[[str | None], str]) -> list
                     f"{_said(pos[0], name)} {who} {_verb(predicate)}{_obj(pos[0], name)}; {_name(neg[0].claimant, name)} denies it")
         # value: a single-valued fact with different values
         for predicate in SINGLE_VALUED_TIME:
-            dated = [f for f in fs if f.claim.predicate == predicate and not f.negative and f.time]
-            for i, a in enumerate(dated):
-                rivals = [b for b in dated[i + 1 :] if not _compatible(a.time, b.time) and b.claimant != a.claimant]
-                if rivals:
-                    add("value", [a, *rivals],
-                        f"{_said(a, name)} {who} {_verb(predicate)} on {a.time}; {_said(rivals[0], name)} on {rivals[0].time}")
+            dated = sorted((f for f in fs if f.claim.predicate == predicate and not f.negative and f.known_by),
+                           key=lambda f: f.known_by or "")
+            for members in _clusters(dated, lambda a, b: a.claimant != b.claimant and _dates_clash(a, b)):
+                first, last = members[0], members[-1]
+                add("value", members, f"{_said(first, name)} {who} {_verb(predicate)}{_at(first)}; "
+                                      f"{_said(last, name)} it{_at(last)}")
         for predicate in SINGLE_VALUED_OBJECT:
             valued = [f for f in fs if f.claim.predicate == predicate and not f.negative]
             keys = {f.object_key for f in valued}
@@ -74,9 +74,55 @@ def find_conflicts(facts: list[Fact], name: Callable[[str | None], str]) -> list
     return list(out.values())
 
 
+def _clusters(facts: list[Fact], clash: Callable[[Fact, Fact], bool]) -> list[list[Fact]]:
+    """Facts joined by clashes, transitively, each group in the input's order."""
+    group = list(range(len(facts)))
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            i = group[i]
+        return i
+
+    for i, a in enumerate(facts):
+        for j in range(i + 1, len(facts)):
+            if clash(a, facts[j]):
+                group[root(j)] = root(i)
+    out: dict[int, list[Fact]] = defaultdict(list)
+    for i, f in enumerate(facts):
+        out[root(i)].append(f)
+    return [members for members in out.values() if len(members) > 1]
+
+
 def _when_known(f: Fact) -> str | None:
     """When a status held: its stated time, else no later than the report's date."""
-    return f.time or f.document.published
+    return f.known_by
+
+
+def _dates_clash(a: Fact, b: Fact) -> bool:
+    """Two accounts of a once-only event (a death) that cannot both hold: two stated dates that
+    differ; a report made before the date the other states ("killed in April" reported, then
+    "killed in a strike in September"); or two reports months apart that each announce it."""
+    sa, sb = a.stated_time, b.stated_time
+    if sa and sb:
+        return not _compatible(sa, sb)
+    if sa or sb:
+        stated, reported = (sa, b.known_by) if sa else (sb, a.known_by)
+        return not _not_before(reported, stated)
+    return _months_apart(a.known_by, b.known_by) >= 2
+
+
+def _months_apart(a: str | None, b: str | None) -> int:
+    if not a or not b:
+        return 0
+    if len(a) < 7 or len(b) < 7:  # a year only
+        return 12 * abs(int(a[:4]) - int(b[:4]))
+    return abs((int(a[:4]) * 12 + int(a[5:7])) - (int(b[:4]) * 12 + int(b[5:7])))
+
+
+def _at(f: Fact) -> str:
+    if f.stated_time:
+        return f" on {f.stated_time}"
+    return f" (reported {f.known_by})" if f.known_by else ""
 
 
 def _not_before(a: str | None, b: str | None) -> bool:

@@ -29,6 +29,16 @@ class Fact:
     def time(self) -> str | None:
         return (self.claim.time or {}).get("start")
 
+    @property
+    def stated_time(self) -> str | None:
+        """The event's own date, not the date of the report that carries it."""
+        return None if (self.claim.time or {}).get("basis") == "report" else self.time
+
+    @property
+    def known_by(self) -> str | None:
+        """The status held no later than this: its date, else the report's, else the document's."""
+        return self.time or self.document.published
+
 
 def value_key(obj: dict[str, Any] | None, entity_of: dict[str, str]) -> tuple[str, dict[str, Any] | None]:
     if not obj:

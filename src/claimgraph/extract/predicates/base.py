@@ -57,9 +57,19 @@ class Context:
         if tok.dep_ == "appos" and tok.head.i in self.by_token:
             return self.by_token[tok.head.i]
         if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
-            if tok.lemma_ in PERSONISH:
-                return self.last_of("PERSON", tok.idx)
+            if tok.lemma_ in PERSONISH:  # "the 'minister of war' Gulmurod Khalimov", else an earlier person
+                return self.following_name(tok) or self.last_of("PERSON", tok.idx)
             return self.last_named(tok.lower_, tok.idx)  # "the brigade" after "the Northern Shield Brigade"
+        return None
+
+    def following_name(self, tok: Token) -> Mention | None:
+        """The person named right after a title noun, before any verb or comma."""
+        for t in self.doc[tok.i + 1 : min(tok.i + 7, self.sent.end)]:
+            m = self.by_token.get(t.i)
+            if m is not None and m.type == "PERSON" and m.label != "rules/description":
+                return m
+            if t.pos_ in ("VERB", "AUX", "PRON") or t.text in (",", ";", "(", ")"):
+                return None
         return None
 
     def named_apposition(self, tok: Token) -> Mention | None:

@@ -30,6 +30,11 @@ def _subject_and_agent(ctx: Context, tok: Token) -> tuple[list[Token], Token | N
         if subj is None:
             objs = [o for p, o in prep_objects(tok, "of")]
             subj = objs[0] if objs else None
+        if subj is None:  # "the death of Hamas commander X" parsed without an object: the name after "of"
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            named = ctx.following_name(of) if of is not None else None
+            span = ctx.span_of(named) if named is not None else None
+            subj = span.root if span is not None else None
         agents = [o for p, o in prep_objects(tok, "by", "at")]
         agent = agents[0] if agents else None
         if agent is not None and agent.lower_ == "hands":
@@ -43,6 +48,8 @@ def _subject_and_agent(ctx: Context, tok: Token) -> tuple[list[Token], Token | N
             if child(head, "nsubj", "nsubjpass") is not None:
                 break
         subj = child(head, "nsubj", "nsubjpass")
+        if subj is None and head.dep_ == "acl":  # "four commanders confirmed to be dead"
+            subj = head.head
         return ([subj] if subj is not None else []), None
     passive = child(tok, "nsubjpass")
     if passive is None and child(tok, "auxpass") is not None:
@@ -109,6 +116,7 @@ def find_status(ctx: Context) -> Iterator[Found]:
         if _unrealised(tok):
             continue
         subjects, agent_tok = _subject_and_agent(ctx, tok)
+        subjects = [_among(ctx, s) for s in subjects]
         agent = ctx.first_in(agent_tok, ("PERSON", "ORG", "PLACE")) if agent_tok is not None else None
         place = _place(ctx, tok)
         for s in subjects:
@@ -119,6 +127,26 @@ def find_status(ctx: Context) -> Iterator[Found]:
                 if m is None or m.type == "PLACE":
                     continue
                 yield Found(predicate, tok, m, f"rules/status.{tok.pos_.lower()}.v1", agent=agent, place=place, confidence=0.7)
+
+
+def _among(ctx: Context, subj: Token) -> Token:
+    """'X and Y were among those killed', 'X was among four commanders confirmed dead': the
+    status of the group is the status of the names said to be among it."""
+    if ctx.at(subj) is not None:
+        return subj
+    cur = subj
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.dep_ == "prep" and cur.lower_ == "among":
+            named = child(cur.head, "nsubj")
+            m = ctx.at(named) if cur.head.lemma_ == "be" else None
+            span = ctx.span_of(m) if m is not None else None
+            if span is not None:  # the name's own token, so "X and Y" both count
+                return span.root
+            break
+    return subj
 
 
 def _place(ctx: Context, tok: Token) -> Mention | None:

@@ -96,3 +96,8 @@ def test_a_date_in_a_relative_clause_does_not_date_the_main_clause():
     rows = claims_of("Omar Haddad, whose arrest was announced by officials on Wednesday, is alive, according to "
                      "reports Friday.", "alive", published="2020-06-12")
     assert rows and rows[0]["time"] != "2020-06-10"
+
+
+def test_a_mutual_noun_puts_its_actor_first_and_a_denial_denies_it():
+    rows = claims_of("The ministry has long denied charges of US cooperation with the Wagner Group.", "allied_with")
+    assert [(r["subject"], r["object"], r["modality"]) for r in rows] == [("US", "Wagner Group", "denied")]

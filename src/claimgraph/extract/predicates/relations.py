@@ -25,6 +25,8 @@ OPPOSING_NOUNS = frozenset({
 })
 # Nouns of cooperation between parties ("collusion between A and B", "support given by A to B").
 ALLIANCE_NOUNS = frozenset({"alliance", "collusion", "collaboration", "cooperation", "coordination", "partnership", "support", "backing", "aid", "assistance", "pact"})
+# Of those, the ones two parties do together: the actor comes first ("A's alliance with B").
+MUTUAL_NOUNS = frozenset({"alliance", "collusion", "collaboration", "cooperation", "coordination", "partnership", "pact"})
 GROUPS = ("ORG",)
 PARTIES = ("ORG", "PLACE")  # a country acting ("US-backed") is a party too
 
@@ -231,6 +233,10 @@ def _agents_of_noun(ctx: Context, noun: Token) -> list[Mention]:
     if poss is not None:
         m = ctx.at(poss)
         return [m] if m is not None and m.type in PARTIES else []
+    for c in noun.children:  # "US collaboration with X", "Iranian support for Y"
+        m = ctx.by_token.get(c.i) if c.dep_ in ("compound", "amod", "nmod") else None
+        if m is not None and m.type in PARTIES and m.label != "rules/description":
+            return [m]
     cur = noun
     for _ in range(5):
         if cur.head.i == cur.i:
@@ -253,6 +259,11 @@ def _alliance(ctx: Context, noun: Token) -> Iterator[Found]:
         for i, a in enumerate(parties):
             for b in parties[i + 1 :]:
                 yield Found("allied_with", noun, a, "rules/allied.between.v1", object=b, confidence=0.5)
+    if noun.lemma_.lower() in MUTUAL_NOUNS:  # "US collaboration with ISIS": the actor, then the partner
+        partners = [o for _, obj in prep_objects(noun, "with") for o in _objects(ctx, obj, PARTIES)]
+        for actor, partner in _pairs(_agents_of_noun(ctx, noun) if partners else [], partners):
+            yield Found("allied_with", noun, actor, "rules/allied.mutual.v1", object=partner, confidence=0.5)
+        return
     givers = [o for _, obj in prep_objects(noun, "by", "from") for o in _objects(ctx, obj, PARTIES)]
     takers = [o for _, obj in prep_objects(noun, "to", "for", "with") for o in _objects(ctx, obj, PARTIES + ("PERSON",))]
     for c in noun.children:  # "the support given by Russia to Assad"

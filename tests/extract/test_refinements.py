@@ -101,3 +101,14 @@ def test_a_date_in_a_relative_clause_does_not_date_the_main_clause():
 def test_a_mutual_noun_puts_its_actor_first_and_a_denial_denies_it():
     rows = claims_of("The ministry has long denied charges of US cooperation with the Wagner Group.", "allied_with")
     assert [(r["subject"], r["object"], r["modality"]) for r in rows] == [("US", "Wagner Group", "denied")]
+
+
+def test_an_acronym_spelled_out_by_a_run_of_names_makes_that_run_one_name():
+    types = mention_types("The Movement for Democratic Change commander was seen. The MDC said it would talk.")
+    assert ("Movement for Democratic Change", "ORG") in types
+
+
+def test_a_born_as_name_after_an_apposition_is_an_alias():
+    rows = claims_of("The story of Dudayev, a Chechen fighter born as Ruslan Magomedovich Dudayev in Grozny, is told.", "alias")
+    assert [(r["subject"], r["object"]) for r in rows] == [("Dudayev", "Ruslan Magomedovich Dudayev")]
+    assert claims_of("Rebels formed a group named Northern Dawn.", "alias") == []

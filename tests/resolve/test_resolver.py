@@ -111,3 +111,21 @@ def test_a_place_abbreviation_matches_its_full_name_but_not_another_place():
     found = clusters(Resolver(), mentions("d1", ("United States", "PLACE")) + mentions("d2", ("US", "PLACE"), ("United Kingdom", "PLACE")))
     assert {"United States", "US"} in found
     assert {"United Kingdom"} in found
+
+
+def test_a_group_named_with_a_generic_head_meets_its_bare_name_across_documents():
+    found = clusters(Resolver(), mentions("d1", ("ANC", "ORG"), ("Pretoria", "PLACE")) + mentions("d2", ("ANC group", "ORG")))
+    assert {"ANC", "ANC group"} in found
+
+
+def test_candidates_are_capped_but_the_same_name_still_wins():
+    # twenty different people share a family name (and so blocking keys): more than are compared
+    # per cluster; the one with the same full name is still the one joined, and no two merge
+    firsts = ["Karim", "Kamil", "Kazbek", "Kurban", "Kemal", "Kirill", "Konstantin", "Kostya", "Kuzma", "Klim",
+              "Kanat", "Kairat", "Kudrat", "Kahramon", "Kamran", "Kasym", "Kubat", "Kenes", "Kyrmyz", "Kolya"]
+    corpus = [m for i, first in enumerate(firsts) for m in mentions(f"d{i}", (f"{first} Bekmirov", "PERSON"))]
+    corpus += mentions("dz", ("Kubat Bekmirov", "PERSON"))
+    _, links = Resolver().resolve(corpus)
+    entity = {m: e for m, e, _, _ in links}
+    assert entity["m:dz:0"] == entity["m:d16:0"]
+    assert len(set(entity.values())) == len(firsts)

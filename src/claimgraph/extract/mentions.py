@@ -33,6 +33,7 @@ QUOTES = "\"'“”‘’«»„"
 # spaCy label -> claimgraph entity type; NORP is decided per mention (_norp_type)
 LABEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 _WORD = r"(?:(?:al|el|wal|ad|as|ash|an|ar|at|az|bin|ibn)-)?[A-Z][\w'’.-]*"
+NAME_RUN = re.compile(rf"{_WORD}(?:(?:\s+(?:of|in|and|the|for|al|wal|el))*\s+{_WORD})*")
 ACRONYM_DEF = re.compile(rf"((?:{_WORD}\s+)(?:(?:{_WORD}|of|in|and|the|for|al|wal|el)\s+){{0,8}}?{_WORD})\s+\(([A-Z]{{2,6}})\)")
 
 
@@ -150,6 +151,8 @@ def extract_mentions(document: Document, doc: Doc) -> list[Mention]:
     for span in _proper_runs(doc, found, titles):
         type_ = type_from_name(span.text, "PERSON")
         _add(found, make_mention(document, span.start_char, span.end_char, type_, "rules/proper-noun"))
+    for start, end, type_ in _acronym_expansions(document.text, found):
+        _add(found, make_mention(document, start, end, type_, "rules/acronym-expansion"))
     _retype_by_context(doc, found)
     _propagate(document, found)
     shorts = _short_forms(found)
@@ -206,8 +209,9 @@ def _harmonise_types(found: dict[tuple[int, int], Mention], shorts: dict[str, in
     for k, m in list(found.items()):
         if m.label == "rules/description" or m.section is Section.META:
             continue
-        if m.text in shorts and m.type != "PERSON" and type_from_name(m.text, "") == "":
-            found[k] = replace(m, type="PERSON")
+        if m.text in shorts and type_from_name(m.text, "") == "":
+            if m.type != "PERSON":
+                found[k] = replace(m, type="PERSON")
             continue
         (best, n), *rest = votes[m.text].most_common()
         if best != m.type and (not rest or n > rest[0][1]):
@@ -248,6 +252,29 @@ def _acronym_definitions(text: str) -> list[tuple[int, int, tuple[int, int]]]:
             if _initials(candidate) == acr.lower():
                 start = m.start(1) + len(" ".join(words[:i])) + (1 if i else 0)
                 out.append((m.start(2), m.end(2), (start, m.end(1))))
+                break
+    return out
+
+
+def _acronym_expansions(text: str, found: dict[tuple[int, int], Mention]) -> list[tuple[int, int, str]]:
+    """A run of capitalised words whose initials spell an acronym the document uses ("ISIS" ...
+    "Islamic State in Iraq and Syria") is that organisation's full name, even where the tagger
+    cut it into pieces. Two-letter acronyms must spell a whole run, not its tail."""
+    acronyms = {m.text: m.type for m in found.values() if m.label != "rules/description" and re.fullmatch(r"[A-Z]{2,6}", m.text)}
+    out = []
+    if not acronyms:
+        return out
+    for run in NAME_RUN.finditer(text):
+        words = run.group(0).split()
+        if len(words) < 2:
+            continue
+        offset = run.start()
+        for i in range(len(words)):
+            candidate = " ".join(words[i:])
+            acr = _initials(candidate).upper()
+            if acr in acronyms and words[i][:1].isupper() and (i == 0 or len(acr) >= 3) and len(candidate.split()) >= 2:
+                start = offset + len(" ".join(words[:i])) + (1 if i else 0)
+                out.append((start, run.end(), acronyms[acr]))
                 break
     return out
 
@@ -314,11 +341,14 @@ def _proper_runs(doc: Doc, found: dict[tuple[int, int], Mention], titles: set[in
 def _propagate(document: Document, found: dict[tuple[int, int], Mention]) -> None:
     """Tag every other occurrence of a name the document already tagged (whole words only)."""
     text = document.text
-    names = sorted({(m.text, m.type) for m in found.values() if len(m.text) >= 3 and m.label != "rules/description"},
+    names = sorted({(m.text, m.type) for m in found.values()
+                    if (len(m.text) >= 3 or re.fullmatch(r"[A-Z]{2}", m.text)) and m.label != "rules/description"},
                    key=lambda x: -len(x[0]))
     for surface, type_ in names:
         for s, e in _untagged_occurrences(text, surface, found):
-            _add(found, Mention(id=mention_id(document.id, s, e), document=document.id, start=s, end=e, text=surface,
+            if type_ == "ORG" and text[e : e + 6] == " group":  # "the IS group", as the tagger's names get
+                e += 6
+            _add(found, Mention(id=mention_id(document.id, s, e), document=document.id, start=s, end=e, text=text[s:e],
                                 type=type_, label="rules/same-name", section=document.section_at(s)))
 
 

@@ -70,23 +70,27 @@ def key(name: str) -> str:
     return " ".join(name_tokens(name))
 
 
+@lru_cache(maxsize=200_000)
 def compact(name: str, drop: frozenset[str] = frozenset()) -> str:
     """Skeleton of the whole name with spaces removed: Deir Ezzor / Deir ez-Zor -> drzr."""
     joined = "".join(t for t in raw_tokens(name) if t not in drop and t not in PARTICLES)
     return skeleton(joined) if joined else ""
 
 
+@lru_cache(maxsize=200_000)
 def acronym(name: str) -> str:
     """Initials of the significant words: Islamic State in Iraq and Syria -> isis."""
     toks = [t for t in raw_tokens(name) if t not in ORG_STOP and t not in ORG_GENERIC and t not in PARTICLES]
     return "".join(t[0] for t in toks) if len(toks) >= 2 else ""
 
 
+@lru_cache(maxsize=200_000)
 def is_acronym(text: str) -> bool:
     stripped = re.sub(r"[.\s]", "", text)
     return 2 <= len(stripped) <= 6 and stripped.isupper() and stripped.isalpha()
 
 
+@lru_cache(maxsize=200_000)
 def org_core(name: str) -> str:
     """An organisation's name without determiners and generic heads ("the IS group" -> "is")."""
     toks = [t for t in raw_tokens(name) if t not in ORG_GENERIC]
@@ -95,5 +99,6 @@ def org_core(name: str) -> str:
     return " ".join(toks)
 
 
+@lru_cache(maxsize=200_000)
 def place_core(name: str) -> str:
     return compact(name, LANDFORM)

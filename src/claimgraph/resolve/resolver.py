@@ -24,6 +24,7 @@ from claimgraph.resolve.names import (
     is_acronym,
     key,
     name_tokens,
+    org_core,
     place_core,
     raw_tokens,
     skeleton,
@@ -41,6 +42,7 @@ from claimgraph.resolve.score import (
 
 Link = tuple[str, str, str, str]  # mention, entity, rule, evidence
 MAX_BLOCK = 25  # a key shared by more entities than this does not discriminate: skip it
+MAX_COMPARED = 12  # candidates compared per cluster, those sharing the most keys first
 # words that many organisation and place names share: never a blocking key on their own
 GENERIC_TOKENS = frozenset({
     "front", "brigade", "party", "council", "group", "army", "forces", "force", "state", "national", "ministry",
@@ -127,6 +129,8 @@ def blocking_keys(name: str, type_: str) -> set[str]:
         prefix = prefix_key(name) if type_ == "ORG" else None
         if prefix:
             keys.add(f"p:{prefix}")
+        if type_ == "ORG" and org_core(name):  # "the IS group" / "IS"
+            keys.add(f"o:{org_core(name)}")
     return keys
 
 
@@ -167,17 +171,23 @@ class Resolver:
         self.mention_types[m.id] = m.type
         return state
 
-    def _candidates(self, cluster: Cluster) -> set[str]:
-        blocks: list[set[str]] = [self.blocks[k] for name in cluster.names for k in blocking_keys(name, cluster.type) if k in self.blocks]
-        found: set[str] = set()
+    def _candidates(self, cluster: Cluster) -> list[str]:
+        """Entities of the cluster's type sharing a blocking key with it: those sharing the most
+        keys first, at most MAX_COMPARED, so the work per document stays bounded as the store grows."""
+        keys = {k for name in cluster.names for k in blocking_keys(name, cluster.type) if k in self.blocks}
+        blocks = [self.blocks[k] for k in keys]
+        shared: Counter[str] = Counter()
         for block in blocks:
             if len(block) <= MAX_BLOCK:
-                found |= block
-        if not found and blocks:  # only unspecific keys: the smallest block still gives candidates
-            found = set(sorted(blocks, key=len)[0])
-            if len(found) > 4 * MAX_BLOCK:
-                return set()
-        return {e for e in found if self.entities[e].type == cluster.type}
+                shared.update(block)
+        if not shared and blocks:  # only unspecific keys: the smallest block still gives candidates
+            smallest = min(blocks, key=len)
+            if len(smallest) > 4 * MAX_BLOCK:
+                return []
+            shared.update(smallest)
+        ranked = [e for e in shared if self.entities[e].type == cluster.type]
+        ranked.sort(key=lambda e: (-shared[e], self.entities[e].order))
+        return sorted(ranked[:MAX_COMPARED], key=lambda e: self.entities[e].order)
 
     def _is_distinct(self, names_a: Iterable[str], names_b: Iterable[str]) -> bool:
         if not self.distinct:
@@ -286,7 +296,9 @@ class Resolver:
         names = [n for n in cluster.names]
         weak: list[tuple[str, Match]] = []
         best: tuple[str, Match] | None = None
-        for eid in sorted(self._candidates(cluster), key=lambda e: self.entities[e].order):
+        for eid in self._candidates(cluster):
+            if best is not None and best[1].score >= 1.0:
+                break  # nothing scores higher than the same name
             state = self.entities[eid]
             if self._is_distinct(names, state.names):
                 continue

@@ -80,7 +80,9 @@ def _alias_after(ctx: Context, tok: Token, prep: str, rule: str) -> Iterator[Fou
 
 
 def _alias_from(ctx: Context, trigger: Token, obj: Token, rule: str) -> Iterator[Found]:
-    if trigger.dep_ == "acl" and trigger.head.pos_ == "NOUN" and trigger.head.i not in ctx.by_token:
+    noun = trigger.head
+    apposed = noun.dep_ == "appos" and noun.head.i in ctx.by_token  # "Shishani, a fighter born as X"
+    if trigger.dep_ == "acl" and noun.pos_ == "NOUN" and noun.i not in ctx.by_token and not apposed:
         return  # "a group named X" introduces X; it does not rename an earlier group
     subject = _subject_of(ctx, trigger)
     names = []

@@ -261,7 +261,7 @@ def _acronym_expansions(text: str, found: dict[tuple[int, int], Mention]) -> lis
     "Islamic State in Iraq and Syria") is that organisation's full name, even where the tagger
     cut it into pieces. Two-letter acronyms must spell a whole run, not its tail."""
     acronyms = {m.text: m.type for m in found.values() if m.label != "rules/description" and re.fullmatch(r"[A-Z]{2,6}", m.text)}
-    out = []
+    out: list[tuple[int, int, str]] = []
     if not acronyms:
         return out
     for run in NAME_RUN.finditer(text):

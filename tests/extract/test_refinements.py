@@ -112,3 +112,11 @@ def test_a_born_as_name_after_an_apposition_is_an_alias():
     rows = claims_of("The story of Dudayev, a Chechen fighter born as Ruslan Magomedovich Dudayev in Grozny, is told.", "alias")
     assert [(r["subject"], r["object"]) for r in rows] == [("Dudayev", "Ruslan Magomedovich Dudayev")]
     assert claims_of("Rebels formed a group named Northern Dawn.", "alias") == []
+
+
+def test_a_name_said_to_be_a_term_for_another_is_its_alias():
+    rows = claims_of("Residents still say Daesh, an Arabic name for the Islamic State group, when they mean the militants.", "alias")
+    assert [(r["subject"], r["object"]) for r in rows] == [("Islamic State group", "Daesh")]
+    rows = claims_of('Fighters of the "Red Caliphate" [a mocking term for the Tamar Front used by rivals] left.', "alias")
+    assert [(r["subject"], r["object"]) for r in rows] == [("Tamar Front", "Red Caliphate")]
+    assert claims_of("He found a name for the Tamar Front in an old book.", "alias") == []

@@ -12,6 +12,7 @@ with the number of names, not its square.
 
 from __future__ import annotations
 
+import gc
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -197,6 +198,17 @@ class Resolver:
 
     # ---- resolution -------------------------------------------------------------------
     def resolve(self, mentions: list[Mention]) -> tuple[list[Entity], list[Link]]:
+        # the cyclic collector would rescan the whole, growing index again and again while
+        # millions of small objects are built: none of them form cycles, so it waits till the end
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            return self._resolve(mentions)
+        finally:
+            if paused:
+                gc.enable()
+
+    def _resolve(self, mentions: list[Mention]) -> tuple[list[Entity], list[Link]]:
         by_doc: dict[str, list[Mention]] = defaultdict(list)
         for m in mentions:
             by_doc[m.document].append(m)

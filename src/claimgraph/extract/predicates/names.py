@@ -53,6 +53,7 @@ def find_names(ctx: Context) -> Iterator[Found]:
             if attr is not None:
                 yield from _alias_from(ctx, head, attr, "rules/alias.real-name.v1")
     yield from _brackets(ctx)
+    yield from _terms_for(ctx)
     yield from _titles(ctx)
     yield from _appositions(ctx)
 
@@ -135,6 +136,37 @@ def _brackets(ctx: Context) -> Iterator[Found]:
             tok = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
             if tok is not None:
                 yield Found("alias", tok.root, m, "rules/alias.brackets.v1", object=_value(b.group(1)), confidence=0.7, structural=True)
+
+
+TERM_NOUNS = frozenset({"term", "name", "nickname", "epithet", "label", "moniker", "word"})
+QUOTED_BEFORE = re.compile(r"[“\"‘']([A-Z][^”\"’'“‘]{1,60})[”\"’']\s*$")
+
+
+def _terms_for(ctx: Context) -> Iterator[Found]:
+    """'the "Baghdadi State" [a pejorative term for the IS group]', 'Daesh, an Arabic name for
+    Islamic State': the name before is another name of the one after "for"."""
+    for tok in ctx.sent:
+        if tok.lemma_.lower() not in TERM_NOUNS or tok.pos_ != "NOUN":
+            continue
+        named = [ctx.first_in(obj, ("ORG", "PERSON", "PLACE")) for _, obj in prep_objects(tok, "for")]
+        owner = named[0] if named else None
+        if owner is None:
+            continue
+        left = tok.left_edge
+        before = ctx.text[ctx.sent.start_char : left.idx].rstrip(" [(,—–-")
+        quoted = QUOTED_BEFORE.search(before)
+        if quoted:
+            name = quoted.group(1)
+        else:
+            i = left.i - 1
+            while i >= ctx.sent.start and ctx.doc[i].is_punct:
+                i -= 1
+            prev = ctx.by_token.get(i) if i >= ctx.sent.start else None
+            if prev is None or prev.end is None or ctx.text[prev.end : left.idx].strip(" [(,—–-"):
+                continue
+            name = prev.text
+        if name.lower() != owner.text.lower():
+            yield Found("alias", tok, owner, "rules/alias.term-for.v1", object=_value(name), confidence=0.7, structural=True)
 
 
 def _titles(ctx: Context) -> Iterator[Found]:

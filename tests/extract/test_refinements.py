@@ -120,3 +120,22 @@ def test_a_name_said_to_be_a_term_for_another_is_its_alias():
     rows = claims_of('Fighters of the "Red Caliphate" [a mocking term for the Tamar Front used by rivals] left.', "alias")
     assert [(r["subject"], r["object"]) for r in rows] == [("Tamar Front", "Red Caliphate")]
     assert claims_of("He found a name for the Tamar Front in an old book.", "alias") == []
+
+
+def test_names_the_tagger_misses_beside_media_nouns_and_platform_verbs():
+    types = mention_types("The ministry said in a statement posted on Telegram that it had told the Kazan 24 TV "
+                          "channel and the social network Odnoklassniki about the raid.")
+    assert ("Telegram", "ORG") in types and ("Kazan 24", "ORG") in types and ("Odnoklassniki", "ORG") in types
+
+
+def test_connectors_join_an_organisation_name_but_not_two_people():
+    types = mention_types("Officials at Moscow's Institute for Strategic Studies and the Russian Upper House's "
+                          "Defense and Security Committee met Smith and Jones.")
+    assert ("Institute for Strategic Studies", "ORG") in types and ("Moscow", "PLACE") in types
+    assert ("Defense and Security Committee", "ORG") in types and ("Russian Upper House", "ORG") in types
+    assert ("Smith and Jones", "PERSON") not in types
+
+
+def test_a_quoted_name_after_known_as_is_a_mention_typed_by_its_noun():
+    types = mention_types('The rebel commander known as "Ivan the Georgian" spoke. A unit dubbed "White Snow" left.')
+    assert ("Ivan the Georgian", "PERSON") in types and ("White Snow", "ORG") in types

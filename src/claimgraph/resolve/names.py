@@ -43,13 +43,30 @@ def raw_tokens(name: str) -> tuple[str, ...]:
     return tuple(t for t in SPLIT.split(fold(name)) if t)
 
 
+# Epithets of origin: "Omar the Chechen" is what the nisba in "Abu Omar al-Shishani" says.
+# Arabic nisbas of peoples and countries news most often meets in noms de guerre.
+NISBA = {
+    "chechen": "shishani", "egyptian": "masri", "jordanian": "urduni", "tunisian": "tunisi", "libyan": "libi",
+    "american": "amriki", "british": "britani", "german": "almani", "turkish": "turki", "turk": "turki",
+    "dagestani": "daghestani", "uzbek": "uzbeki", "tajik": "tajiki", "afghan": "afghani", "iraqi": "iraqi",
+    "syrian": "suri", "lebanese": "lubnani", "palestinian": "filistini", "yemeni": "yemeni", "saudi": "saudi",
+    "sudanese": "sudani", "somali": "somali", "moroccan": "maghribi", "algerian": "jazairi", "french": "faransi",
+    "russian": "rusi", "kurd": "kurdi", "kurdish": "kurdi", "indian": "hindi", "georgian": "gurji",
+    "azerbaijani": "azeri", "kazakh": "kazakhi", "pakistani": "pakistani", "kuwaiti": "kuwaiti",
+}
+
+
 @lru_cache(maxsize=200_000)
 def name_tokens(name: str) -> tuple[str, ...]:
-    """Tokens that carry the name: particles and leading titles removed."""
-    toks = tuple(t for t in raw_tokens(name) if t not in PARTICLES)
+    """Tokens that carry the name: particles and leading titles removed; an epithet of origin
+    ("Omar the Chechen") read as the nisba it translates ("Omar al-Shishani")."""
+    raw = raw_tokens(name)
+    if len(raw) >= 3 and raw[-2] == "the" and raw[-1] in NISBA:
+        return name_tokens(" ".join(raw[:-2])) + (NISBA[raw[-1]],)
+    toks = tuple(t for t in raw if t not in PARTICLES)
     while len(toks) > 1 and toks[0] in TITLES:
         toks = toks[1:]
-    return toks or raw_tokens(name)
+    return toks or raw
 
 
 @lru_cache(maxsize=200_000)
@@ -88,6 +105,20 @@ def acronym(name: str) -> str:
 def is_acronym(text: str) -> bool:
     stripped = re.sub(r"[.\s]", "", text)
     return 2 <= len(stripped) <= 6 and stripped.isupper() and stripped.isalpha()
+
+
+# Arabic words that open organisation names, and the English heads they translate:
+# "Jabhat al-Nusra" is the "Nusra Front", "Jaysh al-Islam" the "Army of Islam".
+ORG_WORDS_EN = {"jabhat": "front", "jaish": "army", "jaysh": "army", "harakat": "movement", "hizb": "party",
+                "liwa": "brigade", "kataib": "brigades", "katibat": "battalion", "tanzim": "organization",
+                "majlis": "council", "hayat": "committee", "hay'at": "committee"}
+
+
+@lru_cache(maxsize=200_000)
+def org_words(name: str) -> tuple[str, ...]:
+    """An organisation's words in English order-free form: Jabhat al-Nusra / al Nusra Front -> (front, nusra)."""
+    toks = {ORG_WORDS_EN.get(t, t) for t in raw_tokens(name) if t not in PARTICLES and t not in ORG_STOP}
+    return tuple(sorted(toks))
 
 
 @lru_cache(maxsize=200_000)

@@ -16,12 +16,14 @@ from rapidfuzz import fuzz
 from claimgraph.resolve.names import (
     LANDFORM,
     ORG_GENERIC,
+    ORG_WORDS_EN,
     acronym,
     fold,
     is_acronym,
     key,
     name_tokens,
     org_core,
+    org_words,
     place_core,
     skeleton,
 )
@@ -97,6 +99,9 @@ def _match_orgs(a: str, b: str) -> Match:
             return Match(0.9, "acronym", a, b)
     if ca and cb and place_core(ca) == place_core(cb):
         return Match(0.9, "same name, spelled differently", a, b)
+    wa, wb = org_words(a), org_words(b)
+    if len(wa) >= 2 and wa == wb and set(wa) & set(ORG_WORDS_EN.values()):
+        return Match(0.9, "same name, head word translated", a, b)
     if ca and cb and min(len(ca), len(cb)) >= 6 and fuzz.token_sort_ratio(ca, cb) >= 92:
         return Match(0.86, "near-identical name", a, b)
     wa, wb = significant_tokens(a), significant_tokens(b)

@@ -139,3 +139,12 @@ def test_connectors_join_an_organisation_name_but_not_two_people():
 def test_a_quoted_name_after_known_as_is_a_mention_typed_by_its_noun():
     types = mention_types('The rebel commander known as "Ivan the Georgian" spoke. A unit dubbed "White Snow" left.')
     assert ("Ivan the Georgian", "PERSON") in types and ("White Snow", "ORG") in types
+
+
+def test_a_partys_operations_forces_and_seat_place_it():
+    rows = claims_of("The emir put Karim in charge of all Hamas operations in Gaza, including forces deployed around "
+                     "Rafah and Khan Younis.", "located_in")
+    assert {(r["subject"], r["object"]) for r in rows} >= {("Hamas", "Gaza"), ("Hamas", "Rafah")}
+    rows = claims_of("During the siege of the Syrian city of Raqqa, the so-called capital of ISIS, fighters fled.", "located_in")
+    assert [(r["subject"], r["object"]) for r in rows] == [("ISIS", "Raqqa")]
+    assert claims_of("Crowds cheered the victory over the IS group in Kobani.", "located_in") == []

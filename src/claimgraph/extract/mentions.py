@@ -232,15 +232,29 @@ def _harmonise_types(found: dict[tuple[int, int], Mention], shorts: dict[str, in
             found[k] = replace(m, type=best)
 
 
+def _placed(tok: Token) -> bool:
+    """Where only a place can stand: 'deployed around X', 'near X and Y'."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("around", "near", "outside", "throughout")
+
+
 def _retype_by_context(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
-    """A name followed by 'who' or 'whose' is a person, whatever the tagger said ("Rihanna, who ...")."""
+    """A name followed by 'who' or 'whose' is a person, whatever the tagger said ("Rihanna, who ...");
+    a "person" only a place could be ("forces deployed around Rafah") is a place."""
     for key, m in list(found.items()):
-        if m.type == "PERSON" or m.start is None or m.end is None or m.label == "rules/description":
+        if m.start is None or m.end is None or m.label == "rules/description":
+            continue
+        if m.type == "PERSON" and not m.label.startswith("spacy/"):
             continue
         if type_from_name(m.text, "") in ("ORG", "PLACE"):  # "the Karsian army, who ...": a mis-attached clause
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
+            continue
+        if m.type == "PERSON":
+            if _placed(span.root):
+                found[key] = replace(m, type="PLACE", label=m.label + "+place")
             continue
         for c in span.root.children:
             if c.dep_ == "relcl" and any(t.lower_ in ("who", "whom", "whose") and t.i < c.i for t in c.lefts):

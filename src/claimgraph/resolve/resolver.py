@@ -42,7 +42,7 @@ from claimgraph.resolve.score import (
 )
 
 Link = tuple[str, str, str, str]  # mention, entity, rule, evidence
-MAX_BLOCK = 25  # a key shared by more entities than this does not discriminate: skip it
+MAX_BLOCK = 16  # a key shared by more entities than this does not discriminate: skip it
 MAX_COMPARED = 12  # candidates compared per cluster, those sharing the most keys first
 # words that many organisation and place names share: never a blocking key on their own
 GENERIC_TOKENS = frozenset({

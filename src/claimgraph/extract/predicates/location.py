@@ -35,7 +35,61 @@ def _actor(ctx: Context, tok: Token) -> list[Mention]:
     return [m for m in (ctx.at(c) for c in conjuncts(subj)) if m is not None and m.type in ("PERSON", "ORG")]
 
 
+# Nouns for a party's presence somewhere: "ISIS operations in northern Syria", "its bases in X".
+PRESENCE_NOUNS = frozenset({"operation", "force", "base", "fighter", "militant", "troop", "unit", "position",
+                            "stronghold", "camp", "cell", "group", "presence", "garrison", "outpost", "headquarters"})
+# Nouns that make a place a party's seat: "Raqqa, the so-called capital of ISIS".
+SEAT_NOUNS = frozenset({"capital", "stronghold", "bastion", "heartland", "headquarters", "base", "seat"})
+SETTLED = frozenset({"deploy", "base", "station", "concentrate", "position", "locate", "mass", "gather"})
+
+
+def _presence(ctx: Context) -> Iterator[Found]:
+    """'all ISIS operations in northern Syria, including forces deployed around Idlib and
+    Aleppo', 'a number of Caucasus Emirate groups, mostly in Dagestan'."""
+    last_owner: Mention | None = None
+    for tok in ctx.sent:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in PRESENCE_NOUNS:
+            continue
+        owner = None
+        if tok.i in ctx.by_token:
+            continue  # "the IS group": the noun is part of a name
+        for c in tok.children:
+            m = ctx.at(c) if c.dep_ in ("poss", "compound", "nmod") else None
+            if m is not None and (m.type == "ORG" or (m.type == "PLACE" and c.dep_ == "poss")):
+                owner = m
+        if owner is None and tok.dep_ == "pobj" and tok.head.lower_ == "including":
+            owner = last_owner  # "..., including forces deployed around X": the same party's
+        if owner is None:
+            continue
+        last_owner = owner
+        heads = [tok, *[c for c in tok.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in SETTLED]]
+        for head in heads:
+            for _, obj in prep_objects(head, *LOCATION_PREPS - {"for", "to", "into"}):
+                for p in _places(ctx, obj):
+                    if p.id != owner.id:
+                        yield Found("located_in", tok, owner, "rules/located.presence.v1", object=p, confidence=0.5)
+
+
+def _seats(ctx: Context) -> Iterator[Found]:
+    for tok in ctx.sent:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in SEAT_NOUNS:
+            continue
+        place = ctx.at(tok.head) if tok.dep_ == "appos" else ctx.at(child(tok.head, "nsubj")) if tok.dep_ == "attr" else None
+        if place is None:  # "Raqqa, the so-called capital of ISIS" however it is parsed
+            i = tok.left_edge.i - 1
+            if i > ctx.sent.start and ctx.doc[i].text == ",":
+                place = ctx.by_token.get(i - 1)
+        if place is None or place.type != "PLACE":
+            continue
+        for _, obj in prep_objects(tok, "of"):
+            party = ctx.first_in(obj, ("ORG",))
+            if party is not None:
+                yield Found("located_in", tok, party, "rules/located.seat.v1", object=place, confidence=0.5, structural=True)
+
+
 def find_locations(ctx: Context) -> Iterator[Found]:
+    yield from _presence(ctx)
+    yield from _seats(ctx)
     for tok in ctx.sent:
         lemma = tok.lemma_.lower()
         if lemma in ("bear", "born") and tok.tag_ == "VBN":

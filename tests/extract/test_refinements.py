@@ -148,3 +148,29 @@ def test_a_partys_operations_forces_and_seat_place_it():
     rows = claims_of("During the siege of the Syrian city of Raqqa, the so-called capital of ISIS, fighters fled.", "located_in")
     assert [(r["subject"], r["object"]) for r in rows] == [("ISIS", "Raqqa")]
     assert claims_of("Crowds cheered the victory over the IS group in Kobani.", "located_in") == []
+
+
+def pairs(text, predicate):
+    return {(r["subject"], r["object"]) for r in claims_of(text, predicate)}
+
+
+def test_training_nouns_name_trainer_and_trainee():
+    assert pairs("John Miller boasted of his training by US commandos and Blackwater mercenaries.", "trained_by") == {
+        ("John Miller", "US commandos")}
+    assert pairs("John Miller said the weather was cold during training.", "trained_by") == set()
+
+
+def test_roles_at_an_organisation_and_careers_as_a_member():
+    assert ("Daniel Brooks", "Foundation for Defense of Democracies") in pairs(
+        "Daniel Brooks is a senior fellow at the Foundation for Defense of Democracies.", "member_of")
+    assert pairs("John Miller began his career as a professional soldier in the Georgian Army.", "member_of") == {
+        ("John Miller", "Georgian Army")}
+
+
+def test_allegiance_and_defection_read_from_the_words():
+    assert pairs("Tarad al-Jarba, who defected from Al-Qaeda to ISIS in 2015, had a bounty.", "member_of") == {
+        ("Tarad al-Jarba", "Al-Qaeda")}
+    assert pairs("Tarad al-Jarba, who defected from Al-Qaeda to ISIS in 2015, had a bounty.", "defected_to") == {
+        ("Tarad al-Jarba", "ISIS")}
+    assert ("Umar Shishani", "ISIS") in pairs(
+        "The rift began after Umar Shishani left the letter to pledge allegiance to ISIS leader Baghdadi in 2013.", "member_of")

@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.extract.lexicon import ROLE_NOUNS
 from claimgraph.model import Mention
 
-PERSONISH = {"leader", "commander", "man", "militant", "fighter", "jihadist", "chief", "emir", "official", "officer", "colonel", "defector", "sniper", "minister"}
+PERSONISH = {"leader", "commander", "man", "militant", "fighter", "jihadist", "chief", "emir", "official", "officer", "colonel",
+             "defector", "sniper", "minister", "citizen", "national", "native", "veteran", "woman"}
 
 
 @dataclass
@@ -109,6 +110,23 @@ class Context:
         for m in reversed(self.mentions):
             if m.start is not None and m.start < before and m.type == kind and m.label != "rules/description":
                 return m
+        return None
+
+    def mention_from(self, pos: int) -> Mention | None:
+        """The name that starts at text offset `pos` (spaces and quotes skipped)."""
+        while pos < self.sent.end_char and self.text[pos] in " \t\"'“‘":
+            pos += 1
+        return next((m for m in self.mentions if m.start == pos and m.label != "rules/description"), None)
+
+    def actor_above(self, tok: Token) -> Mention | None:
+        """The party doing what tok's clause says: the subject of the nearest clause above it."""
+        for cur in [tok, *tok.ancestors]:
+            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i), None)
+            m = self.at(subj) if subj is not None else None
+            if m is not None and m.type in ("PERSON", "ORG"):
+                return m
+            if subj is not None:
+                return None
         return None
 
     def span_of(self, m: Mention) -> Span | None:

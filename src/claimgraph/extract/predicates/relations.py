@@ -3,6 +3,7 @@ affiliated_with, allied_with, opposed_to, trained_by."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Token
@@ -53,7 +54,37 @@ def _objects(ctx: Context, tok: Token, types: tuple[str, ...]) -> list[Mention]:
     return out
 
 
+ALLEGIANCE = re.compile(r"^\w*\s+(?:(?:his|her|their|its|an|a|the|formal|full)\s+)*(?:allegiance|loyalty|fealty|bay'?ah|oath of allegiance)\s+to\s+(?:the\s+)?", re.I)
+DEFECTION = re.compile(r"^\w*\s+from\s+(?:the\s+)?")
+
+
+def _allegiance_and_defection(ctx: Context) -> Iterator[Found]:
+    """'pledged allegiance to X' (X a group, or a leader whose title names it) and 'defected from
+    A to B', read from the words: the small model parses both badly."""
+    for tok in ctx.sent:
+        lemma = tok.lemma_.lower()
+        rest = ctx.text[tok.idx : ctx.sent.end_char]
+        if lemma in ("pledge", "swear", "vow", "declare") and (m := ALLEGIANCE.match(rest)):
+            target = ctx.mention_from(tok.idx + m.end())
+            if target is not None and target.type == "PERSON":
+                target = next((o for o in (ctx.by_token.get(t.i) for t in ctx.title_run(target)) if o is not None and o.type == "ORG"), None)
+            actor = ctx.actor_above(tok)
+            if target is not None and target.type == "ORG" and actor is not None and actor.id != target.id:
+                yield Found("member_of", tok, actor, "rules/member.allegiance.v2", object=target)
+        if lemma == "defect" and (m := DEFECTION.match(rest)):
+            source = ctx.mention_from(tok.idx + m.end())
+            actor = ctx.actor_above(tok)
+            if source is not None and source.type == "ORG" and actor is not None and actor.id != source.id:
+                yield Found("member_of", tok, actor, "rules/member.defected-from.v1", object=source)
+                after = ctx.text[(source.end or 0) : ctx.sent.end_char]
+                to = re.match(r"^\s+to\s+(?:the\s+)?", after)
+                dest = ctx.mention_from((source.end or 0) + to.end()) if to else None
+                if dest is not None and dest.type == "ORG" and dest.id != actor.id:
+                    yield Found("defected_to", tok, actor, "rules/defect.from-to.v1", object=dest)
+
+
 def find_relations(ctx: Context) -> Iterator[Found]:
+    yield from _allegiance_and_defection(ctx)
     for tok in ctx.sent:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX"):
@@ -198,11 +229,13 @@ def _noun_relations(ctx: Context, noun: Token, lemma: str) -> Iterator[Found]:
             yield Found("opposed_to", noun, s, "rules/opposed.noun.v1", object=o, confidence=0.5)
     if lemma in ALLIANCE_NOUNS:
         yield from _alliance(ctx, noun)
+    if lemma in TRAINING_NOUNS:
+        yield from _training(ctx, noun)
     # "the commander of X", "a member of X", "X's leader", "an affiliate of X"
     holder = _holder(ctx, noun)
     if holder is None:
         return
-    groups = [o for _, obj in prep_objects(noun, "of", "in") for o in _objects(ctx, obj, GROUPS)]
+    groups = [o for _, obj in prep_objects(noun, "of", "in", "at") for o in _objects(ctx, obj, GROUPS)]
     poss = child(noun, "poss")
     if poss is not None:
         pm = ctx.at(poss)
@@ -276,6 +309,31 @@ def _alliance(ctx: Context, noun: Token) -> Iterator[Found]:
         yield Found("allied_with", noun, taker, "rules/allied.support.v1", object=giver, confidence=0.5)
 
 
+TRAINING_NOUNS = frozenset({"training", "course", "instruction", "schooling", "drill"})
+
+
+def _training(ctx: Context, noun: Token) -> Iterator[Found]:
+    """'his training by US commandos', 'training courses run by the US military', 'received
+    American training': the trainee is the possessor or the clause's subject."""
+    trainers = [o for _, obj in prep_objects(noun, "by", "from") for o in _objects(ctx, obj, PARTIES)]
+    for c in noun.children:
+        if c.dep_ == "acl":  # "provided by", "run by", "given by"
+            trainers += [o for _, obj in prep_objects(c, "by") for o in _objects(ctx, obj, PARTIES)]
+        elif c.dep_ in ("amod", "compound"):
+            m = ctx.by_token.get(c.i)
+            if m is not None and m.type in PARTIES and m.label != "rules/description":
+                trainers.append(m)
+    if not trainers:
+        return
+    poss = child(noun, "poss")
+    trainee = ctx.at(poss) if poss is not None else ctx.actor_above(noun)
+    if trainee is None or trainee.type not in ACTORS:
+        return
+    for o in trainers:
+        if o.id != trainee.id:
+            yield Found("trained_by", noun, trainee, "rules/trained.noun.v1", object=o, confidence=0.5)
+
+
 def _holder(ctx: Context, noun: Token) -> Mention | None:
     """Who holds the role a noun names: the mention it is in apposition with, or the subject
     of 'X is the leader of ...', or the name right after a title ('ISIS chief Abu Bakr')."""
@@ -287,6 +345,8 @@ def _holder(ctx: Context, noun: Token) -> Mention | None:
         return ctx.at(subj)
     if noun.dep_ == "appos":
         return ctx.at(noun.head)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ in ("VERB", "NOUN"):
+        return ctx.actor_above(noun.head.head)  # "began his career as a soldier in the army"
     return None
 
 

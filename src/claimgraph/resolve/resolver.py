@@ -173,22 +173,22 @@ class Resolver:
         return state
 
     def _candidates(self, cluster: Cluster) -> list[str]:
-        """Entities of the cluster's type sharing a blocking key with it: those sharing the most
-        keys first, at most MAX_COMPARED, so the work per document stays bounded as the store grows."""
-        keys = {k for name in cluster.names for k in blocking_keys(name, cluster.type) if k in self.blocks}
-        blocks = [self.blocks[k] for k in keys]
-        shared: Counter[str] = Counter()
-        for block in blocks:
-            if len(block) <= MAX_BLOCK:
-                shared.update(block)
-        if not shared and blocks:  # only unspecific keys: the smallest block still gives candidates
-            smallest = min(blocks, key=len)
-            if len(smallest) > 4 * MAX_BLOCK:
+        """Entities of the cluster's type filed under its blocking keys, the most specific keys
+        (smallest blocks: the same name, the same first and family name) first, at most
+        MAX_COMPARED: the work per document stays bounded however large the store grows."""
+        blocks = sorted((self.blocks[k] for name in cluster.names for k in blocking_keys(name, cluster.type) if k in self.blocks), key=len)
+        if blocks and len(blocks[0]) > MAX_BLOCK:  # only unspecific keys: the smallest still gives candidates
+            if len(blocks[0]) > 4 * MAX_BLOCK:
                 return []
-            shared.update(smallest)
-        ranked = [e for e in shared if self.entities[e].type == cluster.type]
-        ranked.sort(key=lambda e: (-shared[e], self.entities[e].order))
-        return sorted(ranked[:MAX_COMPARED], key=lambda e: self.entities[e].order)
+            blocks = blocks[:1]
+        found: dict[str, None] = {}
+        for block in blocks:
+            if len(block) > MAX_BLOCK or len(found) >= MAX_COMPARED:
+                break
+            for e in sorted(block, key=lambda e: self.entities[e].order):
+                if self.entities[e].type == cluster.type:
+                    found.setdefault(e)
+        return sorted(list(found)[:MAX_COMPARED], key=lambda e: self.entities[e].order)
 
     def _is_distinct(self, names_a: Iterable[str], names_b: Iterable[str]) -> bool:
         if not self.distinct:

@@ -174,3 +174,11 @@ def test_allegiance_and_defection_read_from_the_words():
         ("Tarad al-Jarba", "ISIS")}
     assert ("Umar Shishani", "ISIS") in pairs(
         "The rift began after Umar Shishani left the letter to pledge allegiance to ISIS leader Baghdadi in 2013.", "member_of")
+
+
+def test_a_count_is_about_the_party_it_names_else_the_place_that_holds_it():
+    rows = claims_of("Officials said fewer than 1,000 Hamas fighters remained in Gaza.", "quantity")
+    assert [(r["subject"], r["object"]) for r in rows] == [("Hamas", "1,000")]
+    rows = claims_of("At least 40 terrorist cells are operating in Chechnya, officials said.", "quantity")
+    assert [(r["subject"], r["object"]) for r in rows] == [("Chechnya", "40")]
+    assert claims_of("Speaking to Russia's Rossiya 24 TV channel, he smiled.", "quantity") == []

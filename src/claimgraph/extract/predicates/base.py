@@ -103,7 +103,10 @@ class Context:
             if noun is not None and noun.i != tok.i:
                 return self.at(noun)
             return None
-        kind = "ORG" if low in ("it", "its", "they", "their", "them") else "PERSON"
+        if low in ("it", "its"):  # a group or a country
+            found = [m for m in (self.last_of("ORG", tok.idx), self.last_of("PLACE", tok.idx)) if m is not None]
+            return max(found, key=lambda m: m.start or 0) if found else None
+        kind = "ORG" if low in ("they", "their", "them") else "PERSON"
         return self.last_of(kind, tok.idx)
 
     def last_of(self, kind: str, before: int) -> Mention | None:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from spacy.tokens import Token
+
 from claimgraph.extract.predicates.base import Context, Found, child, prep_objects
+from claimgraph.model import Mention
 
 QUALIFIERS = ("at least", "more than", "fewer than", "less than", "as many as", "up to", "about", "around",
               "roughly", "some", "nearly", "almost", "over", "approximately", "an estimated", "no less than")
@@ -54,17 +57,9 @@ def _quantities(ctx: Context) -> Iterator[Found]:
         noun = tok.head
         if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() in ("year", "day", "month", "week", "percent", "kilometer", "mile", "time", "hour", "minute"):
             continue
-        subject = None
-        for t in noun.subtree:
-            m = ctx.by_token.get(t.i)
-            if m is not None and m.type in ("ORG", "PLACE") and t.i != tok.i:
-                subject = m
-                break
-        if subject is None:
-            for _, obj in prep_objects(noun, "in", "at", "from") + prep_objects(noun.head, "in", "at", "near"):
-                subject = ctx.first_in(obj, ("ORG", "PLACE"))
-                if subject:
-                    break
+        if tok.i in ctx.by_token:
+            continue  # a number inside a name ("Rossiya 24")
+        subject = _counted_party(ctx, tok, noun)
         if subject is None:
             continue
         before = ctx.text[max(ctx.sent.start_char, tok.idx - 20) : tok.idx].lower()
@@ -74,3 +69,25 @@ def _quantities(ctx: Context) -> Iterator[Found]:
         if qualifier:
             value["qualifier"] = qualifier
         yield Found("quantity", tok, subject, "rules/quantity.v1", object=value, confidence=0.5)
+
+
+def _counted_party(ctx: Context, tok: Token, noun: Token) -> Mention | None:
+    """What a count is about: the party the counted noun names ("3,000 Red Cross volunteers",
+    "1,000 ISIS fighters": ISIS, not the description), else the place that holds them ("40 cells
+    operating on Russian soil", "X is home to 11,000 people")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lower_ == "home":
+        home = noun.head.head
+        return ctx.at(child(home.head, "nsubj")) if home.dep_ in ("attr", "advmod") else None
+    own = [ctx.by_token.get(c.i) for c in [noun, *noun.children] if c.i == noun.i or c.dep_ in ("compound", "amod", "poss")]
+    party = next((m for m in own if m is not None and m.type in ("ORG", "PLACE") and m.start is not None and m.start > tok.idx), None)
+    if party is not None and party.label == "rules/description":
+        span = ctx.span_of(party)
+        inner = [m for m in ctx.in_subtree(span.root, ("ORG", "PLACE")) if m.label != "rules/description"] if span is not None else []
+        party = next((m for m in inner if (m.start or 0) >= (party.start or 0) and (m.end or 0) <= (party.end or 0)), party)
+    if party is not None:
+        return party
+    for _, obj in prep_objects(noun, "in", "at", "on", "near") + prep_objects(noun.head, "in", "at", "near", "on"):
+        where = ctx.first_in(obj, ("ORG", "PLACE"))
+        if where is not None:
+            return where
+    return None

@@ -129,3 +129,22 @@ def test_candidates_are_capped_but_the_same_name_still_wins():
     entity = {m: e for m, e, _, _ in links}
     assert entity["m:dz:0"] == entity["m:d16:0"]
     assert len(set(entity.values())) == len(firsts)
+
+
+def test_a_peoples_adjective_joins_its_country_but_not_a_lookalike():
+    found = clusters(Resolver(), mentions("d1", ("Russia", "PLACE"), ("Iraq", "PLACE"), ("Lebanon", "PLACE"))
+                     + mentions("d2", ("Russian", "PLACE"), ("Iraqi", "PLACE"), ("Lebanese", "PLACE"), ("Iranian", "PLACE")))
+    assert {"Russia", "Russian"} in found and {"Iraq", "Iraqi"} in found and {"Lebanon", "Lebanese"} in found
+    assert {"Iranian"} in found  # not Iraq's
+
+
+def test_an_epithet_of_origin_is_the_nisba_it_translates():
+    found = clusters(Resolver(), mentions("d1", ("Abu Omar al-Shishani", "PERSON")) + mentions("d2", ("Omar the Chechen", "PERSON"))
+                     + mentions("d3", ("Ali the Chechen", "PERSON")))
+    assert {"Abu Omar al-Shishani", "Omar the Chechen"} in found
+    assert {"Ali the Chechen"} in found
+
+
+def test_an_arabic_head_word_is_its_english_translation():
+    found = clusters(Resolver(), mentions("d1", ("al Nusra Front", "ORG")) + mentions("d2", ("Jabhat al-Nusra", "ORG"), ("Jaysh al-Islam", "ORG")))
+    assert {"al Nusra Front", "Jabhat al-Nusra"} in found and {"Jaysh al-Islam"} in found

@@ -101,6 +101,8 @@ def _norp_type(ent: Span, person_tokens: set[str]) -> str | None:
         return "PLACE"
     if ent.root.tag_ in ("NNPS", "NNS") and ent.root.dep_ not in ("amod", "compound"):
         return "ORG"
+    if len(ent) == 1 and ent.root.dep_ in ("amod", "compound", "npadvmod") and re.search(r"(?:an|ian|i|ese)$", ent.text):
+        return "PLACE"  # "Russian columns", "Iraqi-born": the country, for resolution to read
     return None
 
 

@@ -21,6 +21,7 @@ from typing import Any
 from claimgraph.model import Claim, Entity, Mention, Section, stable_id
 from claimgraph.resolve.names import (
     acronym,
+    demonym_stems,
     fold,
     is_acronym,
     key,
@@ -132,6 +133,10 @@ def blocking_keys(name: str, type_: str) -> set[str]:
             keys.add(f"p:{prefix}")
         if type_ == "ORG" and org_core(name):  # "the IS group" / "IS"
             keys.add(f"o:{org_core(name)}")
+        if type_ == "PLACE":  # "Russian" files under russia, "Lebanese" under leban
+            keys.update(f"d:{stem[:4]}" for stem in demonym_stems(name))
+            if " " not in fold(name):
+                keys.add(f"d:{fold(name)[:4]}")
     return keys
 
 

@@ -20,6 +20,7 @@ from claimgraph.resolve.names import (
     acronym,
     fold,
     is_acronym,
+    is_demonym_of,
     key,
     name_tokens,
     org_core,
@@ -151,6 +152,8 @@ def _match_places(a: str, b: str) -> Match:
     fa, fb = fold(a), fold(b)
     if min(len(fa), len(fb)) >= 6 and fuzz.ratio(fa, fb) >= 92:
         return Match(0.86, "near-identical name", a, b)
+    if is_demonym_of(a, b) or is_demonym_of(b, a):
+        return Match(0.86, "the people's adjective of the place (Russian / Russia)", a, b)
     return Match(0.0, "names differ", a, b)
 
 

@@ -148,3 +148,10 @@ def test_an_epithet_of_origin_is_the_nisba_it_translates():
 def test_an_arabic_head_word_is_its_english_translation():
     found = clusters(Resolver(), mentions("d1", ("al Nusra Front", "ORG")) + mentions("d2", ("Jabhat al-Nusra", "ORG"), ("Jaysh al-Islam", "ORG")))
     assert {"al Nusra Front", "Jabhat al-Nusra"} in found and {"Jaysh al-Islam"} in found
+
+
+def test_one_body_described_in_other_words_is_one_but_another_countrys_is_not():
+    found = clusters(Resolver(), mentions("d1", ("Georgian military", "ORG"), ("Syrian army", "ORG"), ("US media", "ORG"))
+                     + mentions("d2", ("Georgia’s armed forces", "ORG"), ("Syrian troops", "ORG"), ("Iraqi army", "ORG"), ("US outlets", "ORG")))
+    assert {"Georgian military", "Georgia’s armed forces"} in found and {"Syrian army", "Syrian troops"} in found
+    assert {"US media", "US outlets"} in found and {"Iraqi army"} in found

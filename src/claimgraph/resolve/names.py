@@ -155,3 +155,34 @@ def is_demonym_of(demonym: str, place: str) -> bool:
     if " " in target:
         return False
     return any(target == s or (len(s) >= 4 and target.startswith(s) and len(target) - len(s) <= 2) for s in demonym_stems(demonym))
+
+
+# Heads of descriptions that name one body in different words ("Georgian military" /
+# "Georgia's armed forces", "US media" / "US outlets").
+DESCRIPTION_CLASSES = {
+    "military": ("armed forces", "military", "army", "troops", "forces", "soldiers"),
+    "media": ("media", "news outlets", "outlets", "press"),
+    "intelligence": ("intelligence officials", "intelligence agents", "intelligence services", "intelligence"),
+}
+DESCRIPTION_FILLERS = frozenset({"national", "regular", "official", "state"})
+
+
+@lru_cache(maxsize=200_000)
+def description_key(name: str) -> tuple[frozenset[str], str] | None:
+    """A country word and a class of head for a lowercase description: 'Georgian national
+    military' and "Georgia's armed forces" -> ({georgia, ...}, military)."""
+    m = re.match(r"^(?:the\s+)?([A-Z][\w.]*?)(['’]s)?\s+([a-z][a-z\s]*)$", name.strip())
+    if not m:
+        return None
+    country, rest = fold(m.group(1)), " ".join(w for w in m.group(3).split() if w not in DESCRIPTION_FILLERS)
+    for cls, heads in DESCRIPTION_CLASSES.items():
+        if rest in heads:
+            return frozenset({country, *demonym_stems(country)}), cls
+    return None
+
+
+def same_description(a: str, b: str) -> bool:
+    ka, kb = description_key(a), description_key(b)
+    if ka is None or kb is None or ka[1] != kb[1]:
+        return False
+    return any(x == y or (len(x) >= 4 and (y.startswith(x) or x.startswith(y))) for x in ka[0] for y in kb[0])

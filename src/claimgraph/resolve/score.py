@@ -26,6 +26,7 @@ from claimgraph.resolve.names import (
     org_core,
     org_words,
     place_core,
+    same_description,
     skeleton,
 )
 
@@ -100,6 +101,8 @@ def _match_orgs(a: str, b: str) -> Match:
             return Match(0.9, "acronym", a, b)
     if ca and cb and place_core(ca) == place_core(cb):
         return Match(0.9, "same name, spelled differently", a, b)
+    if same_description(a, b):
+        return Match(0.86, "one body described in other words", a, b)
     wa, wb = org_words(a), org_words(b)
     if len(wa) >= 2 and wa == wb and set(wa) & set(ORG_WORDS_EN.values()):
         return Match(0.9, "same name, head word translated", a, b)

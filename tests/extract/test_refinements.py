@@ -182,3 +182,12 @@ def test_a_count_is_about_the_party_it_names_else_the_place_that_holds_it():
     rows = claims_of("At least 40 terrorist cells are operating in Chechnya, officials said.", "quantity")
     assert [(r["subject"], r["object"]) for r in rows] == [("Chechnya", "40")]
     assert claims_of("Speaking to Russia's Rossiya 24 TV channel, he smiled.", "quantity") == []
+
+
+def test_roles_given_by_as_phrases_and_by_a_the_subject():
+    rows = claims_of("In May 2013, the emir appointed Omar Shishani as commander of all Hamas operations in Gaza.", "role")
+    assert ("Omar Shishani", "commander of all Hamas operations in Gaza") in {(r["subject"], r["object"]) for r in rows}
+    assert ("Omar Shishani", "Hamas") in pairs("In May 2013, the emir appointed Omar Shishani as commander of all "
+                                                  "Hamas operations in Gaza.", "member_of")
+    rows = claims_of("Gulmurod Khalimov left. The trained sniper and former colonel was apparently wounded in 2015.", "role")
+    assert {(r["subject"], r["object"]) for r in rows} == {("Gulmurod Khalimov", "trained sniper"), ("Gulmurod Khalimov", "former colonel")}

@@ -188,6 +188,32 @@ def _titles(ctx: Context) -> Iterator[Found]:
             yield Found("role", role_tok, m, "rules/role.title.v1", object=_value(title), confidence=0.6, structural=True)
 
 
+def _role_text(ctx: Context, tok: Token) -> str:
+    """A role noun with its modifiers and its of/at/in phrase, without the article or a conjunct."""
+    left = min((t for t in tok.lefts if t.dep_ not in ("cc", "conj", "punct")), key=lambda t: t.i, default=tok)
+    left = left.left_edge if left.i != tok.i else tok
+    if left.pos_ == "DET" or left.lower_ in ("both", "either"):
+        left = ctx.doc[left.i + 1]
+    right = tok
+    for c in tok.rights:
+        if c.dep_ in ("prep",) and c.lower_ in ("of", "at", "in", "for", "to"):
+            right = c.right_edge
+    return ctx.doc[left.i : right.i + 1].text
+
+
+def as_holder(ctx: Context, as_tok: Token) -> Mention | None:
+    """Who is what an 'as' phrase says: the object of 'appointed X as', the one 'described as',
+    else the subject ('began his career as')."""
+    verb = as_tok.head
+    dobj = child(verb, "dobj")
+    named = ctx.at(dobj) if dobj is not None else None
+    if named is not None and named.type == "PERSON":
+        return named
+    if verb.lemma_.lower() in ("describe", "know", "identify", "name", "list") and verb.tag_ == "VBN":
+        return _subject_of(ctx, verb)
+    return ctx.actor_above(verb)
+
+
 def _appositions(ctx: Context) -> Iterator[Found]:
     """'Gumurod Halimov, Tajikistan's top counterterrorism officer' and 'X is a senior fellow at Y'."""
     for tok in ctx.sent:
@@ -200,15 +226,17 @@ def _appositions(ctx: Context) -> Iterator[Found]:
             holder = ctx.at(child(tok.head, "nsubj"))
         elif tok.head.dep_ == "appos" or any(c.dep_ == "appos" and ctx.by_token.get(c.i) for c in tok.children):
             holder = next((ctx.by_token[c.i] for c in tok.children if c.dep_ == "appos" and c.i in ctx.by_token), None)
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "as":  # "appointed X as commander of ...", "described as"
+            holder = as_holder(ctx, tok.head)
+        elif tok.dep_ in ("nsubj", "nsubjpass") and child(tok, "det") is not None and child(tok, "det").lower_ == "the":
+            holder = ctx.at(tok)  # "The trained sniper and former colonel was wounded": the person named before
+            if holder is not None and ctx.by_token.get(tok.i) is None:
+                for conj in conjuncts(tok):
+                    if conj.i != tok.i and conj.lemma_.lower() in ROLE_NOUNS:
+                        yield Found("role", conj, holder, "rules/role.subject.v1", object=_value(_role_text(ctx, conj)),
+                                    confidence=0.5, structural=True)
         if holder is None or holder.type != "PERSON" or ctx.by_token.get(tok.i) is holder:
             continue
-        left = tok.left_edge
-        if left.pos_ == "DET":
-            left = ctx.doc[left.i + 1]
-        right = tok
-        for c in tok.rights:
-            if c.dep_ in ("prep",) and c.lower_ in ("of", "at", "in", "for", "to"):
-                right = c.right_edge
-        text = ctx.doc[left.i : right.i + 1].text
+        text = _role_text(ctx, tok)
         if 2 <= len(text) <= 120:
             yield Found("role", tok, holder, "rules/role.apposition.v1", object=_value(text), confidence=0.6, structural=tok.dep_ != "attr")

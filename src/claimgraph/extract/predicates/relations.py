@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from claimgraph.extract.lexicon import LEADER_NOUNS, ROLE_NOUNS
 from claimgraph.extract.predicates.base import Context, Found, child, conjuncts, prep_objects
+from claimgraph.extract.predicates.names import as_holder
 from claimgraph.model import Mention
 
 ACTORS = ("PERSON", "ORG")
@@ -346,7 +347,7 @@ def _holder(ctx: Context, noun: Token) -> Mention | None:
     if noun.dep_ == "appos":
         return ctx.at(noun.head)
     if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ in ("VERB", "NOUN"):
-        return ctx.actor_above(noun.head.head)  # "began his career as a soldier in the army"
+        return as_holder(ctx, noun.head)  # "appointed X as commander of Y", "began his career as a soldier in Z"
     return None
 
 

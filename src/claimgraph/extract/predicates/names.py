@@ -228,7 +228,7 @@ def _appositions(ctx: Context) -> Iterator[Found]:
             holder = next((ctx.by_token[c.i] for c in tok.children if c.dep_ == "appos" and c.i in ctx.by_token), None)
         elif tok.dep_ == "pobj" and tok.head.lower_ == "as":  # "appointed X as commander of ...", "described as"
             holder = as_holder(ctx, tok.head)
-        elif tok.dep_ in ("nsubj", "nsubjpass") and child(tok, "det") is not None and child(tok, "det").lower_ == "the":
+        elif tok.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             holder = ctx.at(tok)  # "The trained sniper and former colonel was wounded": the person named before
             if holder is not None and ctx.by_token.get(tok.i) is None:
                 for conj in conjuncts(tok):

@@ -191,3 +191,19 @@ def test_roles_given_by_as_phrases_and_by_a_the_subject():
                                                   "Hamas operations in Gaza.", "member_of")
     rows = claims_of("Gulmurod Khalimov left. The trained sniper and former colonel was apparently wounded in 2015.", "role")
     assert {(r["subject"], r["object"]) for r in rows} == {("Gulmurod Khalimov", "trained sniper"), ("Gulmurod Khalimov", "former colonel")}
+
+
+def test_party_membership_alliances_and_backing_in_politics_and_sport():
+    assert pairs("Governor Ana Ruiz of the Progress Party won a second term.", "member_of") == {("Ana Ruiz", "Progress Party")}
+    assert pairs("The Civic Union is allied with the Farmers League.", "allied_with") == {("Civic Union", "Farmers League")}
+    assert ("Tom Becker", "Farmers League") in pairs(
+        "Tom Becker thanked the Farmers League, which backed Tom Becker in the campaign.", "allied_with")
+    assert pairs("Kofi Mensah has joined Redford United from Valdera FC, both clubs confirmed.", "member_of") == {
+        ("Kofi Mensah", "Redford United")}
+    assert pairs("Kofi Mensah was born in Kumasi and trained at the Asante Academy.", "trained_by") == {
+        ("Kofi Mensah", "Asante Academy")}
+
+
+def test_a_passive_status_shared_by_coordinated_verbs():
+    rows = claims_of("Tom Becker was arrested in 2009 during a protest and released the same day, court records show.", "released")
+    assert [r["subject"] for r in rows] == ["Tom Becker"]

@@ -12,6 +12,9 @@ ORG_NAME_HEADS = frozenset({
     "association", "society", "tribunal", "cabinet", "administration", "regime", "jamaat", "times", "post",
     "news", "press", "tv", "radio", "channel", "monitor", "corp", "inc", "ltd", "llc", "plc", "co",
     "club", "team", "fc", "airlines", "airways", "motors", "holdings", "partners", "bureau",
+    # sports clubs and newspapers name themselves with these
+    "united", "rovers", "athletic", "wanderers", "research", "gazette", "herald", "tribune", "journal",
+    "chronicle", "ledger", "wire", "courier", "observer", "dispatch", "bulletin",
 })
 # Arabic and other name-initial words meaning army, front, movement, party, battalion...
 ORG_NAME_OPENERS = frozenset({"jaish", "jaysh", "jabhat", "harakat", "hizb", "liwa", "kataib", "katibat", "tanzim", "ansar", "ahrar", "hayat", "hay'at", "jamaat"})
@@ -71,7 +74,7 @@ ROLE_NOUNS = frozenset({
     "surgeon", "doctor", "agent", "operative", "lieutenant", "major", "sergeant", "admiral", "marshal",
 })
 # Of those, the ones that make a person the leader of the organisation they name.
-LEADER_NOUNS = frozenset({"leader", "chief", "head", "emir", "president", "founder", "chairman", "chairwoman", "chair", "ceo", "director", "boss", "commander-in-chief", "secretary-general"})
+LEADER_NOUNS = frozenset({"leader", "chief", "head", "emir", "president", "founder", "chairman", "chairwoman", "chair", "ceo", "director", "boss", "commander-in-chief", "secretary-general", "manager"})
 # Event nouns that carry a status ("the death of X", "his arrest"); "capture" is left out
 # because it mostly appears in purposes ("a bounty for his capture").
 STATUS_NOUNS = frozenset({"death", "killing", "assassination", "murder", "execution", "arrest", "detention", "release", "survival"})

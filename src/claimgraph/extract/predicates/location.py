@@ -87,9 +87,47 @@ def _seats(ctx: Context) -> Iterator[Found]:
                 yield Found("located_in", tok, party, "rules/located.seat.v1", object=place, confidence=0.5, structural=True)
 
 
+# People nouns whose "from X" or place modifier says where someone comes from.
+ORIGIN_NOUNS = frozenset({"militant", "fighter", "defector", "native", "man", "woman", "jihadist", "recruit",
+                          "volunteer", "citizen", "national", "refugee", "immigrant", "emigre", "migrant", "resident"})
+
+
+def _origins(ctx: Context) -> Iterator[Found]:
+    """'a militant from Georgia's Pankisi Gorge', 'the highest-ranking defector from Tajikistan',
+    'the Iraqi-born Saudi Arabia citizen'."""
+    for tok in ctx.sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and lemma in ORIGIN_NOUNS:
+            holder = _person_of(ctx, tok)
+            if holder is None:
+                continue
+            places = [p for _, obj in prep_objects(tok, "from") for p in _places(ctx, obj)]
+            if lemma in ("citizen", "national", "native", "resident"):  # "a Saudi Arabia citizen"
+                places += [m for m in (ctx.by_token.get(c.i) for c in tok.children if c.dep_ in ("compound", "amod")) if m is not None and m.type == "PLACE"]
+            for p in places:
+                yield Found("origin", tok, holder, "rules/origin.from.v1", object=p, structural=True)
+        if lemma in ("bear", "born") and tok.dep_ == "amod" and tok.i > ctx.sent.start and ctx.doc[tok.i - 1].text == "-":
+            where = ctx.by_token.get(tok.i - 2)  # "Iraqi-born"
+            holder = _person_of(ctx, tok.head)
+            if where is not None and where.type == "PLACE" and holder is not None:
+                yield Found("origin", tok, holder, "rules/origin.born-hyphen.v1", object=where, structural=True)
+
+
+def _person_of(ctx: Context, noun: Token) -> Mention | None:
+    """The person a noun stands for: its name in apposition, the subject it is said of, or the
+    person named just before ("the defector")."""
+    m = ctx.at(noun)
+    if m is None and noun.dep_ == "attr":
+        m = ctx.at(child(noun.head, "nsubj"))
+    if m is None and noun.dep_ == "conj":
+        m = _person_of(ctx, noun.head)
+    return m if m is not None and m.type == "PERSON" else None
+
+
 def find_locations(ctx: Context) -> Iterator[Found]:
     yield from _presence(ctx)
     yield from _seats(ctx)
+    yield from _origins(ctx)
     for tok in ctx.sent:
         lemma = tok.lemma_.lower()
         if lemma in ("bear", "born") and tok.tag_ == "VBN":

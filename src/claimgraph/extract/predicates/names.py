@@ -186,6 +186,23 @@ def _titles(ctx: Context) -> Iterator[Found]:
             yield Found(predicate, role_tok, m, "rules/title.org.v1", object=org, confidence=0.7, structural=True)
         else:
             yield Found("role", role_tok, m, "rules/role.title.v1", object=_value(title), confidence=0.6, structural=True)
+    yield from _of_party(ctx)
+
+
+def _of_party(ctx: Context) -> Iterator[Found]:
+    """'Governor Ana Ruiz of the Progress Party', 'Tom Becker of the Civic Union': a person named
+    with the organisation they belong to."""
+    for m in ctx.mentions:
+        if m.type != "PERSON" or m.end is None or not (ctx.sent.start_char <= (m.start or 0) < ctx.sent.end_char):
+            continue
+        after = re.match(r"^,?\s+of\s+(?:the\s+)?", ctx.text[m.end : ctx.sent.end_char])
+        party = ctx.mention_from(m.end + after.end()) if after else None
+        span = ctx.span_of(m)
+        if party is None or party.type != "ORG" or party.label == "rules/description" or span is None:
+            continue
+        person = ctx.named_apposition(span.root) if m.label == "rules/description" else m  # "the spokesman of X, Talal Silo"
+        if person is not None:
+            yield Found("member_of", span.root, person, "rules/member.of-party.v1", object=party, confidence=0.6, structural=True)
 
 
 def _role_text(ctx: Context, tok: Token) -> str:

@@ -40,6 +40,8 @@ def _subjects(ctx: Context, verb: Token) -> list[Mention]:
             m = ctx.at(verb.head)
             return [m] if m else []
         subj = child(verb.head, "nsubj")
+        if subj is None and verb.dep_ == "conj":  # "was born in X and trained at Y"
+            subj = child(verb.head, "nsubjpass")
     if subj is None:
         return []
     return [m for m in (ctx.at(c) for c in conjuncts(subj)) if m is not None and m.type in ACTORS]
@@ -92,6 +94,8 @@ def find_relations(ctx: Context) -> Iterator[Found]:
             yield from _verb_relations(ctx, tok, lemma)
         if tok.pos_ in ("NOUN", "PROPN"):
             yield from _noun_relations(ctx, tok, lemma)
+        if tok.lower_ in ("allied", "aligned") and tok.dep_ in ("ROOT", "acomp", "conj", "ccomp", "relcl"):
+            yield from _allied_with(ctx, tok)
         if tok.lower_ in ("backed", "trained", "linked", "led", "allied", "affiliated", "sponsored", "funded", "supported") and tok.dep_ in ("amod", "compound", "acl"):
             yield from _hyphen_relations(ctx, tok)
 
@@ -99,10 +103,10 @@ def find_relations(ctx: Context) -> Iterator[Found]:
 def _verb_relations(ctx: Context, verb: Token, lemma: str) -> Iterator[Found]:
     subjects = _subjects(ctx, verb)
     if lemma == "join":
-        for s in subjects:
-            for o in _objects(ctx, child(verb, "dobj") or verb, GROUPS):
-                if o.id != s.id:
-                    yield Found("member_of", verb, s, "rules/member.join.v1", object=o)
+        dobj = child(verb, "dobj")
+        for s, o in _pairs(subjects, _objects(ctx, dobj, GROUPS) if dobj is not None else []):
+            yield Found("member_of", verb, s, "rules/member.join.v1", object=o)
+
     if lemma in ("pledge", "swear"):
         for _, obj in prep_objects(verb, "to"):
             for s in subjects:
@@ -166,8 +170,8 @@ def _verb_relations(ctx: Context, verb: Token, lemma: str) -> Iterator[Found]:
                             yield Found("allied_with", verb, backed, "rules/allied.backed-by.v1", object=o)
         elif dobj is not None:
             for s in subjects:
-                for o in _objects(ctx, dobj, ("ORG",)):
-                    if o.id != s.id:
+                for o in _objects(ctx, dobj, ("ORG", "PERSON")):
+                    if o.id != s.id and (o.type == "ORG" or lemma in ("back", "endorse", "sponsor", "fund")):
                         yield Found("allied_with", verb, o, "rules/allied.supported.v1", object=s)
     if lemma in ("link", "affiliate", "tie", "connect", "belong"):
         passive = child(verb, "nsubjpass")
@@ -189,12 +193,24 @@ def _verb_relations(ctx: Context, verb: Token, lemma: str) -> Iterator[Found]:
                             yield Found("affiliated_with", verb, s, "rules/affiliated.noun.v1", object=o)
 
 
+def _allied_with(ctx: Context, tok: Token) -> Iterator[Found]:
+    """'The Civic Union is allied with the Farmers League' (adjective or passive)."""
+    owner = tok.head if tok.dep_ == "acomp" else tok
+    subj = child(owner, "nsubj", "nsubjpass")
+    allies = [m for m in (ctx.at(c) for c in conjuncts(subj)) if m is not None and m.type in ACTORS] if subj is not None else []
+    for _, obj in prep_objects(tok, "with", "to"):
+        for s, o in _pairs(allies, _objects(ctx, obj, PARTIES)):
+            yield Found("allied_with", tok, s, "rules/allied.allied-with.v1", object=o)
+
+
 def _trained(ctx: Context, verb: Token, subjects: list[Mention]) -> Iterator[Found]:
     passive = child(verb, "nsubjpass")
     trainers = [o for _, o in prep_objects(verb, "by", "under", "with", "from")]
     trainer_mentions: list[Mention] = []
     for t in trainers:
         trainer_mentions.extend(_objects(ctx, t, PARTIES))
+    for _, t in prep_objects(verb, "at"):  # "trained at the Asante Academy" (a school, not a place)
+        trainer_mentions.extend(_objects(ctx, t, GROUPS))
     if passive is not None or (verb.tag_ == "VBN" and not child(verb, "dobj")):
         trainees = [ctx.at(c) for c in conjuncts(passive)] if passive is not None else subjects
         for s in trainees:

@@ -60,6 +60,9 @@ def _subject_and_agent(ctx: Context, tok: Token) -> tuple[list[Token], Token | N
         return ([subj] if subj is not None else []), agents[0] if agents else None
     if tok.lemma_ in TRANSITIVE:
         obj = child(tok, "dobj")
+        shared = child(tok.head, "nsubjpass") if obj is None and tok.dep_ == "conj" else None
+        if shared is not None:
+            return [shared], None  # "was arrested in 2009 and released the same day"
         return ([obj] if obj is not None else []), child(tok, "nsubj")
     subj = child(tok, "nsubj")
     if subj is None and tok.dep_ == "conj":

@@ -108,8 +108,9 @@ def majority_type(votes: Counter[str]) -> str:
 
 
 def display_name(names: Counter[str]) -> str:
-    """The most informative full name: most name tokens, then most used, then longest."""
-    return max(names, key=lambda n: (min(len(name_tokens(n)), 3), names[n], len(n), n))
+    """The name to show: a full name (two name tokens or more) before a short one, then the most
+    used, then the longest."""
+    return max(names, key=lambda n: (min(len(name_tokens(n)), 2), names[n], len(n), n))
 
 
 def blocking_keys(name: str, type_: str) -> set[str]:

@@ -155,3 +155,16 @@ def test_one_body_described_in_other_words_is_one_but_another_countrys_is_not():
                      + mentions("d2", ("Georgia’s armed forces", "ORG"), ("Syrian troops", "ORG"), ("Iraqi army", "ORG"), ("US outlets", "ORG")))
     assert {"Georgian military", "Georgia’s armed forces"} in found and {"Syrian army", "Syrian troops"} in found
     assert {"US media", "US outlets"} in found and {"Iraqi army"} in found
+
+
+def test_a_description_with_an_alias_claim_joins_the_name_without_becoming_one():
+    from claimgraph.model import Claim, Span
+    ms = [Mention(id="m:a", document="d1", start=0, end=16, text="rebel commander", type="PERSON", label="rules/description"),
+          Mention(id="m:b", document="d1", start=30, end=44, text="Ivan the Georgian", type="PERSON", label="rules/quoted-name"),
+          Mention(id="m:c", document="d1", start=60, end=70, text="Ivan Gurji", type="PERSON", label="test")]
+    alias = Claim(id="c:1", document="d1", subject="m:a", predicate="alias", evidence=Span(0, 44, "x"),
+                  object={"value": "Ivan the Georgian", "datatype": "text"})
+    entities, links = Resolver(alias_claims=[alias]).resolve(ms)
+    entity = {m: e for m, e, _, _ in links}
+    assert entity["m:a"] == entity["m:b"] == entity["m:c"]  # the epithet is the nisba of the full name
+    assert "rebel commander" not in {n for e in entities for n, _ in e.aliases}

@@ -74,8 +74,10 @@ class Cluster:
         return [n for n in self.names if len(name_tokens(n)) >= 2]
 
     def add(self, m: Mention, rule: str) -> None:
+        described = bool(self.mentions) and not self.described and m.label == "rules/description"
         self.mentions.append(m)
-        self.names[m.text] += 1
+        if not described:  # a named cluster keeps names, not the descriptions that joined it
+            self.names[m.text] += 1
         # spaCy wobbles on single-token names: a full name's type counts for more
         self.types[m.type] += 2 if len(name_tokens(m.text)) >= 2 or m.section is Section.META else 1
         self.type = majority_type(self.types)
@@ -89,6 +91,7 @@ class EntityState:
     types: Counter[str] = field(default_factory=Counter)
     order: int = 0
     keys: set[str] = field(default_factory=set)  # exact-match keys of its names
+    named: bool = False  # has a name, not only descriptions
     type: str = "ORG"  # majority of `types`, kept current by add()
 
     def add(self, name: str, type_: str, weight: int = 1) -> None:
@@ -175,9 +178,13 @@ class Resolver:
         state = self.entities.get(entity_id)
         if state is None:
             state = self.entities[entity_id] = EntityState(entity_id, order=len(self.entities))
-        state.add(m.text, m.type, weight)
-        for k in blocking_keys(m.text, m.type):
-            self.blocks[k].add(entity_id)
+        if m.label == "rules/description" and state.named:
+            state.types[m.type] += weight  # a description of a named entity: not one of its names
+        else:
+            state.named = state.named or m.label != "rules/description"
+            state.add(m.text, m.type, weight)
+            for k in blocking_keys(m.text, m.type):
+                self.blocks[k].add(entity_id)
         self.mention_names[m.id] = m.text
         self.mention_types[m.id] = m.type
         return state
@@ -303,11 +310,15 @@ class Resolver:
                         continue
                     if self._is_distinct(owner.names, other.names):
                         continue
-                    for m in other.mentions:
-                        owner.add(m, f"alias claim: {alias!r} names the same {owner.type.lower()}")
-                        by_mention[m.id] = owner
-                    merged.remove(other)
-                owner.names.setdefault(alias, 0)
+                    # "the commander known as 'X'": the description joins the name, not the reverse
+                    keep, gone = (other, owner) if owner.described and not other.described else (owner, other)
+                    for m in gone.mentions:
+                        keep.add(m, f"alias claim: {alias!r} names the same {keep.type.lower()}")
+                        by_mention[m.id] = keep
+                    merged.remove(gone)
+                    owner = keep
+                if not owner.described:
+                    owner.names.setdefault(alias, 0)
         return merged
 
     def _place(self, cluster: Cluster) -> tuple[str, Match]:

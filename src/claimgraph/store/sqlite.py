@@ -203,11 +203,15 @@ class SQLiteStore:
         for chunk in range(0, len(ids), 500):
             part = ids[chunk : chunk + 500]
             marks = ",".join("?" * len(part))
+            described: dict[str, list[tuple[str, int]]] = {}
             for r in self.db.execute(
-                f"SELECT entity, text, count(*) FROM mentions WHERE entity IN ({marks}) GROUP BY entity, text "
-                "ORDER BY entity, count(*) DESC, text", part,
+                f"SELECT entity, text, count(*), label = 'rules/description' FROM mentions WHERE entity IN ({marks}) "
+                "GROUP BY entity, text ORDER BY entity, count(*) DESC, text", part,
             ):
-                out.setdefault(r[0], []).append((r[1], r[2]))
+                (described if r[3] else out).setdefault(r[0], []).append((r[1], r[2]))
+            for entity, names in described.items():  # descriptions are names only of the unnamed
+                if entity not in out:
+                    out[entity] = names
         return {k: tuple(v) for k, v in out.items()}
 
     def entity(self, entity_id: str) -> Entity:

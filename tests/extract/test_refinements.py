@@ -207,3 +207,15 @@ def test_party_membership_alliances_and_backing_in_politics_and_sport():
 def test_a_passive_status_shared_by_coordinated_verbs():
     rows = claims_of("Tom Becker was arrested in 2009 during a protest and released the same day, court records show.", "released")
     assert [r["subject"] for r in rows] == ["Tom Becker"]
+
+
+def test_nationality_adjectives_are_countries_only_where_the_country_is_named():
+    types = mention_types("Iran denied it. Iranian drones and Sunni militias were seen near Basra.")
+    assert ("Iranian", "PLACE") in types and not any(t == "Sunni" for t, _ in types)
+
+
+def test_speakers_readers_and_sources_are_not_antecedents():
+    assert claims_of("Omar Haddad wrote: consider where and how you will die.", "dead") == []
+    rows = claims_of("Twitter user @x posted a photo. The militants said they were meeting near Deir Ezzor.", "located_in")
+    assert not any(r["subject"] == "Twitter" for r in rows)
+    assert claims_of("Omar Haddad left the room. The officer said the plan had failed.", "role") == []

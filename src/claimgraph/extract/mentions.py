@@ -26,6 +26,7 @@ from claimgraph.extract.lexicon import (
     ROLE_NOUNS,
 )
 from claimgraph.model import Document, Mention, Section, stable_id
+from claimgraph.resolve.names import is_demonym_of
 
 LEADING = re.compile(r"^(the|a|an|former|late|ex-|top|senior|so-called)\s+", re.IGNORECASE)
 TRAILING = re.compile(r"(['’]s|['’])$")
@@ -101,9 +102,19 @@ def _norp_type(ent: Span, person_tokens: set[str]) -> str | None:
         return "PLACE"
     if ent.root.tag_ in ("NNPS", "NNS") and ent.root.dep_ not in ("amod", "compound"):
         return "ORG"
-    if len(ent) == 1 and ent.root.dep_ in ("amod", "compound", "npadvmod") and re.search(r"(?:an|ian|i|ese)$", ent.text):
-        return "PLACE"  # "Russian columns", "Iraqi-born": the country, for resolution to read
+    if len(ent) == 1 and ent.root.dep_ in ("amod", "compound", "npadvmod") and _country_named(ent):
+        return "PLACE"  # "Russian columns", "Iraqi-born": the country the document names, for resolution to read
     return None
+
+
+def _country_named(ent: Span) -> bool:
+    """A nationality adjective whose country the document names ("Iranian" where "Iran" occurs);
+    religions and sects ("Sunni") and peoples without a state name stay out."""
+    nxt = ent.doc[ent.end : ent.end + 2]
+    if len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ == "born":  # "Iraqi-born": a country, whatever else
+        return True
+    places = {e.text for e in ent.doc.ents if e.label_ in ("GPE", "LOC")}
+    return any(is_demonym_of(ent.text, p) for p in places)
 
 
 def _add(found: dict[tuple[int, int], Mention], m: Mention | None) -> None:

@@ -95,6 +95,8 @@ class Context:
 
     def antecedent(self, tok: Token) -> Mention | None:
         low = tok.lower_
+        if low in ("i", "me", "my", "we", "us", "our", "you", "your"):
+            return None  # the speaker or the reader, not a name in the text
         if low in ("who", "whose", "which", "that"):
             head = tok.head
             while head.dep_ not in ("relcl",) and head.head.i != head.i:
@@ -110,8 +112,10 @@ class Context:
         return self.last_of(kind, tok.idx)
 
     def last_of(self, kind: str, before: int) -> Mention | None:
+        """The last name of this type before `before`; media and platforms are sources, not the
+        actors a pronoun picks up."""
         for m in reversed(self.mentions):
-            if m.start is not None and m.start < before and m.type == kind and m.label != "rules/description":
+            if m.start is not None and m.start < before and m.type == kind and m.label not in ("rules/description", "rules/media-name", "meta/publisher"):
                 return m
         return None
 

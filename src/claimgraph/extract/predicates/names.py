@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from claimgraph.extract.lexicon import LEADER_NOUNS, ROLE_NOUNS
+from claimgraph.extract.lexicon import LEADER_NOUNS, REPORTING_VERBS, ROLE_NOUNS
 from claimgraph.extract.predicates.base import Context, Found, child, conjuncts, prep_objects
 from claimgraph.model import Mention
 
@@ -245,7 +245,9 @@ def _appositions(ctx: Context) -> Iterator[Found]:
             holder = next((ctx.by_token[c.i] for c in tok.children if c.dep_ == "appos" and c.i in ctx.by_token), None)
         elif tok.dep_ == "pobj" and tok.head.lower_ == "as":  # "appointed X as commander of ...", "described as"
             holder = as_holder(ctx, tok.head)
-        elif tok.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        elif (tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NN" and tok.head.lemma_.lower() not in REPORTING_VERBS
+              and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+              and any(c.dep_ in ("amod", "compound") for c in tok.children)):
             holder = ctx.at(tok)  # "The trained sniper and former colonel was wounded": the person named before
             if holder is not None and ctx.by_token.get(tok.i) is None:
                 for conj in conjuncts(tok):

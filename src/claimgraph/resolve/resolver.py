@@ -25,6 +25,7 @@ from claimgraph.resolve.names import (
     description_key,
     fold,
     is_acronym,
+    is_demonym_of,
     key,
     name_tokens,
     org_core,
@@ -113,7 +114,10 @@ def majority_type(votes: Counter[str]) -> str:
 def display_name(names: Counter[str]) -> str:
     """The name to show: a full name (two name tokens or more) before a short one, then the most
     used, then the longest."""
-    return max(names, key=lambda n: (min(len(name_tokens(n)), 2), names[n], len(n), n))
+    def adjective(n: str) -> bool:  # "Karsian" beside "Karsia": show the country
+        return any(is_demonym_of(n, other) for other in names if other != n)
+
+    return max(names, key=lambda n: (min(len(name_tokens(n)), 2), not adjective(n), names[n], len(n), n))
 
 
 def blocking_keys(name: str, type_: str) -> set[str]:

@@ -163,3 +163,9 @@ def test_two_death_reports_months_apart_are_one_value_conflict():
     assert set(result.conflicts[0].claims) == {"c1", "c2", "c3"}
     result = run([reported_on("c1", "d1", "2024-03-04"), reported_on("c2", "d3", "2024-03-20", claimant="g")])
     assert result.conflicts == []  # the same death, reported twice in one month
+
+
+def test_an_authors_later_recap_of_a_death_is_not_a_second_death():
+    recap = reported_on("c2", "d4", "2024-03-20", claimant=None)
+    result = run([reported_on("c1", "d1", "2024-01"), recap])
+    assert result.conflicts == []

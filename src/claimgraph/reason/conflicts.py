@@ -101,14 +101,17 @@ def _when_known(f: Fact) -> str | None:
 def _dates_clash(a: Fact, b: Fact) -> bool:
     """Two accounts of a once-only event (a death) that cannot both hold: two stated dates that
     differ; a report made before the date the other states ("killed in April" reported, then
-    "killed in a strike in September"); or two reports months apart that each announce it."""
+    "killed in a strike in September"); or two parties' reports, months apart, that each
+    announce it."""
     sa, sb = a.stated_time, b.stated_time
     if sa and sb:
         return not _compatible(sa, sb)
     if sa or sb:
         stated, reported = (sa, b.known_by) if sa else (sb, a.known_by)
         return not _not_before(reported, stated)
-    return _months_apart(a.known_by, b.known_by) >= 2
+    # two parties each announcing it, months apart (an author's recap of an old death is not one)
+    attributed = a.claim.claimant is not None and b.claim.claimant is not None
+    return attributed and _months_apart(a.known_by, b.known_by) >= 2
 
 
 def _months_apart(a: str | None, b: str | None) -> int:

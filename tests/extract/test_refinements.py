@@ -219,3 +219,11 @@ def test_speakers_readers_and_sources_are_not_antecedents():
     rows = claims_of("Twitter user @x posted a photo. The militants said they were meeting near Deir Ezzor.", "located_in")
     assert not any(r["subject"] == "Twitter" for r in rows)
     assert claims_of("Omar Haddad left the room. The officer said the plan had failed.", "role") == []
+
+
+def test_anti_and_pro_prefixes_and_forces_that_stand_for_their_owner():
+    assert pairs("Iran protested. The Trump administration has elaborated a vociferously anti-Iranian policy.",
+                 "opposed_to") == {("Trump administration", "Iranian")}
+    assert pairs("These militias were routed thanks to the military support given by Russia and Iran to Assad's forces.",
+                 "allied_with") == {("Assad", "Russia"), ("Assad", "Iran")}
+    assert pairs("The report praised the anti-Smith campaign.", "opposed_to") == set()  # Smith is named nowhere else

@@ -180,6 +180,8 @@ def extract_mentions(document: Document, doc: Doc) -> list[Mention]:
         _add(found, quoted)
     for start, end, type_ in _acronym_expansions(document.text, found):
         _add(found, make_mention(document, start, end, type_, "rules/acronym-expansion"))
+    for start, end, type_ in _prefixed_parties(document.text, found):
+        _add(found, make_mention(document, start, end, type_, "rules/anti-pro"))
     _retype_by_context(doc, found)
     _propagate(document, found)
     shorts = _short_forms(found)
@@ -336,6 +338,22 @@ def _media_names(doc: Doc, found: dict[tuple[int, int], Mention]) -> list[Span]:
                 name_at(c)  # "posted on Facebook", "a presence on both Facebook and ..."
         if tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.lemma_.lower() in ("quote", "cite"):
             name_at(tok)  # "he was quoted by ABNA24"
+    return out
+
+
+ANTI_PRO = re.compile(r"\b(?i:anti|pro)-([A-Z][a-z]+)\b")
+
+
+def _prefixed_parties(text: str, found: dict[tuple[int, int], Mention]) -> list[tuple[int, int, str]]:
+    """'anti-Iranian', 'pro-Kremlin': the party after the prefix, when the document names it (or
+    its country) elsewhere; the tagger rarely sees it inside the hyphenated word."""
+    names = {m.text: m.type for m in found.values() if m.label != "rules/description" and m.type in ("ORG", "PLACE")}
+    out = []
+    for m in ANTI_PRO.finditer(text):
+        word = m.group(1)
+        type_ = names.get(word) or next((t for n, t in names.items() if t == "PLACE" and is_demonym_of(word, n)), None)
+        if type_:
+            out.append((m.start(1), m.end(1), type_))
     return out
 
 

@@ -52,9 +52,26 @@ def _objects(ctx: Context, tok: Token, types: tuple[str, ...]) -> list[Mention]:
     out: list[Mention] = []
     for c in conjuncts(tok):
         m = ctx.first_in(c, types)
+        owner = _owner_of_forces(ctx, m) if m is not None else None
+        if owner is not None and owner.type in types:
+            m = owner  # "Assad's forces": Assad's side
         if m is not None and m not in out:
             out.append(m)
     return out
+
+
+FORCE_NOUNS = frozenset({"forces", "troops", "army", "fighters", "men", "regime", "government", "militia", "militias", "loyalists"})
+
+
+def _owner_of_forces(ctx: Context, m: Mention) -> Mention | None:
+    """The named owner of a description such as "Assad's forces" or "Moscow's troops"."""
+    if m.label != "rules/description" or not m.text.split() or m.text.split()[-1].lower() not in FORCE_NOUNS:
+        return None
+    span = ctx.span_of(m)
+    if span is None:
+        return None
+    owner = next((ctx.by_token.get(t.i) for t in span if t.dep_ == "poss" and ctx.by_token.get(t.i) is not m), None)
+    return owner if owner is not None and owner.label != "rules/description" else None
 
 
 ALLEGIANCE = re.compile(r"^\w*\s+(?:(?:his|her|their|its|an|a|the|formal|full)\s+)*(?:allegiance|loyalty|fealty|bay'?ah|oath of allegiance)\s+to\s+(?:the\s+)?", re.I)
@@ -98,6 +115,7 @@ def find_relations(ctx: Context) -> Iterator[Found]:
             yield from _allied_with(ctx, tok)
         if tok.lower_ in ("backed", "trained", "linked", "led", "allied", "affiliated", "sponsored", "funded", "supported") and tok.dep_ in ("amod", "compound", "acl"):
             yield from _hyphen_relations(ctx, tok)
+    yield from _anti_and_pro(ctx)
 
 
 def _verb_relations(ctx: Context, verb: Token, lemma: str) -> Iterator[Found]:
@@ -191,6 +209,29 @@ def _verb_relations(ctx: Context, verb: Token, lemma: str) -> Iterator[Found]:
                     for s in subjects:
                         for o in _objects(ctx, obj, GROUPS):
                             yield Found("affiliated_with", verb, s, "rules/affiliated.noun.v1", object=o)
+
+
+def _anti_and_pro(ctx: Context) -> Iterator[Found]:
+    """'an anti-Iranian policy', 'pro-Kremlin militias': the party behind the noun is against, or
+    with, the one named after the prefix."""
+    for m in ctx.mentions:
+        if m.start is None or m.type not in PARTIES or not (ctx.sent.start_char <= m.start < ctx.sent.end_char):
+            continue
+        prefix = ctx.text[max(ctx.sent.start_char, m.start - 5) : m.start].lower()
+        if not prefix.endswith(("anti-", "pro-")):
+            continue
+        span = ctx.span_of(m)
+        if span is None:
+            continue
+        noun = span.root.head if span.root.dep_ in ("amod", "compound", "npadvmod") else span.root
+        while noun.dep_ in ("amod", "compound") and noun.head.i != noun.i:
+            noun = noun.head
+        own = ctx.by_token.get(noun.i)
+        agents = [own] if own is not None and own.id != m.id and own.type in ACTORS else _clause_agents(ctx, noun)
+        predicate, rule = ("opposed_to", "rules/opposed.anti.v1") if prefix.endswith("anti-") else ("allied_with", "rules/allied.pro.v1")
+        for agent in agents:
+            if agent.id != m.id:
+                yield Found(predicate, noun, agent, rule, object=m, confidence=0.5)
 
 
 def _allied_with(ctx: Context, tok: Token) -> Iterator[Found]:
@@ -287,6 +328,11 @@ def _agents_of_noun(ctx: Context, noun: Token) -> list[Mention]:
         m = ctx.by_token.get(c.i) if c.dep_ in ("compound", "amod", "nmod") else None
         if m is not None and m.type in PARTIES and m.label != "rules/description":
             return [m]
+    return _clause_agents(ctx, noun)
+
+
+def _clause_agents(ctx: Context, noun: Token) -> list[Mention]:
+    """The subject of the nearest clause above a noun."""
     cur = noun
     for _ in range(5):
         if cur.head.i == cur.i:

@@ -37,3 +37,11 @@ def test_conflicts_of_the_storyline(example: Claimgraph):
     dossier = build_dossier(example.store, find_entity(example.store, "Abu Hamza al-Karsi"))
     assert "reported killed" in dossier["status"] and "confirmed" in dossier["status"]
     assert [row["time"] for row in dossier["timeline"]][:1] == ["2012"]
+
+
+def test_report_dates_are_marked_as_upper_bounds_in_the_dossier(example: Claimgraph):
+    person = find_entity(example.store, "Abu Hamza al-Karsi")
+    dossier = build_dossier(example.store, person)
+    deaths = [r for r in dossier["timeline"] if r["predicate"] == "dead"]
+    assert any(r["as_of"] and r["line"].startswith("≤") for r in deaths)  # "said on Sunday that ... killed"
+    assert any(not r["as_of"] and r["time"] == "2024-03-18" for r in deaths)  # "died on March 18"

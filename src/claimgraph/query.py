@@ -154,7 +154,8 @@ def build_dossier(store: SQLiteStore, entity: Entity) -> dict[str, Any]:
                "reasons": list(g.reasons) if g else []}
         row["line"] = f"{first['predicate']} {target}".strip() + f" — {', '.join(parties)}" + (f" [{grade}]" if grade else "")
         if first["predicate"] in STATUS_WORDS:
-            times = sorted({str(r["time"]["start"]) for r in members if r["time"]})
+            times = sorted({("≤" if r["time"].get("basis") == "report" else "") + str(r["time"]["start"])
+                            for r in members if r["time"]}, key=lambda t: t.removeprefix("≤"))
             status.append(f"{STATUS_WORDS[first['predicate']]}{' ' + '/'.join(times) if times else ''} by "
                           f"{', '.join(parties)} — {grade}")
         elif target:
@@ -165,10 +166,13 @@ def build_dossier(store: SQLiteStore, entity: Entity) -> dict[str, Any]:
             if t and key not in seen:
                 seen.add(key)
                 who = view.name(r["claimant"]) or "the author"
-                timeline.append({"time": t, "predicate": r["predicate"], "target": target, "who": who,
+                # a date that is the report's, not the event's: "≤2017-04", the status held no later
+                as_of = (r["time"] or {}).get("basis") == "report"
+                shown = f"≤{t}" if as_of else t
+                timeline.append({"time": t, "as_of": as_of, "predicate": r["predicate"], "target": target, "who": who,
                                  "modality": r["modality"], "grade": grade, "claim": r["id"],
                                  "evidence": r["evidence"],
-                                 "line": f"{t}  {r['predicate']} {target}".rstrip() + f" — {r['modality']} by {who} [{grade}]"})
+                                 "line": f"{shown}  {r['predicate']} {target}".rstrip() + f" — {r['modality']} by {who} [{grade}]"})
     timeline.sort(key=lambda row: (row["time"], row["predicate"]))
     claim_ids = {r["id"] for r in records}
     conflicts = [{"kind": c.kind, "summary": c.summary, "id": c.id, "claims": list(c.claims)}

@@ -81,10 +81,12 @@ def timeline_svg(rows: list[dict[str, Any]], width: int = 860) -> Markup:
         stack[bucket] += 1
         cy = top + lane * lane_h + lane_h / 2 - 8 + (offset % 3) * 8
         colour = MODALITY_COLOURS.get(r["modality"], "#555")
-        title = f"{r['time']} {r['predicate']} {r.get('target') or ''} — {r['modality']} by {r['who']} [{r.get('grade') or ''}]"
+        when = f"no later than {r['time']} (the report's date)" if r.get("as_of") else r["time"]
+        title = f"{when} {r['predicate']} {r.get('target') or ''} — {r['modality']} by {r['who']} [{r.get('grade') or ''}]"
         doc = (r.get("evidence") or {}).get("document", "")
         start = (r.get("evidence") or {}).get("start", 0)
-        parts.append(f"<a href='/documents/{escape(doc)}#s-{int(start)}'><circle cx='{cx:.1f}' cy='{cy:.1f}' r='6' fill='{colour}' "
+        hollow = f" stroke='{colour}' fill-opacity='0.25'" if r.get("as_of") else ""  # a report's date: hollow
+        parts.append(f"<a href='/documents/{escape(doc)}#s-{int(start)}'><circle cx='{cx:.1f}' cy='{cy:.1f}' r='6' fill='{colour}'{hollow} "
                      f"class='point {escape(r['modality'])}'><title>{escape(title)}</title></circle></a>")
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -26,7 +26,7 @@ from claimgraph.extract.lexicon import (
     ROLE_NOUNS,
 )
 from claimgraph.model import Document, Mention, Section, stable_id
-from claimgraph.resolve.names import is_demonym_of
+from claimgraph.words import is_demonym_of
 
 LEADING = re.compile(r"^(the|a|an|former|late|ex-|top|senior|so-called)\s+", re.IGNORECASE)
 TRAILING = re.compile(r"(['’]s|['’])$")

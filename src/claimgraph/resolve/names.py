@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+from claimgraph.words import demonym_stems
+
 # Arabic and similar particles that spellings add, drop or attach: not name-bearing.
 PARTICLES = frozenset({"al", "el", "ul", "wal", "ad", "ash", "as", "at", "ar", "an", "az", "abu", "abou", "bin", "ibn", "ben", "bint"})
 ORG_STOP = frozenset({"the", "of", "in", "and", "for", "&", "on", "at", "de", "la", "du", "des"})
@@ -133,28 +135,6 @@ def org_core(name: str) -> str:
 @lru_cache(maxsize=200_000)
 def place_core(name: str) -> str:
     return compact(name, LANDFORM)
-
-
-DEMONYM_ENDINGS = ("ian", "an", "n", "i", "ese")
-
-
-@lru_cache(maxsize=200_000)
-def demonym_stems(name: str) -> tuple[str, ...]:
-    """The place names a one-word demonym may come from: Russian -> russia, Iraqi -> iraq,
-    Iranian -> iran, Lebanese -> leban(on). Read from the ending, not from a table."""
-    folded = fold(name)
-    if " " in folded or len(folded) < 5:
-        return ()
-    return tuple(folded[: -len(e)] for e in DEMONYM_ENDINGS if folded.endswith(e) and len(folded) - len(e) >= 3)
-
-
-def is_demonym_of(demonym: str, place: str) -> bool:
-    """'Russian' of 'Russia', 'Iraqi' of 'Iraq', 'Lebanese' of 'Lebanon' (a stem of 4+ letters
-    the place name begins with, and no more than two letters shorter)."""
-    target = fold(place)
-    if " " in target:
-        return False
-    return any(target == s or (len(s) >= 4 and target.startswith(s) and len(target) - len(s) <= 2) for s in demonym_stems(demonym))
 
 
 # Heads of descriptions that name one body in different words ("Georgian military" /

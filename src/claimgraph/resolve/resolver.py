@@ -21,11 +21,9 @@ from typing import Any
 from claimgraph.model import Claim, Entity, Mention, Section, stable_id
 from claimgraph.resolve.names import (
     acronym,
-    demonym_stems,
     description_key,
     fold,
     is_acronym,
-    is_demonym_of,
     key,
     name_tokens,
     org_core,
@@ -43,6 +41,7 @@ from claimgraph.resolve.score import (
     significant_tokens,
     tokens_equal,
 )
+from claimgraph.words import demonym_stems, is_demonym_of
 
 Link = tuple[str, str, str, str]  # mention, entity, rule, evidence
 MAX_BLOCK = 16  # a key shared by more entities than this does not discriminate: skip it

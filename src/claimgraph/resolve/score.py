@@ -20,7 +20,6 @@ from claimgraph.resolve.names import (
     acronym,
     fold,
     is_acronym,
-    is_demonym_of,
     key,
     name_tokens,
     org_core,
@@ -29,6 +28,7 @@ from claimgraph.resolve.names import (
     same_description,
     skeleton,
 )
+from claimgraph.words import is_demonym_of
 
 STRONG = 0.85
 WEAK = 0.4

@@ -1,0 +1,35 @@
+"""Facts about English words that more than one stage needs: a nationality adjective and the
+place it comes from. Imports nothing of ours (bottom layer, beside model, errors, settings)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from unidecode import unidecode
+
+DEMONYM_ENDINGS = ("ian", "an", "n", "i", "ese", "ish")
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"['`´’‘\".,()]", "", unidecode(text).lower())).strip()
+
+
+@lru_cache(maxsize=200_000)
+def demonym_stems(name: str) -> tuple[str, ...]:
+    """The place names a one-word demonym may come from: Russian -> russia, Iraqi -> iraq,
+    Iranian -> iran, Lebanese -> leban(on), Kurdish -> kurd(s). Read from the ending, not from
+    a table."""
+    folded = _fold(name)
+    if " " in folded or len(folded) < 5:
+        return ()
+    return tuple(folded[: -len(e)] for e in DEMONYM_ENDINGS if folded.endswith(e) and len(folded) - len(e) >= 3)
+
+
+def is_demonym_of(demonym: str, place: str) -> bool:
+    """'Russian' of 'Russia', 'Iraqi' of 'Iraq', 'Lebanese' of 'Lebanon' (a stem of 4+ letters
+    the place name begins with, and no more than two letters shorter)."""
+    target = _fold(place)
+    if " " in target:
+        return False
+    return any(target == s or (len(s) >= 4 and target.startswith(s) and len(target) - len(s) <= 2) for s in demonym_stems(demonym))

@@ -227,3 +227,10 @@ def test_anti_and_pro_prefixes_and_forces_that_stand_for_their_owner():
     assert pairs("These militias were routed thanks to the military support given by Russia and Iran to Assad's forces.",
                  "allied_with") == {("Assad", "Russia"), ("Assad", "Iran")}
     assert pairs("The report praised the anti-Smith campaign.", "opposed_to") == set()  # Smith is named nowhere else
+
+
+def test_unnamed_people_acting_for_an_organisation_and_countries_as_subjects():
+    assert ("Caucasus Emirate", "Russia") in pairs(
+        "On Tuesday, militants claiming to represent the Caucasus Emirate released a video, threatening attacks "
+        "against Russia.", "opposed_to")
+    assert ("Israel", "Hezbollah") in pairs("Israel attacked Hezbollah positions on Monday.", "opposed_to")

@@ -10,6 +10,8 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.extract.lexicon import ROLE_NOUNS
 from claimgraph.model import Mention
 
+# Unnamed people who act for an organisation ("militants claiming to represent X").
+GROUP_PEOPLE = frozenset({"militant", "fighter", "gunman", "rebel", "member", "supporter", "loyalist", "soldier", "jihadist", "insurgent"})
 PERSONISH = {"leader", "commander", "man", "militant", "fighter", "jihadist", "chief", "emir", "official", "officer", "colonel",
              "defector", "sniper", "minister", "citizen", "national", "native", "veteran", "woman"}
 
@@ -57,6 +59,10 @@ class Context:
                 return self.by_token[child.i]
         if tok.dep_ == "appos" and tok.head.i in self.by_token:
             return self.by_token[tok.head.i]
+        if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.lemma_ in GROUP_PEOPLE:
+            party = self.represented(tok)  # "militants claiming to represent X", "fighters loyal to X"
+            if party is not None:
+                return party
         if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
             if tok.lemma_ in PERSONISH:  # "the 'minister of war' Gulmurod Khalimov", else an earlier person
                 return self.following_name(tok) or self.last_of("PERSON", tok.idx)
@@ -71,6 +77,20 @@ class Context:
                 return m
             if t.pos_ in ("VERB", "AUX", "PRON") or t.text in (",", ";", "(", ")"):
                 return None
+        return None
+
+    def represented(self, people: Token) -> Mention | None:
+        """The organisation unnamed people act for: 'claiming to represent X', 'loyal to X',
+        'of X' (an organisation, not a place: 'fighters from Syria' is where they come from)."""
+        for c in people.subtree:
+            if c.i == people.i or c.dep_ not in ("dobj", "pobj"):
+                continue
+            via = c.head
+            if (via.lemma_ in ("represent", "serve", "join") or (via.lower_ in ("to", "of", "for") and
+                                                                via.head.lemma_ in ("loyal", "member", "claim", people.lemma_, "fight"))):
+                m = self.by_token.get(c.i)
+                if m is not None and m.label != "rules/description" and (m.type == "ORG" or via.lemma_ == "represent"):
+                    return m  # one claims to represent a province or a country, not to be from it
         return None
 
     def named_apposition(self, tok: Token) -> Mention | None:

@@ -44,7 +44,7 @@ def _subjects(ctx: Context, verb: Token) -> list[Mention]:
             subj = child(verb.head, "nsubjpass")
     if subj is None:
         return []
-    return [m for m in (ctx.at(c) for c in conjuncts(subj)) if m is not None and m.type in ACTORS]
+    return [m for m in (ctx.at(c) for c in conjuncts(subj)) if m is not None and m.type in ACTORS + ("PLACE",)]
 
 
 def _objects(ctx: Context, tok: Token, types: tuple[str, ...]) -> list[Mention]:

@@ -234,3 +234,12 @@ def test_unnamed_people_acting_for_an_organisation_and_countries_as_subjects():
         "On Tuesday, militants claiming to represent the Caucasus Emirate released a video, threatening attacks "
         "against Russia.", "opposed_to")
     assert ("Israel", "Hezbollah") in pairs("Israel attacked Hezbollah positions on Monday.", "opposed_to")
+
+
+def test_command_of_a_group_and_counts_owned_by_the_subject():
+    assert ("Omar Haddad", "Northern Front") in pairs(
+        "By late 2012, Omar Haddad had taken command of Northern Front, a militia in the east.", "leader_of")
+    assert ("Omar Haddad", "Tajik Border Police") in pairs(
+        "In April, Omar Haddad disappeared from his command of the Tajik Border Police.", "leader_of")
+    rows = claims_of("Analysts said Lantern Foods employs 4,200 people.", "quantity")
+    assert [(r["subject"], r["object"]) for r in rows] == [("Lantern Foods", "4,200")]

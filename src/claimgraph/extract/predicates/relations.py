@@ -145,7 +145,7 @@ def _verb_relations(ctx: Context, verb: Token, lemma: str) -> Iterator[Found]:
     if lemma == "take":  # "took command of X"
         dobj = child(verb, "dobj")
         if dobj is not None and dobj.lemma_ in ("command", "control", "leadership", "charge"):
-            for _, obj in prep_objects(dobj, "of"):
+            for _, obj in prep_objects(dobj, "of") + prep_objects(verb, "of"):  # the parser may hang "of" on the verb
                 for s in subjects:
                     for o in _objects(ctx, obj, GROUPS):
                         yield Found("leader_of", verb, s, "rules/leader.take-command.v1", object=o)
@@ -289,6 +289,12 @@ def _noun_relations(ctx: Context, noun: Token, lemma: str) -> Iterator[Found]:
         yield from _alliance(ctx, noun)
     if lemma in TRAINING_NOUNS:
         yield from _training(ctx, noun)
+    if lemma in ("command", "leadership") and child(noun, "poss") is not None:  # "his command of the Tajik police"
+        leader = ctx.at(child(noun, "poss"))
+        for _, obj in prep_objects(noun, "of"):
+            for o in _objects(ctx, obj, GROUPS):
+                if leader is not None and leader.type == "PERSON":
+                    yield Found("leader_of", noun, leader, "rules/leader.command-of.v1", object=o)
     # "the commander of X", "a member of X", "X's leader", "an affiliate of X"
     holder = _holder(ctx, noun)
     if holder is None:

@@ -86,6 +86,10 @@ def _counted_party(ctx: Context, tok: Token, noun: Token) -> Mention | None:
         party = next((m for m in inner if (m.start or 0) >= (party.start or 0) and (m.end or 0) <= (party.end or 0)), party)
     if party is not None:
         return party
+    if noun.dep_ == "dobj":  # "Lantern Foods employs 4,200 people": the one who has them
+        owner = ctx.at(child(noun.head, "nsubj"))
+        if owner is not None and owner.type in ("ORG", "PLACE") and owner.label != "rules/description":
+            return owner
     for _, obj in prep_objects(noun, "in", "at", "on", "near") + prep_objects(noun.head, "in", "at", "near", "on"):
         where = ctx.first_in(obj, ("ORG", "PLACE"))
         if where is not None:

@@ -243,3 +243,11 @@ def test_command_of_a_group_and_counts_owned_by_the_subject():
         "In April, Omar Haddad disappeared from his command of the Tajik Border Police.", "leader_of")
     rows = claims_of("Analysts said Lantern Foods employs 4,200 people.", "quantity")
     assert [(r["subject"], r["object"]) for r in rows] == [("Lantern Foods", "4,200")]
+
+
+def test_captures_homes_and_units_of_a_group_place_them():
+    assert pairs("The Islamic State had taken the city of Mosul in June.", "located_in") == {("Islamic State", "Mosul")}
+    assert pairs("Temur Batirashvili said from his home in Georgia's Pankisi Gorge that he was proud.", "located_in") == {
+        ("Temur Batirashvili", "Pankisi Gorge")}
+    assert ("Hamas", "Rafah") in pairs("Russia detected brigades of Hamas militants in Rafah.", "located_in")
+    assert pairs("Hamas took the decision in June.", "located_in") == set()

@@ -156,6 +156,14 @@ class Context:
                 return None
         return None
 
+    def named_inside(self, m: Mention) -> Mention:
+        """The organisation or place a description names ("ISIS fighters": ISIS), else itself."""
+        span = self.span_of(m) if m.label == "rules/description" else None
+        if span is None:
+            return m
+        inner = [n for n in self.in_subtree(span.root, ("ORG", "PLACE")) if n.label != "rules/description"]
+        return next((n for n in inner if (n.start or 0) >= (m.start or 0) and (n.end or 0) <= (m.end or 0)), m)
+
     def span_of(self, m: Mention) -> Span | None:
         if m.start is None or m.end is None:
             return None

@@ -37,7 +37,8 @@ def _actor(ctx: Context, tok: Token) -> list[Mention]:
 
 # Nouns for a party's presence somewhere: "ISIS operations in northern Syria", "its bases in X".
 PRESENCE_NOUNS = frozenset({"operation", "force", "base", "fighter", "militant", "troop", "unit", "position",
-                            "stronghold", "camp", "cell", "group", "presence", "garrison", "outpost", "headquarters"})
+                            "stronghold", "camp", "cell", "group", "presence", "garrison", "outpost", "headquarters",
+                            "brigade", "battalion", "column", "detachment", "contingent"})
 # Nouns that make a place a party's seat: "Raqqa, the so-called capital of ISIS".
 SEAT_NOUNS = frozenset({"capital", "stronghold", "bastion", "heartland", "headquarters", "base", "seat"})
 SETTLED = frozenset({"deploy", "base", "station", "concentrate", "position", "locate", "mass", "gather"})
@@ -51,23 +52,79 @@ def _presence(ctx: Context) -> Iterator[Found]:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in PRESENCE_NOUNS:
             continue
         owner = None
-        if tok.i in ctx.by_token:
+        covering = ctx.by_token.get(tok.i)
+        if covering is not None and covering.label != "rules/description":
             continue  # "the IS group": the noun is part of a name
+        if covering is not None:  # "Hamas militants in Rafah": the name inside the description
+            inner = ctx.named_inside(covering)
+            owner = inner if inner is not covering and inner.type == "ORG" else None
         for c in tok.children:
             m = ctx.at(c) if c.dep_ in ("poss", "compound", "nmod") else None
             if m is not None and (m.type == "ORG" or (m.type == "PLACE" and c.dep_ == "poss")):
                 owner = m
+        via_of = [obj for _, obj in prep_objects(tok, "of")]
+        if owner is None:  # "brigades of ISIS militants in X"
+            found = next((m for obj in via_of for m in [ctx.first_in(obj, ("ORG",))] if m is not None), None)
+            owner = ctx.named_inside(found) if found is not None else None
         if owner is None and tok.dep_ == "pobj" and tok.head.lower_ == "including":
             owner = last_owner  # "..., including forces deployed around X": the same party's
         if owner is None:
             continue
         last_owner = owner
-        heads = [tok, *[c for c in tok.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in SETTLED]]
-        for head in heads:
-            for _, obj in prep_objects(head, *LOCATION_PREPS - {"for", "to", "into"}):
-                for p in _places(ctx, obj):
-                    if p.id != owner.id:
-                        yield Found("located_in", tok, owner, "rules/located.presence.v1", object=p, confidence=0.5)
+        heads = [tok, *via_of, *[c for c in tok.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in SETTLED]]
+        # "bases including in X"
+        heads += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "including" for p in c.children if p.dep_ == "prep"]
+        places = [p for head in heads for _, obj in prep_objects(head, *LOCATION_PREPS - {"for", "to", "into"}) for p in _places(ctx, obj)]
+        places += [p for head in heads if head.dep_ == "prep" and head.lower_ in LOCATION_PREPS
+                   for obj in head.children if obj.dep_ == "pobj" for p in _places(ctx, obj)]
+        where = _where_clause(ctx, tok)
+        if where is not None:
+            places.append(where)
+        for p in dict.fromkeys(places):
+            if p.id != owner.id:
+                yield Found("located_in", tok, owner, "rules/located.presence.v1", object=p, confidence=0.5)
+
+
+def _where_clause(ctx: Context, tok: Token) -> Mention | None:
+    """'Al Tabqah, where thousands of ISIS fighters were trapped': the place a 'where' clause
+    hangs from."""
+    for a in tok.ancestors:
+        if a.dep_ == "relcl" and any(c.lower_ == "where" for c in a.children):
+            place = ctx.at(a.head)
+            return place if place is not None and place.type == "PLACE" else None
+    return None
+
+
+CAPTURE_VERBS = frozenset({"take", "capture", "seize", "overrun", "storm", "occupy", "retake", "recapture", "enter", "liberate"})
+
+
+def _captures(ctx: Context) -> Iterator[Found]:
+    """'they had taken the city of Mosul', 'rebels seized Idlib': the captor is there."""
+    for tok in ctx.sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in CAPTURE_VERBS:
+            continue
+        dobj = child(tok, "dobj")
+        if dobj is None:
+            continue
+        places = _places(ctx, dobj) or [p for _, obj in prep_objects(dobj, "of") for p in _places(ctx, obj)]
+        for s in _actor(ctx, tok):
+            for p in places:
+                if s.type == "ORG" and p.id != s.id:
+                    yield Found("located_in", tok, s, "rules/located.captured.v1", object=p, confidence=0.5)
+
+
+def _homes(ctx: Context) -> Iterator[Found]:
+    """'said from his home in Georgia's Pankisi Gorge': where a person lives."""
+    for tok in ctx.sent:
+        if tok.lemma_.lower() != "home" or tok.pos_ != "NOUN":
+            continue
+        poss = child(tok, "poss")
+        person = ctx.at(poss) if poss is not None else None
+        if person is None or person.type != "PERSON":
+            continue
+        for _, obj in prep_objects(tok, "in"):
+            for p in _places(ctx, obj):
+                yield Found("located_in", tok, person, "rules/located.home.v1", object=p, confidence=0.5)
 
 
 def _seats(ctx: Context) -> Iterator[Found]:
@@ -127,6 +184,8 @@ def _person_of(ctx: Context, noun: Token) -> Mention | None:
 def find_locations(ctx: Context) -> Iterator[Found]:
     yield from _presence(ctx)
     yield from _seats(ctx)
+    yield from _captures(ctx)
+    yield from _homes(ctx)
     yield from _origins(ctx)
     for tok in ctx.sent:
         lemma = tok.lemma_.lower()

@@ -80,12 +80,8 @@ def _counted_party(ctx: Context, tok: Token, noun: Token) -> Mention | None:
         return ctx.at(child(home.head, "nsubj")) if home.dep_ in ("attr", "advmod") else None
     own = [ctx.by_token.get(c.i) for c in [noun, *noun.children] if c.i == noun.i or c.dep_ in ("compound", "amod", "poss")]
     party = next((m for m in own if m is not None and m.type in ("ORG", "PLACE") and m.start is not None and m.start > tok.idx), None)
-    if party is not None and party.label == "rules/description":
-        span = ctx.span_of(party)
-        inner = [m for m in ctx.in_subtree(span.root, ("ORG", "PLACE")) if m.label != "rules/description"] if span is not None else []
-        party = next((m for m in inner if (m.start or 0) >= (party.start or 0) and (m.end or 0) <= (party.end or 0)), party)
     if party is not None:
-        return party
+        return ctx.named_inside(party)
     if noun.dep_ == "dobj":  # "Lantern Foods employs 4,200 people": the one who has them
         owner = ctx.at(child(noun.head, "nsubj"))
         if owner is not None and owner.type in ("ORG", "PLACE") and owner.label != "rules/description":

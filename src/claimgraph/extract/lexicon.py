@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # The last word of a name that makes it an organisation or a place, whatever the tagger said.
 ORG_NAME_HEADS = frozenset({
     "army", "brigade", "brigades", "battalion", "front", "group", "party", "movement", "ministry", "council",
@@ -88,3 +90,14 @@ STATUS_TRIGGERS = {
 # Verbs and prepositions that place someone somewhere.
 LOCATION_VERBS = frozenset({"base", "deploy", "station", "operate", "locate", "live", "reside", "hide", "meet", "concentrate", "go", "arrive", "travel", "move", "return", "flee", "present", "gather", "fight", "remain", "stay", "settle", "head"})
 LOCATION_PREPS = frozenset({"in", "to", "near", "around", "at", "inside", "for", "into", "across", "throughout"})
+
+
+def type_from_name(surface: str, fallback: str) -> str:
+    words = re.findall(r"[\w']+", surface.lower())
+    if not words:
+        return fallback
+    if words[-1] in PLACE_NAME_HEADS and len(words) > 1:
+        return "PLACE"
+    if words[-1] in ORG_NAME_HEADS and len(words) > 1 or words[0] in ORG_NAME_OPENERS:
+        return "ORG"
+    return fallback

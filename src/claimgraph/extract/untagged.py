@@ -1,0 +1,207 @@
+"""Names the tagger misses, found by rules: acronym definitions ("Long Name (ACR)") and
+expansions (a run of capitalised words spelling an acronym the document uses), names given in
+quotes after "known as", media and platform names ("posted on Facebook", "Rossiya 24 TV
+channel"), the party in "anti-X" / "pro-X", and runs of proper nouns no entity covers.
+
+Each function returns spans (or offsets) with a type; mentions.py makes them mentions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.extract.lexicon import (
+    ORG_DESCRIPTION_HEADS,
+    ORG_NAME_HEADS,
+    PERSON_DESCRIPTION_HEADS,
+    ROLE_NOUNS,
+    type_from_name,
+)
+from claimgraph.model import Mention
+from claimgraph.words import is_demonym_of
+
+_WORD = r"(?:(?:al|el|wal|ad|as|ash|an|ar|at|az|bin|ibn)-)?[A-Z][\w'’.-]*"
+NAME_RUN = re.compile(rf"{_WORD}(?:(?:\s+(?:of|in|and|the|for|al|wal|el))*\s+{_WORD})*")
+# a name given in quotes: 'the commander known as "Omar the Chechen"', 'a unit dubbed "White Snow"'
+QUOTED_NAME = re.compile(r"\b(?:known as|dubbed|nicknamed|called|named|nom de guerre)\s+[“\"‘]([A-Z][^”\"’“‘\n]{1,50}?)[”\"’]")
+ACRONYM_DEF = re.compile(rf"((?:{_WORD}\s+)(?:(?:{_WORD}|of|in|and|the|for|al|wal|el)\s+){{0,8}}?{_WORD})\s+\(([A-Z]{{2,6}})\)")
+
+
+def acronym_definitions(text: str) -> list[tuple[int, int, tuple[int, int]]]:
+    """'Long Name (ACR)' where ACR is the long name's initials: both are names of one organisation."""
+    out = []
+    for m in ACRONYM_DEF.finditer(text):
+        words = m.group(1).split()
+        acr = m.group(2)
+        for i in range(len(words)):  # the shortest tail of the capitalised run that spells the acronym
+            if not words[i][:1].isupper():
+                continue
+            candidate = " ".join(words[i:])
+            if _initials(candidate) == acr.lower():
+                start = m.start(1) + len(" ".join(words[:i])) + (1 if i else 0)
+                out.append((m.start(2), m.end(2), (start, m.end(1))))
+                break
+    return out
+
+
+# Nouns that say the name beside them is a medium: "Rossiya 24 TV channel", "the social network
+# VKontakte", "Twitter user @x"; and words after which "on X" is a platform ("posted on Facebook").
+MEDIA_HEADS = frozenset({"channel", "network", "newspaper", "broadcaster", "outlet", "site", "website", "platform",
+                         "app", "messenger", "user", "account", "tv", "television", "radio", "daily", "weekly",
+                         "magazine", "tabloid", "portal", "blog"})
+PUBLISHING = frozenset({"post", "publish", "share", "write", "upload", "appear", "broadcast", "tweet", "announce",
+                        "presence", "account", "page", "statement", "video", "message", "posting", "comment"})
+
+
+def media_names(doc: Doc, found: dict[tuple[int, int], Mention]) -> list[Span]:
+    """Names of media and platforms the tagger leaves out: by the noun beside them, by "posted
+    on X", by "quoted by X"."""
+    taken = {i for (s, e) in found for i in range(s, e)}
+    in_long_names = {i for (s, e), m in found.items() if " " in m.text for i in range(s, e)}
+    out: list[Span] = []
+
+    def name_at(tok: Token) -> None:
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.idx not in taken:
+            out.append(doc[tok.i : tok.i + 1])
+
+    for tok in doc:
+        low = tok.lower_
+        if low in MEDIA_HEADS and tok.pos_ in ("NOUN", "PROPN"):
+            i = tok.i - 1
+            while i >= 0 and doc[i].lower_ in MEDIA_HEADS:
+                i -= 1
+            end = i
+            while i >= 0 and doc[i].pos_ in ("PROPN", "NUM") and doc[i].idx not in in_long_names:
+                i -= 1
+            if i < end and doc[i + 1].pos_ == "PROPN" and doc[i + 1].text[:1].isupper():
+                out.append(doc[i + 1 : end + 1])  # "Rossiya 24 [TV channel]"
+            for c in tok.children:
+                if c.dep_ == "appos" and c.i > tok.i:
+                    name_at(c)  # "the social network VKontakte"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_.lower() in PUBLISHING:
+            for c in [tok, *[x for x in tok.subtree if x.dep_ == "conj"]]:
+                name_at(c)  # "posted on Facebook", "a presence on both Facebook and ..."
+        if tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.lemma_.lower() in ("quote", "cite"):
+            name_at(tok)  # "he was quoted by ABNA24"
+    return out
+
+
+ANTI_PRO = re.compile(r"\b(?i:anti|pro)-([A-Z][a-z]+)\b")
+
+
+def prefixed_parties(text: str, found: dict[tuple[int, int], Mention]) -> list[tuple[int, int, str]]:
+    """'anti-Iranian', 'pro-Kremlin': the party after the prefix, when the document names it (or
+    its country) elsewhere; the tagger rarely sees it inside the hyphenated word."""
+    names = {m.text: m.type for m in found.values() if m.label != "rules/description" and m.type in ("ORG", "PLACE")}
+    out = []
+    for m in ANTI_PRO.finditer(text):
+        word = m.group(1)
+        type_ = names.get(word) or next((t for n, t in names.items() if t == "PLACE" and is_demonym_of(word, n)), None)
+        if type_:
+            out.append((m.start(1), m.end(1), type_))
+    return out
+
+
+def quoted_names(text: str) -> list[tuple[int, int, str]]:
+    """Names given in quotes after "known as", "dubbed", "nicknamed": typed by the nearest head
+    noun before them (a commander: a person; a unit, a group: an organisation)."""
+    out = []
+    for m in QUOTED_NAME.finditer(text):
+        words = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 60) : m.start()].lower())
+        type_ = None
+        for w in reversed(words[-5:]):
+            if w in ROLE_NOUNS or w in PERSON_DESCRIPTION_HEADS or w in ("man", "woman", "boy", "girl"):
+                type_ = "PERSON"
+            elif w in ORG_NAME_HEADS or w in ORG_DESCRIPTION_HEADS or w in ("unit", "outfit", "cell", "gang"):
+                type_ = "ORG"
+            if type_:
+                break
+        if type_:
+            out.append((m.start(1), m.end(1), type_))
+    return out
+
+
+def acronym_expansions(text: str, found: dict[tuple[int, int], Mention]) -> list[tuple[int, int, str]]:
+    """A run of capitalised words whose initials spell an acronym the document uses ("ISIS" ...
+    "Islamic State in Iraq and Syria") is that organisation's full name, even where the tagger
+    cut it into pieces. Two-letter acronyms must spell a whole run, not its tail."""
+    acronyms = {m.text: m.type for m in found.values() if m.label != "rules/description" and re.fullmatch(r"[A-Z]{2,6}", m.text)}
+    out: list[tuple[int, int, str]] = []
+    if not acronyms:
+        return out
+    for run in NAME_RUN.finditer(text):
+        words = run.group(0).split()
+        if len(words) < 2:
+            continue
+        offset = run.start()
+        for i in range(len(words)):
+            candidate = " ".join(words[i:])
+            acr = _initials(candidate).upper()
+            if acr in acronyms and words[i][:1].isupper() and (i == 0 or len(acr) >= 3) and len(candidate.split()) >= 2:
+                start = offset + len(" ".join(words[:i])) + (1 if i else 0)
+                out.append((start, run.end(), acronyms[acr]))
+                break
+    return out
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name.lower()) if w and w not in {"of", "in", "and", "the", "for", "al", "wal", "el"}]
+    return "".join(w[0] for w in words)
+
+
+TITLE_WORDS = frozenset({
+    "governor", "general", "president", "minister", "senator", "mayor", "colonel", "captain", "judge", "coach",
+    "sheikh", "king", "queen", "prince", "dr", "mr", "mrs", "ms", "sir", "lord", "chancellor", "commander",
+    "lieutenant", "sergeant", "major", "admiral", "prime", "foreign", "defence", "defense", "interior", "deputy",
+    "army", "navy",
+})
+
+
+def proper_runs(doc: Doc, found: dict[tuple[int, int], Mention], titles: set[int]) -> list[Span]:
+    """Runs of two or more capitalised proper nouns that no multi-word entity covers: names the
+    tagger split or missed ("Governor Ana Lima" tagged as a place "Lima"), without leading titles;
+    "of", "for", "and" may join capitalised words inside an organisation's or place's name
+    ("Defense and Security Committee"), and a nationality before one belongs to it ("Russian
+    Upper House")."""
+    text = doc.text  # Doc.text joins every token: read it once
+    covered = {i for (s, e) in found for i in range(s, e) if e - s > 0 and " " in text[s:e]}
+    out: list[Span] = []
+    run: list[Token] = []
+
+    def flush() -> None:
+        named_by_head = bool(run) and type_from_name(" ".join(t.text for t in run), "") != ""
+        while run and ((run[0].lower_ in TITLE_WORDS and not named_by_head) or not run[0].text[:1].isupper()):
+            run.pop(0)  # "Governor Ana Lima", but "Defense and Security Committee" keeps its first word
+        while run and not run[-1].text[:1].isupper():
+            run.pop()
+        if len(run) >= 2 and all((t.text[:1].isupper() and t.is_alpha) or t.lower_ in CONNECTORS for t in run):
+            span = doc[run[0].i : run[-1].i + 1]
+            if any(t.lower_ in CONNECTORS for t in run) and type_from_name(span.text, "") == "":
+                run.clear()  # "Smith and Jones": two names, not one
+                return
+            prev = doc[run[0].i - 1] if run[0].i > 0 else None
+            if prev is not None and prev.ent_type_ == "NORP" and prev.text[:1].isupper() and type_from_name(span.text, "") == "ORG":
+                span = doc[prev.i : run[-1].i + 1]
+            out.append(span)
+        run.clear()
+
+    def eligible(tok: Token, joined: bool = False) -> bool:
+        """A proper noun no name covers yet; after a connector, one inside a tagged name too
+        ("Defense and [Security Committee]")."""
+        return tok.pos_ == "PROPN" and (joined or tok.idx not in covered) and tok.idx not in titles and tok.ent_type_ not in (
+            "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "NORP")
+
+    for tok in doc:
+        joined = any(t.lower_ in CONNECTORS for t in run)
+        connects = bool(run) and tok.lower_ in CONNECTORS and tok.i + 1 < len(doc) and eligible(doc[tok.i + 1], True)
+        if eligible(tok, joined) or connects:
+            run.append(tok)
+        else:
+            flush()
+    flush()
+    return out
+
+
+CONNECTORS = frozenset({"of", "for", "and"})

@@ -1,4 +1,4 @@
-"""Word lists that hold for news in general: heads that type a name, reporting verbs, hedges."""
+"""Word lists that hold for news in general (heads that type a name, reporting verbs, hedges) and the one function that reads a name's type from them."""
 
 from __future__ import annotations
 
@@ -93,6 +93,7 @@ LOCATION_PREPS = frozenset({"in", "to", "near", "around", "at", "inside", "for",
 
 
 def type_from_name(surface: str, fallback: str) -> str:
+    """A name's type from its telling words ("Pankisi Valley": PLACE, "Jaish al-Islam": ORG), else `fallback`."""
     words = re.findall(r"[\w']+", surface.lower())
     if not words:
         return fallback

@@ -251,3 +251,10 @@ def test_captures_homes_and_units_of_a_group_place_them():
         ("Temur Batirashvili", "Pankisi Gorge")}
     assert ("Hamas", "Rafah") in pairs("Russia detected brigades of Hamas militants in Rafah.", "located_in")
     assert pairs("Hamas took the decision in June.", "located_in") == set()
+
+
+def test_a_group_named_with_group_is_also_named_without_it():
+    types = mention_types("The Wagner Group denied it. Later a Wagner commander, Ivan Petrov, was seen in Bamako.")
+    assert ("Wagner", "ORG") in types
+    rows = claims_of("The Wagner Group denied it. Later the Wagner commander Ivan Petrov was seen in Bamako.", "member_of")
+    assert ("Ivan Petrov", "Wagner") in {(r["subject"], r["object"]) for r in rows}

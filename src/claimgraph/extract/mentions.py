@@ -298,9 +298,10 @@ def _descriptions(doc: Doc) -> list[tuple[Span, str]]:
 def _propagate(document: Document, found: dict[tuple[int, int], Mention]) -> None:
     """Tag every other occurrence of a name the document already tagged (whole words only)."""
     text = document.text
-    names = sorted({(m.text, m.type) for m in found.values()
-                    if (len(m.text) >= 3 or re.fullmatch(r"[A-Z]{2}", m.text)) and m.label != "rules/description"},
-                   key=lambda x: -len(x[0]))
+    tagged = {(m.text, m.type) for m in found.values() if m.label != "rules/description"}
+    # "the Islamic State group" also names "Islamic State" where the word "group" is not there
+    tagged |= {(t[: -len(" group")], ty) for t, ty in tagged if ty == "ORG" and t.endswith(" group") and t[:1].isupper()}
+    names = sorted({(t, ty) for t, ty in tagged if len(t) >= 3 or re.fullmatch(r"[A-Z]{2}", t)}, key=lambda x: -len(x[0]))
     for surface, type_ in names:
         for s, e in _untagged_occurrences(text, surface, found):
             if type_ == "ORG" and text[e : e + 6] == " group":  # "the IS group", as the tagger's names get

@@ -258,3 +258,10 @@ def test_a_group_named_with_group_is_also_named_without_it():
     assert ("Wagner", "ORG") in types
     rows = claims_of("The Wagner Group denied it. Later the Wagner commander Ivan Petrov was seen in Bamako.", "member_of")
     assert ("Ivan Petrov", "Wagner") in {(r["subject"], r["object"]) for r in rows}
+
+
+def test_an_acronym_of_a_named_organisation_is_that_organisation():
+    types = mention_types("Officials in Baghdad said the Islamic State group claimed the attack. Months later IS fighters "
+                          "left the city, and the IS group said nothing.")
+    assert ("IS", "ORG") in types and ("IS group", "ORG") in types
+    assert ("NLF", "ORG") in mention_types("The National Liberation Front claimed the attack. Later NLF fighters left.")

@@ -26,6 +26,7 @@ from claimgraph.extract.lexicon import (
 from claimgraph.extract.untagged import (
     acronym_definitions,
     acronym_expansions,
+    acronyms_of_names,
     media_names,
     prefixed_parties,
     proper_runs,
@@ -170,6 +171,8 @@ def extract_mentions(document: Document, doc: Doc) -> list[Mention]:
         _add(found, quoted)
     for start, end, type_ in acronym_expansions(document.text, found):
         _add(found, make_mention(document, start, end, type_, "rules/acronym-expansion"))
+    for start, end, type_ in acronyms_of_names(document.text, found):
+        _add(found, make_mention(document, start, end, type_, "rules/acronym-of-name"))
     for start, end, type_ in prefixed_parties(document.text, found):
         _add(found, make_mention(document, start, end, type_, "rules/anti-pro"))
     _retype_by_context(doc, found)

@@ -146,6 +146,24 @@ def acronym_expansions(text: str, found: dict[tuple[int, int], Mention]) -> list
     return out
 
 
+def acronyms_of_names(text: str, found: dict[tuple[int, int], Mention]) -> list[tuple[int, int, str]]:
+    """An acronym standing alone whose letters are the initials of an organisation the document
+    names ("IS" where "Islamic State group" was named), the reverse of acronym_expansions."""
+    initials: dict[str, str] = {}
+    for m in found.values():
+        if m.type == "ORG" and m.label != "rules/description" and len(m.text.split()) >= 2:
+            bare = re.sub(r"\s+(?:group|organisation|organization)$", "", m.text, flags=re.I)
+            acr = _initials(bare).upper()
+            if 2 <= len(acr) <= 6 and acr.isalpha() and acr.isascii():
+                initials.setdefault(acr, m.type)
+    out = []
+    for acr, type_ in initials.items():
+        for hit in re.finditer(rf"(?<![\w-]){acr}(?![\w-])( group\b)?", text):  # "the IS group" keeps its word
+            if not any(s < hit.end() and hit.start() < e for (s, e) in found):
+                out.append((hit.start(), hit.end(), type_))
+    return out
+
+
 def _initials(name: str) -> str:
     words = [w for w in re.split(r"[\s\-]+", name.lower()) if w and w not in {"of", "in", "and", "the", "for", "al", "wal", "el"}]
     return "".join(w[0] for w in words)

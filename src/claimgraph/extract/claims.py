@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.attribution import Attribution
-from claimgraph.extract.lexicon import REPORTING_NOUNS, REPORTING_VERBS
+from claimgraph.extract.lexicon import REPORTING_NOUNS, REPORTING_VERBS, STATUS_TRIGGERS
 from claimgraph.extract.modality import modality_of
 from claimgraph.extract.predicates.base import Context, Found
 from claimgraph.extract.predicates.location import find_locations
@@ -39,24 +39,21 @@ def sentence_span(document: Document, sent: Span) -> TextSpan:
     return TextSpan(start, end, text[start:end])
 
 
-STATUS = {"dead", "wounded", "alive", "arrested", "released"}
-
-
 def _time_of(document: Document, trigger: Token, sent: Span, predicate: str) -> dict[str, str] | None:
     """The event's own date; for a status with none, the date of the report that carries it
     ("touted on Wednesday", "reported in April that X had been killed"), marked
     `"basis": "report"`: the status held no later than that."""
     candidates = []
+    # a date on the reporting verb dates the report, not the event ("denied on Tuesday that ...")
+    head_is_report = trigger.head.lemma_ in REPORTING_VERBS
     for ent in sent.ents:
         if ent.label_ != "DATE":
             continue
         ancestors = {a.i for a in ent.root.ancestors}
-        # a date on the reporting verb dates the report, not the event ("denied on Tuesday that ...")
-        head_is_report = trigger.head.lemma_ in REPORTING_VERBS
         near = trigger.head.i in ancestors and not _in_clause_below(ent.root, trigger.head) or ent.root.head.i == trigger.head.i
         own = trigger.i in ancestors and not _in_clause_below(ent.root, trigger)
         distance = 0 if own else 1 if not head_is_report and near else 2
-        if distance == 2 and (predicate not in STATUS or not _on_report(ent.root)):
+        if distance == 2 and (predicate not in STATUS_TRIGGERS or not _on_report(ent.root)):
             continue
         candidates.append((distance, abs(ent.start - trigger.i), ent))
     for distance, _, ent in sorted(candidates, key=lambda c: (c[0], c[1])):
@@ -79,10 +76,7 @@ def _in_clause_below(tok: Token, top: Token) -> bool:
 
 def _on_report(tok: Token) -> bool:
     """The date hangs from a reporting verb or noun ("reported in April", "reports Friday")."""
-    for a in [tok, *tok.ancestors][:4]:
-        if a.i != tok.i and a.lemma_.lower() in REPORTING_VERBS | REPORTING_NOUNS:
-            return True
-    return False
+    return any(a.lemma_.lower() in REPORTING_VERBS or a.lemma_.lower() in REPORTING_NOUNS for a in list(tok.ancestors)[:3])
 
 
 def extract_claims(document: Document, doc: Doc, mentions: list[Mention], attributions: list[Attribution],

@@ -40,7 +40,7 @@ def find_conflicts(facts: list[Fact], name: Callable[[str | None], str]) -> list
         dead = [f for f in fs if f.claim.predicate == "dead" and not f.negative]
         alive = [f for f in fs if f.claim.predicate == "alive" and not f.negative]
         # status: reported killed, yet alive at the same time or later
-        clash = [a for a in alive if any(_not_before(_when_known(a), _when_known(d)) for d in dead)]
+        clash = [a for a in alive if any(_not_before(a.known_by, d.known_by) for d in dead)]
         if dead and clash:
             d0, a0 = dead[0], clash[0]
             add("status", dead + clash,
@@ -91,11 +91,6 @@ def _clusters(facts: list[Fact], clash: Callable[[Fact, Fact], bool]) -> list[li
     for i, f in enumerate(facts):
         out[root(i)].append(f)
     return [members for members in out.values() if len(members) > 1]
-
-
-def _when_known(f: Fact) -> str | None:
-    """When a status held: its stated time, else no later than the report's date."""
-    return f.known_by
 
 
 def _dates_clash(a: Fact, b: Fact) -> bool:

@@ -181,9 +181,8 @@ class Context:
         i = span.start - 1
         while i >= self.sent.start:
             t = self.doc[i]
-            named = self.by_token.get(t.i)
-            if named is not None and named is not m and named.type in ("ORG", "PLACE") and named.label != "rules/description":
-                inner = self.span_of(named)
+            if self._named(t) and self.by_token[t.i] is not m:
+                inner = self.span_of(self.by_token[t.i])
                 if inner is None or inner.start < self.sent.start:
                     break
                 run[:0] = list(inner[: i - inner.start + 1])

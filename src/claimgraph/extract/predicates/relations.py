@@ -44,7 +44,7 @@ def _subjects(ctx: Context, verb: Token) -> list[Mention]:
             subj = child(verb.head, "nsubjpass")
     if subj is None:
         return []
-    return [m for m in (ctx.at(c) for c in conjuncts(subj)) if m is not None and m.type in ACTORS + ("PLACE",)]
+    return [m for m in (ctx.at(c) for c in conjuncts(subj)) if m is not None and m.type in ACTORS + PARTIES]
 
 
 def _objects(ctx: Context, tok: Token, types: tuple[str, ...]) -> list[Mention]:
@@ -124,12 +124,6 @@ def _verb_relations(ctx: Context, verb: Token, lemma: str) -> Iterator[Found]:
         dobj = child(verb, "dobj")
         for s, o in _pairs(subjects, _objects(ctx, dobj, GROUPS) if dobj is not None else []):
             yield Found("member_of", verb, s, "rules/member.join.v1", object=o)
-
-    if lemma in ("pledge", "swear"):
-        for _, obj in prep_objects(verb, "to"):
-            for s in subjects:
-                for o in _objects(ctx, obj, GROUPS):
-                    yield Found("member_of", verb, s, "rules/member.allegiance.v1", object=o)
     if lemma == "defect":
         for _, obj in prep_objects(verb, "to"):
             for s in subjects:
@@ -289,12 +283,11 @@ def _noun_relations(ctx: Context, noun: Token, lemma: str) -> Iterator[Found]:
         yield from _alliance(ctx, noun)
     if lemma in TRAINING_NOUNS:
         yield from _training(ctx, noun)
-    if lemma in ("command", "leadership") and child(noun, "poss") is not None:  # "his command of the Tajik police"
-        leader = ctx.at(child(noun, "poss"))
+    leader = ctx.at(child(noun, "poss")) if lemma in ("command", "leadership") else None
+    if leader is not None and leader.type == "PERSON":  # "his command of the Tajik police"
         for _, obj in prep_objects(noun, "of"):
             for o in _objects(ctx, obj, GROUPS):
-                if leader is not None and leader.type == "PERSON":
-                    yield Found("leader_of", noun, leader, "rules/leader.command-of.v1", object=o)
+                yield Found("leader_of", noun, leader, "rules/leader.command-of.v1", object=o)
     # "the commander of X", "a member of X", "X's leader", "an affiliate of X"
     holder = _holder(ctx, noun)
     if holder is None:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-from claimgraph.words import demonym_stems
+from claimgraph.words import demonym_stems, is_demonym_of
 
 # Arabic and similar particles that spellings add, drop or attach: not name-bearing.
 PARTICLES = frozenset({"al", "el", "ul", "wal", "ad", "ash", "as", "at", "ar", "an", "az", "abu", "abou", "bin", "ibn", "ben", "bint"})
@@ -148,21 +148,28 @@ DESCRIPTION_FILLERS = frozenset({"national", "regular", "official", "state"})
 
 
 @lru_cache(maxsize=200_000)
-def description_key(name: str) -> tuple[frozenset[str], str] | None:
-    """A country word and a class of head for a lowercase description: 'Georgian national
-    military' and "Georgia's armed forces" -> ({georgia, ...}, military)."""
+def description_key(name: str) -> tuple[str, str] | None:
+    """The country word and the class of head of a lowercase description: 'Georgian national
+    military' -> (georgian, military), "Georgia's armed forces" -> (georgia, military)."""
     m = re.match(r"^(?:the\s+)?([A-Z][\w.]*?)(['’]s)?\s+([a-z][a-z\s]*)$", name.strip())
     if not m:
         return None
-    country, rest = fold(m.group(1)), " ".join(w for w in m.group(3).split() if w not in DESCRIPTION_FILLERS)
-    for cls, heads in DESCRIPTION_CLASSES.items():
-        if rest in heads:
-            return frozenset({country, *demonym_stems(country)}), cls
-    return None
+    rest = " ".join(w for w in m.group(3).split() if w not in DESCRIPTION_FILLERS)
+    cls = next((c for c, heads in DESCRIPTION_CLASSES.items() if rest in heads), None)
+    return (fold(m.group(1)), cls) if cls else None
+
+
+def description_stems(name: str) -> tuple[str, ...]:
+    """The country words a description may be filed under: its own and, for an adjective, the
+    places it may come from ("georgian" -> georgia, ...)."""
+    key = description_key(name)
+    return (key[0], *demonym_stems(key[0])) if key else ()
 
 
 def same_description(a: str, b: str) -> bool:
+    """One body described in other words: the same class of head, and the same country word or
+    a country and its adjective."""
     ka, kb = description_key(a), description_key(b)
     if ka is None or kb is None or ka[1] != kb[1]:
         return False
-    return any(x == y or (len(x) >= 4 and (y.startswith(x) or x.startswith(y))) for x in ka[0] for y in kb[0])
+    return ka[0] == kb[0] or is_demonym_of(ka[0], kb[0]) or is_demonym_of(kb[0], ka[0])

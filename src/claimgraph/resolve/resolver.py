@@ -22,6 +22,7 @@ from claimgraph.model import Claim, Entity, Mention, Section, stable_id
 from claimgraph.resolve.names import (
     acronym,
     description_key,
+    description_stems,
     fold,
     is_acronym,
     key,
@@ -143,7 +144,7 @@ def blocking_keys(name: str, type_: str) -> set[str]:
             keys.add(f"o:{org_core(name)}")
         described = description_key(name) if type_ == "ORG" else None
         if described:  # "Georgian military" / "Georgia's armed forces"
-            keys.update(f"x:{described[1]}:{w[:4]}" for w in described[0])
+            keys.update(f"x:{described[1]}:{w[:4]}" for w in description_stems(name))
         if type_ == "PLACE":  # "Russian" files under russia, "Lebanese" under leban
             keys.update(f"d:{stem[:4]}" for stem in demonym_stems(name))
             if " " not in fold(name):

@@ -31,6 +31,7 @@ from claimgraph.extract.untagged import (
     prefixed_parties,
     proper_runs,
     quoted_names,
+    untagged_occurrences,
 )
 from claimgraph.model import Document, Mention, Section, stable_id
 from claimgraph.words import is_demonym_of
@@ -213,7 +214,7 @@ def _propagate_short_forms(document: Document, doc: Doc, found: dict[tuple[int, 
     """A person's family name standing alone after the full name ("... Talal Silo ... Silo said")
     is a mention of that person, whether or not the tagger saw it."""
     for short, since in shorts.items():
-        for s, e in _untagged_occurrences(document.text, short, found):
+        for s, e in untagged_occurrences(document.text, short, found):
             span = doc.char_span(s, e)
             if s >= since and span is not None and span[0].pos_ == "PROPN":
                 _add(found, Mention(id=mention_id(document.id, s, e), document=document.id, start=s, end=e, text=short,
@@ -306,17 +307,9 @@ def _propagate(document: Document, found: dict[tuple[int, int], Mention]) -> Non
     tagged |= {(t[: -len(" group")], ty) for t, ty in tagged if ty == "ORG" and t.endswith(" group") and t[:1].isupper()}
     names = sorted({(t, ty) for t, ty in tagged if len(t) >= 3 or re.fullmatch(r"[A-Z]{2}", t)}, key=lambda x: -len(x[0]))
     for surface, type_ in names:
-        for s, e in _untagged_occurrences(text, surface, found):
-            if type_ == "ORG" and text[e : e + 6] == " group":  # "the IS group", as the tagger's names get
-                e += 6
+        for s, e in untagged_occurrences(text, surface, found, with_group=type_ == "ORG"):
             _add(found, Mention(id=mention_id(document.id, s, e), document=document.id, start=s, end=e, text=text[s:e],
                                 type=type_, label="rules/same-name", section=document.section_at(s)))
-
-
-def _untagged_occurrences(text: str, surface: str, found: dict[tuple[int, int], Mention]) -> list[tuple[int, int]]:
-    """Whole-word occurrences of `surface` that overlap no mention yet."""
-    hits = (h.span() for h in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text))
-    return [(s, e) for s, e in hits if not any(fs < e and s < fe for (fs, fe) in found)]
 
 
 def token_mention(mentions: list[Mention], tok: Token) -> Mention | None:

@@ -156,12 +156,16 @@ def acronyms_of_names(text: str, found: dict[tuple[int, int], Mention]) -> list[
             acr = _initials(bare).upper()
             if 2 <= len(acr) <= 6 and acr.isalpha() and acr.isascii():
                 initials.setdefault(acr, m.type)
-    out = []
-    for acr, type_ in initials.items():
-        for hit in re.finditer(rf"(?<![\w-]){acr}(?![\w-])( group\b)?", text):  # "the IS group" keeps its word
-            if not any(s < hit.end() and hit.start() < e for (s, e) in found):
-                out.append((hit.start(), hit.end(), type_))
-    return out
+    return [(s, e, type_) for acr, type_ in initials.items() for s, e in untagged_occurrences(text, acr, found, with_group=True)]
+
+
+def untagged_occurrences(text: str, surface: str, found: dict[tuple[int, int], Mention],
+                         with_group: bool = False) -> list[tuple[int, int]]:
+    """Whole-word occurrences of `surface` that overlap no mention yet; with `with_group`, a
+    following "group" joins the name, as the tagger's organisation names take it ("the IS group")."""
+    pattern = rf"(?<![\w-]){re.escape(surface)}(?![\w-])" + (r"(?: group\b)?" if with_group else "")
+    hits = (h.span() for h in re.finditer(pattern, text))
+    return [(s, e) for s, e in hits if not any(fs < e and s < fe for (fs, fe) in found)]
 
 
 def _initials(name: str) -> str:

@@ -126,6 +126,11 @@ STATUS_WORDS = {"dead": "reported killed", "alive": "reported alive", "wounded":
                 "arrested": "reported arrested", "released": "reported released"}
 
 
+def _shown_time(time: dict[str, str]) -> str:
+    """A claim's date as shown: a report's date, not the event's, is an upper bound ("≤2017-04")."""
+    return ("≤" if time.get("basis") == "report" else "") + str(time["start"])
+
+
 def build_dossier(store: SQLiteStore, entity: Entity) -> dict[str, Any]:
     """An entity's names, status line, relations, timeline and conflicts, ready to print or render."""
     view = View(store)
@@ -154,8 +159,7 @@ def build_dossier(store: SQLiteStore, entity: Entity) -> dict[str, Any]:
                "reasons": list(g.reasons) if g else []}
         row["line"] = f"{first['predicate']} {target}".strip() + f" — {', '.join(parties)}" + (f" [{grade}]" if grade else "")
         if first["predicate"] in STATUS_WORDS:
-            times = sorted({("≤" if r["time"].get("basis") == "report" else "") + str(r["time"]["start"])
-                            for r in members if r["time"]}, key=lambda t: t.removeprefix("≤"))
+            times = sorted({_shown_time(r["time"]) for r in members if r["time"]}, key=lambda t: t.removeprefix("≤"))
             status.append(f"{STATUS_WORDS[first['predicate']]}{' ' + '/'.join(times) if times else ''} by "
                           f"{', '.join(parties)} — {grade}")
         elif target:
@@ -166,10 +170,8 @@ def build_dossier(store: SQLiteStore, entity: Entity) -> dict[str, Any]:
             if t and key not in seen:
                 seen.add(key)
                 who = view.name(r["claimant"]) or "the author"
-                # a date that is the report's, not the event's: "≤2017-04", the status held no later
-                as_of = (r["time"] or {}).get("basis") == "report"
-                shown = f"≤{t}" if as_of else t
-                timeline.append({"time": t, "as_of": as_of, "predicate": r["predicate"], "target": target, "who": who,
+                shown = _shown_time(r["time"])
+                timeline.append({"time": t, "as_of": shown.startswith("≤"), "predicate": r["predicate"], "target": target, "who": who,
                                  "modality": r["modality"], "grade": grade, "claim": r["id"],
                                  "evidence": r["evidence"],
                                  "line": f"{shown}  {r['predicate']} {target}".rstrip() + f" — {r['modality']} by {who} [{grade}]"})

@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DB ?= demo.db
 
-.PHONY: demo test setup browser lint bench clean
+.PHONY: demo test setup browser lint bench eval clean
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ lint: setup
 
 test: setup browser lint
 	$(BIN)/python -m pytest -q
+
+# Every development set in one table (needs ../shared): judge extraction changes on all of them.
+eval: setup
+	$(BIN)/python scripts/eval_all.py $(EVAL_ARGS)
 
 bench: setup
 	$(BIN)/python benchmarks/bench_ingest.py

@@ -33,11 +33,12 @@ SETS: dict[str, tuple[str, Path, Path]] = {
     "seeds": ("claims", SHARED / "corpus" / "seeds", EVAL / "seeds.gold.yaml"),
     "ecbplus-claims": ("claims", EVAL / "ecbplus-dev" / "docs", EVAL / "ecbplus-claims.gold.yaml"),
     "heldout": ("claims", ROOT / "eval" / "heldout" / "corpus", ROOT / "eval" / "heldout" / "heldout.gold.yaml"),
+    "heldout2": ("claims", ROOT / "eval" / "heldout2" / "corpus", ROOT / "eval" / "heldout2" / "heldout2.gold.yaml"),
     "dev-own": ("claims", ROOT / "eval" / "dev-own" / "corpus", ROOT / "eval" / "dev-own" / "dev-own.gold.yaml"),
     "redocred-dev": ("redocred", EVAL / "redocred-dev" / "docs", EVAL / "redocred-dev" / "gold.json"),
     "ecbplus-dev": ("ecbplus", EVAL / "ecbplus-dev" / "docs", EVAL / "ecbplus-dev" / "gold.json"),
 }
-DEFAULT = ["seeds", "ecbplus-claims", "redocred-dev", "heldout", "dev-own", "ecbplus-dev"]
+DEFAULT = ["seeds", "ecbplus-claims", "redocred-dev", "heldout", "heldout2", "dev-own", "ecbplus-dev"]
 WATCHED = ["role", "quantity", "located_in", "alias", "dead", "arrested", "member_of", "leader_of", "origin"]
 
 

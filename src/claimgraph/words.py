@@ -33,3 +33,13 @@ def is_demonym_of(demonym: str, place: str) -> bool:
     if " " in target:
         return False
     return any(target == s or (len(s) >= 4 and target.startswith(s) and len(target) - len(s) <= 2) for s in demonym_stems(demonym))
+
+
+# Abbreviated titles before names ("Sgt. Ortiz", "Gov. Ruiz").
+TITLE_ABBREVIATIONS = {
+    "sgt": "sergeant", "dr": "doctor", "capt": "captain", "gen": "general", "lt": "lieutenant", "col": "colonel",
+    "adm": "admiral", "cmdr": "commander", "cdr": "commander", "gov": "governor", "sen": "senator",
+    "rep": "representative", "prof": "professor", "supt": "superintendent", "insp": "inspector", "det": "detective",
+    "cpl": "corporal", "pvt": "private", "maj": "major", "brig": "brigadier", "rev": "reverend", "amb": "ambassador",
+    "pres": "president", "sec": "secretary", "atty": "attorney", "cmdt": "commandant", "sgt.-maj": "sergeant major",
+}

@@ -8,24 +8,17 @@ the comment's writer, never to the publisher.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.attribution import Attribution
+from claimgraph.extract.frames import run as run_frames
 from claimgraph.extract.lexicon import REPORTING_NOUNS, REPORTING_VERBS, STATUS_TRIGGERS
 from claimgraph.extract.modality import modality_of
 from claimgraph.extract.predicates.base import Context, Found
-from claimgraph.extract.predicates.location import find_locations
-from claimgraph.extract.predicates.names import find_names
-from claimgraph.extract.predicates.relations import find_relations
-from claimgraph.extract.predicates.status import find_status
-from claimgraph.extract.predicates.values import find_values
 from claimgraph.extract.timex import resolve_time
 from claimgraph.model import Claim, Document, Mention, Modality, Section, stable_id
 from claimgraph.model import Span as TextSpan
 
-RULES: tuple[Callable[[Context], Iterator[Found]], ...] = (find_status, find_relations, find_locations, find_names, find_values)
 TIMED = {"dead", "wounded", "alive", "arrested", "released", "defected_to", "leader_of", "member_of", "located_in", "opposed_to", "allied_with", "role", "bounty", "quantity", "trained_by"}
 
 
@@ -96,17 +89,28 @@ def extract_claims(document: Document, doc: Doc, mentions: list[Mention], attrib
         evidence = sentence_span(document, sent)
         if not evidence.text:
             continue
-        for rule in RULES:
-            for found in rule(ctx):
-                claim = _claim(document, found, sent, evidence, attributions, comment_author)
-                if claim is None:
-                    continue
-                obj = found.object
-                obj_key = obj.id if isinstance(obj, Mention) else str(sorted(obj.items())) if isinstance(obj, dict) else None
-                k = (claim.predicate, claim.subject, obj_key, evidence.start)
-                if k not in claims or claims[k].confidence < claim.confidence:
-                    claims[k] = claim
+        for found in run_frames(ctx):
+            claim = _claim(document, found, sent, evidence, attributions, comment_author)
+            if claim is None:
+                continue
+            obj = found.object
+            obj_key = obj.id if isinstance(obj, Mention) else str(sorted(obj.items())) if isinstance(obj, dict) else None
+            k = (claim.predicate, claim.subject, obj_key, evidence.start)
+            if k not in claims or claims[k].confidence < claim.confidence:
+                claims[k] = claim
     return list(claims.values())
+
+
+def _frame_modality(frame: Modality | None, read: Modality, attributed: bool) -> Modality:
+    """A frame's own modality over the one read off the sentence: what ended ("was fired as
+    coach") is denied unless negated ("was not fired"); a rumour is hedged unless denied."""
+    if frame is Modality.DENIED:
+        if read is Modality.DENIED:
+            return Modality.REPORTED if attributed else Modality.ASSERTED
+        return Modality.DENIED
+    if frame is Modality.HEDGED and read is not Modality.DENIED:
+        return Modality.HEDGED
+    return read
 
 
 def _claim(document: Document, found: Found, sent: Span, evidence: TextSpan, attributions: list[Attribution],
@@ -130,6 +134,7 @@ def _claim(document: Document, found: Found, sent: Span, evidence: TextSpan, att
         modality = modality_of(found.trigger, sent, attributed=statement is not None)
     if not found.structural and statement is not None and statement.statement.cue.split()[0].lower() in ("denied", "denies", "deny", "dismissed", "rejected"):
         modality = Modality.DENIED
+    modality = _frame_modality(found.modality, modality, statement is not None)
     time = _time_of(document, found.trigger, sent, found.predicate) if found.predicate in TIMED else None
     obj_key = obj.id if isinstance(obj, Mention) else str(obj)
     return Claim(

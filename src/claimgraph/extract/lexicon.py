@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from claimgraph.words import TITLE_ABBREVIATIONS
+
 # The last word of a name that makes it an organisation or a place, whatever the tagger said.
 ORG_NAME_HEADS = frozenset({
     "army", "brigade", "brigades", "battalion", "front", "group", "party", "movement", "ministry", "council",
@@ -75,6 +77,44 @@ ROLE_NOUNS = frozenset({
     "actress", "actor", "singer", "star", "chairperson", "treasurer", "envoy", "diplomat", "inspector",
     "surgeon", "doctor", "agent", "operative", "lieutenant", "major", "sergeant", "admiral", "marshal",
 })
+# Nouns for what a person is or does, across news topics (posts, trades, ranks, social roles):
+# a title before a name or an apposition after it made of one of these is a role.
+PERSON_NOUNS = ROLE_NOUNS | frozenset({
+    "accountant", "activist", "administrator", "advocate", "aide", "anchor", "appointee", "archaeologist",
+    "archbishop", "architect", "artist", "assailant", "assistant", "astronomer", "athlete", "attache",
+    "attacker", "attorney", "attorney-general", "auditor", "author", "ayatollah", "bagman", "banker",
+    "barrister", "batsman", "billionaire", "biologist", "bishop", "blogger", "bodyguard", "bomber", "boss",
+    "bowler", "boxer", "brigadier", "broadcaster", "broker", "burglar", "businessman", "businesswoman",
+    "campaigner", "cardinal", "carpenter", "celebrity", "cfo", "challenger", "champion", "chef", "chemist",
+    "chieftain", "citizen", "clerk", "co-founder", "cofounder", "columnist", "comedian", "commando",
+    "commentator", "commissioner", "commodore", "composer", "comptroller", "conductor", "confidant",
+    "congressman", "congresswoman", "constable", "consul", "consultant", "contender", "contractor",
+    "controller", "convict", "coo", "cook", "coordinator", "cop", "coroner", "corporal", "councillor",
+    "councilman", "councilor", "councilwoman", "counsel", "counsellor", "counselor", "crewman", "cricketer",
+    "cto", "cyclist", "dancer", "dealer", "dean", "defendant", "defender", "delegate", "dentist", "designer",
+    "detainee", "detective", "driver", "drummer", "electrician", "emissary", "emperor", "employee", "engineer",
+    "entrepreneur", "epidemiologist", "farmer", "filmmaker", "finalist", "fisherman", "footballer", "forward",
+    "front-runner", "frontrunner", "fugitive", "fundraiser", "geologist", "goalie", "goalkeeper", "golfer",
+    "graduate", "guard", "guitarist", "gunman", "heir", "heiress", "hijacker", "historian", "host", "hostage",
+    "immigrant", "incumbent", "informant", "inmate", "insider", "investigator", "investor", "janitor", "juror",
+    "justice", "kidnapper", "kingpin", "landlord", "laureate", "lawmaker", "lecturer", "legislator", "lobbyist",
+    "magistrate", "magnate", "marine", "mathematician", "mechanic", "medalist", "medallist", "mediator",
+    "medic", "mentor", "midfielder", "migrant", "millionaire", "miner", "model", "monarch", "monk", "mullah",
+    "musician", "national", "native", "negotiator", "neurosurgeon", "novelist", "nun", "nurse", "organiser",
+    "organizer", "paramedic", "paratrooper", "partner", "pastor", "pathologist", "patrolman", "pharmacist",
+    "philosopher", "photographer", "physician", "physicist", "physio", "pilot", "pirate", "pitcher",
+    "plaintiff", "plumber", "poet", "policeman", "policewoman", "politician", "pope", "predecessor",
+    "presenter", "priest", "principal", "prisoner", "private", "producer", "proprietor", "provost",
+    "psychiatrist", "psychologist", "publicist", "publisher", "pupil", "quarterback", "rabbi", "rapper",
+    "receptionist", "recruit", "rector", "referee", "refugee", "rep", "representative", "resident", "rival",
+    "robber", "runner-up", "sailor", "scholar", "scout", "seaman", "shareholder", "sheriff", "shooter",
+    "smuggler", "sociologist", "solicitor", "songwriter", "source", "speaker", "staffer", "statesman",
+    "student", "successor", "sultan", "superintendent", "supervisor", "survivor", "suspect", "swimmer",
+    "teacher", "tenant", "theologian", "therapist", "thief", "trader", "trafficker", "trainer", "trooper",
+    "tycoon", "umpire", "veteran", "veterinarian", "vice-president", "victim", "virologist", "volunteer",
+    "waiter", "warden", "warlord", "whip", "whistleblower", "winger", "winner", "witness", "worker", "wrestler",
+    "writer",
+})
 # Of those, the ones that make a person the leader of the organisation they name.
 LEADER_NOUNS = frozenset({"leader", "chief", "head", "emir", "president", "founder", "chairman", "chairwoman", "chair", "ceo", "director", "boss", "commander-in-chief", "secretary-general", "manager"})
 # Event nouns that carry a status ("the death of X", "his arrest"); "capture" is left out
@@ -102,3 +142,19 @@ def type_from_name(surface: str, fallback: str) -> str:
     if words[-1] in ORG_NAME_HEADS and len(words) > 1 or words[0] in ORG_NAME_OPENERS:
         return "ORG"
     return fallback
+
+
+PERSON_SUFFIXES = ("ist", "ician", "man", "woman", "person", "eer")
+
+
+def is_person_noun(word: str) -> bool:
+    """Whether a noun (its lemma, lower case) names what a person is ("neurosurgeon",
+    "councilwoman", "economist", "Sgt.")."""
+    if word in PERSON_NOUNS or word.rstrip(".") in TITLE_ABBREVIATIONS:
+        return True
+    return len(word) > 5 and word.endswith(PERSON_SUFFIXES) and word not in NOT_PERSON_SUFFIXED
+
+
+# Words with a person-like ending that are not people.
+NOT_PERSON_SUFFIXED = frozenset({"list", "checklist", "playlist", "twist", "wrist", "fist", "mist", "schist", "wishlist",
+                                  "german", "roman", "ottoman", "layman"})

@@ -21,6 +21,7 @@ from claimgraph.extract.lexicon import (
     ORG_DESCRIPTION_HEADS,
     ORG_NAME_HEADS,
     PERSON_DESCRIPTION_HEADS,
+    is_person_noun,
     type_from_name,
 )
 from claimgraph.extract.untagged import (
@@ -270,10 +271,17 @@ def _retype_by_context(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
                 found[key] = replace(m, type="PERSON", label=m.label + "+who")
 
 
+TITLE_WORDS = frozenset({"rear", "vice", "deputy", "acting", "chief", "first", "second", "lord", "lady", "sir", "dame", "grand", "supreme", "senior", "junior", "staff", "of", "the"})
+
+
 def _is_title(ent: Span) -> bool:
-    """'General of the Army' tagged ORG before a name is a rank, not an organisation."""
+    """'General of the Army' or 'Rear Admiral' tagged as a name before a name is a rank."""
     words = ent.text.lower().split()
-    return bool(words) and words[0] in PERSON_DESCRIPTION_HEADS | {"general", "president", "colonel"} and ent.end < len(ent.doc) and ent.doc[ent.end].pos_ == "PROPN"
+    if not words or ent.end >= len(ent.doc) or ent.doc[ent.end].pos_ != "PROPN":
+        return False
+    if words[0] in PERSON_DESCRIPTION_HEADS | {"general", "president", "colonel"}:
+        return True
+    return is_person_noun(words[-1]) and all(w in TITLE_WORDS or is_person_noun(w) for w in words)
 
 
 def _descriptions(doc: Doc) -> list[tuple[Span, str]]:

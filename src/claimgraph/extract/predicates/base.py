@@ -7,8 +7,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.extract.lexicon import ROLE_NOUNS
-from claimgraph.model import Mention
+from claimgraph.extract.lexicon import is_person_noun
+from claimgraph.model import Mention, Modality
 
 # Unnamed people who act for an organisation ("militants claiming to represent X").
 GROUP_PEOPLE = frozenset({"militant", "fighter", "gunman", "rebel", "member", "supporter", "loyalist", "soldier", "jihadist", "insurgent"})
@@ -29,6 +29,8 @@ class Found:
     # a description presupposed by the sentence (a title, an apposition): the main verb's
     # negation or hedge does not reach it
     structural: bool = False
+    # set by a frame: `denied` for what ended ("fired as coach"), `hedged` for rumours
+    modality: Modality | None = None
     extra_mentions: list[Mention] = field(default_factory=list)
 
 
@@ -191,7 +193,15 @@ class Context:
             if t.text in ("‘", "’", "'", "“", "”") and not run:
                 i -= 1
                 continue
-            titleish = t.pos_ in ("ADJ", "PROPN") or t.lemma_.lower() in ROLE_NOUNS or (t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod"))
+            if t.text in ("-", "–") and not t.whitespace_ and run and i > self.sent.start and not self.doc[i - 1].whitespace_:
+                run[:0] = [self.doc[i - 1], t]  # "high-profile", "US-trained"
+                i -= 2
+                continue
+            if t.text == "." and i > self.sent.start and is_person_noun(self.doc[i - 1].lower_):  # "Sgt . X"
+                run[:0] = [self.doc[i - 1], t]
+                i -= 2
+                continue
+            titleish = t.pos_ in ("ADJ", "PROPN") or is_person_noun(t.lemma_.lower()) or (t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod"))
             # "Islamic State in Iraq and Syria commander": a connective between two names
             linking = t.lower_ in ("in", "and", "of", "for") and run and self._named(run[0]) and i > self.sent.start and self._named(self.doc[i - 1])
             if titleish or linking or t.text in ("’s", "'s"):
@@ -201,7 +211,7 @@ class Context:
             break
         while run and (run[0].pos_ in ("PUNCT", "PART") or run[0].text in ("’s", "'s")):
             run = run[1:]
-        return run if any(t.lemma_.lower() in ROLE_NOUNS for t in run) else []
+        return run if any(is_person_noun(t.lemma_.lower()) or is_person_noun(t.lower_) for t in run) else []
 
     def _named(self, tok: Token) -> bool:
         m = self.by_token.get(tok.i)

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from claimgraph.extract.lexicon import LEADER_NOUNS, REPORTING_VERBS, ROLE_NOUNS
 from claimgraph.extract.predicates.base import Context, Found, child, conjuncts, prep_objects
 from claimgraph.model import Mention
 
@@ -54,8 +53,7 @@ def find_names(ctx: Context) -> Iterator[Found]:
                 yield from _alias_from(ctx, head, attr, "rules/alias.real-name.v1")
     yield from _brackets(ctx)
     yield from _terms_for(ctx)
-    yield from _titles(ctx)
-    yield from _appositions(ctx)
+    yield from _of_party(ctx)
 
 
 def _subject_of(ctx: Context, tok: Token) -> Mention | None:
@@ -169,26 +167,6 @@ def _terms_for(ctx: Context) -> Iterator[Found]:
             yield Found("alias", tok, owner, "rules/alias.term-for.v1", object=_value(name), confidence=0.7, structural=True)
 
 
-def _titles(ctx: Context) -> Iterator[Found]:
-    for m in ctx.mentions:
-        if m.type != "PERSON" or m.start is None or not (ctx.sent.start_char <= m.start < ctx.sent.end_char):
-            continue
-        run = ctx.title_run(m)
-        if not run:
-            continue
-        role_idx = max(i for i, t in enumerate(run) if t.lemma_.lower() in ROLE_NOUNS)
-        role_tok = run[role_idx]
-        orgs = [o for o in (ctx.by_token.get(t.i) for t in run[:role_idx]) if o is not None and o.type == "ORG"]
-        title = ctx.doc[run[0].i : run[role_idx].i + 1].text.strip(" ‘’'“”")
-        if orgs:
-            org = orgs[-1]
-            predicate = "leader_of" if any(t.lemma_.lower() in LEADER_NOUNS for t in run[: role_idx + 1]) else "member_of"
-            yield Found(predicate, role_tok, m, "rules/title.org.v1", object=org, confidence=0.7, structural=True)
-        else:
-            yield Found("role", role_tok, m, "rules/role.title.v1", object=_value(title), confidence=0.6, structural=True)
-    yield from _of_party(ctx)
-
-
 def _of_party(ctx: Context) -> Iterator[Found]:
     """'Governor Ana Ruiz of the Progress Party', 'Tom Becker of the Civic Union': a person named
     with the organisation they belong to."""
@@ -205,19 +183,6 @@ def _of_party(ctx: Context) -> Iterator[Found]:
             yield Found("member_of", span.root, person, "rules/member.of-party.v1", object=party, confidence=0.6, structural=True)
 
 
-def _role_text(ctx: Context, tok: Token) -> str:
-    """A role noun with its modifiers and its of/at/in phrase, without the article or a conjunct."""
-    left = min((t for t in tok.lefts if t.dep_ not in ("cc", "conj", "punct")), key=lambda t: t.i, default=tok)
-    left = left.left_edge if left.i != tok.i else tok
-    if left.pos_ == "DET" or left.lower_ in ("both", "either"):
-        left = ctx.doc[left.i + 1]
-    right = tok
-    for c in tok.rights:
-        if c.dep_ in ("prep",) and c.lower_ in ("of", "at", "in", "for", "to"):
-            right = c.right_edge
-    return ctx.doc[left.i : right.i + 1].text
-
-
 def as_holder(ctx: Context, as_tok: Token) -> Mention | None:
     """Who is what an 'as' phrase says: the object of 'appointed X as', the one 'described as',
     else the subject ('began his career as')."""
@@ -229,33 +194,3 @@ def as_holder(ctx: Context, as_tok: Token) -> Mention | None:
     if verb.lemma_.lower() in ("describe", "know", "identify", "name", "list") and verb.tag_ == "VBN":
         return _subject_of(ctx, verb)
     return ctx.actor_above(verb)
-
-
-def _appositions(ctx: Context) -> Iterator[Found]:
-    """'Gumurod Halimov, Tajikistan's top counterterrorism officer' and 'X is a senior fellow at Y'."""
-    for tok in ctx.sent:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ROLE_NOUNS:
-            continue
-        holder = None
-        if tok.dep_ == "appos":
-            holder = ctx.at(tok.head)
-        elif tok.dep_ == "attr":
-            holder = ctx.at(child(tok.head, "nsubj"))
-        elif tok.head.dep_ == "appos" or any(c.dep_ == "appos" and ctx.by_token.get(c.i) for c in tok.children):
-            holder = next((ctx.by_token[c.i] for c in tok.children if c.dep_ == "appos" and c.i in ctx.by_token), None)
-        elif tok.dep_ == "pobj" and tok.head.lower_ == "as":  # "appointed X as commander of ...", "described as"
-            holder = as_holder(ctx, tok.head)
-        elif (tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NN" and tok.head.lemma_.lower() not in REPORTING_VERBS
-              and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-              and any(c.dep_ in ("amod", "compound") for c in tok.children)):
-            holder = ctx.at(tok)  # "The trained sniper and former colonel was wounded": the person named before
-            if holder is not None and ctx.by_token.get(tok.i) is None:
-                for conj in conjuncts(tok):
-                    if conj.i != tok.i and conj.lemma_.lower() in ROLE_NOUNS:
-                        yield Found("role", conj, holder, "rules/role.subject.v1", object=_value(_role_text(ctx, conj)),
-                                    confidence=0.5, structural=True)
-        if holder is None or holder.type != "PERSON" or ctx.by_token.get(tok.i) is holder:
-            continue
-        text = _role_text(ctx, tok)
-        if 2 <= len(text) <= 120:
-            yield Found("role", tok, holder, "rules/role.apposition.v1", object=_value(text), confidence=0.6, structural=tok.dep_ != "attr")

@@ -77,7 +77,7 @@ INTENT = frozenset({"try", "attempt", "want", "plan", "seek", "vow", "threaten",
 UNREALISED = frozenset({"attempted", "failed", "foiled", "planned", "botched", "thwarted", "would-be", "possible", "threatened"})
 
 
-def _unrealised(tok: Token) -> bool:
+def unrealised(tok: Token) -> bool:
     """An attempt, plan, threat or condition, not an event: "tried to kill X", "the attempted
     killing of X", "if you want to die"."""
     if any(c.lower_ in UNREALISED for c in tok.children if c.dep_ in ("amod", "compound")):
@@ -116,7 +116,7 @@ def find_status(ctx: Context) -> Iterator[Found]:
             continue
         if tok.pos_ == "ADJ" and tok.dep_ == "amod":
             continue  # "the killed fighters": no one named
-        if _unrealised(tok):
+        if unrealised(tok):
             continue
         subjects, agent_tok = _subject_and_agent(ctx, tok)
         subjects = [_among(ctx, s) for s in subjects]

@@ -1,0 +1,11 @@
+"""Predicate frames as data, one module per family, and the engine that reads them.
+
+Importing this package registers every family in `REGISTRY` (see `registry.py`; how to add a
+trigger or a predicate: docs/frames.md).
+"""
+
+from claimgraph.extract.frames import legacy, posts, titles  # noqa: F401  (each module registers its frames)
+from claimgraph.extract.frames.engine import run
+from claimgraph.extract.frames.registry import REGISTRY, Frame, Pattern, Registry
+
+__all__ = ["REGISTRY", "Frame", "Pattern", "Registry", "run"]

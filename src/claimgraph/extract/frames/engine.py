@@ -1,0 +1,86 @@
+"""The engine: every registered frame and pattern over one sentence, as `Found` records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from claimgraph.extract.frames.registry import REGISTRY, Frame, Registry
+from claimgraph.extract.frames.slots import fill
+from claimgraph.extract.frames.values import implied_memberships, role_phrase
+from claimgraph.extract.predicates.base import Context, Found
+from claimgraph.extract.predicates.status import unrealised
+from claimgraph.model import Mention, Modality
+
+POS_CLASS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
+
+
+def run(ctx: Context, registry: Registry = REGISTRY) -> Iterator[Found]:
+    """Patterns, then frames, in registration order (of two equal claims the first is kept)."""
+    for pattern in registry.patterns:
+        yield from pattern.find(ctx)
+    for tok in ctx.sent:
+        pos = POS_CLASS.get(tok.pos_)
+        if pos is None:
+            continue
+        seen: set[str] = set()
+        for lemma in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):
+            for frame in registry.frames_for(pos, lemma):
+                if frame.name not in seen:
+                    seen.add(frame.name)
+                    yield from apply(ctx, frame, tok)
+
+
+def apply(ctx: Context, frame: Frame, tok: Token) -> Iterator[Found]:
+    if frame.particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == frame.particle for c in tok.children):
+        return
+    if unrealised(tok):
+        return
+    subjects = _mentions(ctx, tok, frame.subject, frame.subject_types)
+    if not subjects:
+        return
+    agent = next(iter(_mentions(ctx, tok, frame.agent, ("PERSON", "ORG", "PLACE"))), None)
+    place = next(iter(_mentions(ctx, tok, frame.place, ("PLACE",))), None)
+    modality = Modality.DENIED if frame.negative else frame.modality
+    rule = f"rules/{frame.name}"
+    for obj, span in _objects(ctx, tok, frame):
+        for s in subjects:
+            if isinstance(obj, Mention) and obj.id == s.id:
+                continue
+            yield Found(frame.predicate, tok, s, rule, object=obj, agent=agent, place=place,
+                        confidence=frame.confidence, modality=modality)
+            if frame.implies and span is not None:
+                for predicate, org in implied_memberships(ctx, span):
+                    if org.id != s.id:
+                        yield Found(predicate, tok, s, rule, object=org, agent=agent, confidence=frame.confidence, modality=modality)
+
+
+def _objects(ctx: Context, tok: Token, frame: Frame) -> list[tuple[Mention | dict[str, Any] | None, Span | None]]:
+    """The object (a mention, a value or nothing), with the words of a value for implications."""
+    if not frame.object:
+        return [(None, None)]
+    if frame.value == "role":
+        for slot in frame.object:
+            for t in fill(tok, slot):
+                found = role_phrase(ctx, t)
+                if found is not None:
+                    return [found]
+        return []
+    return [(m, None) for m in _mentions(ctx, tok, frame.object, frame.object_types)]
+
+
+def _mentions(ctx: Context, tok: Token, slots: tuple[str, ...], types: tuple[str, ...]) -> list[Mention]:
+    """The mentions the first productive slot names (pronouns and descriptions resolved)."""
+    for slot in slots:
+        found: list[Mention] = []
+        for t in fill(tok, slot):
+            m = ctx.at(t)
+            if m is not None and m.type != "PERSON" and "PERSON" in types and types[0] == "PERSON":
+                m = ctx.titled_person(m) or m  # "the death of ISIS commander X": X
+            if m is not None and m.type in types and m not in found:
+                found.append(m)
+        if found:
+            return found
+    return []

@@ -1,0 +1,104 @@
+"""The one registry of predicate frames, and of the extractors that are not (yet) frames.
+
+A **frame** is data: the words that trigger a predicate (verbs, nouns, adjectives) and where
+its arguments sit, in logical slots that hold whatever the voice ("they fired him" / "he was
+fired by them" / "the fired coach"): see `frames/slots.py`. The engine (`frames/engine.py`)
+reads every frame; adding a trigger is adding a word to a frame, adding a predicate is adding
+a frame. A **pattern** is a function over one sentence for what a frame cannot say (a
+name in brackets, a title run before a name); it is registered here too, under its family,
+so that one registry lists everything that extracts claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from claimgraph.model import Modality
+
+if TYPE_CHECKING:
+    from claimgraph.extract.predicates.base import Context, Found
+
+ACTORS = ("PERSON", "ORG")
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One trigger family of one predicate.
+
+    `subject`, `object`, `agent` and `place` list slots tried in order (the first that names
+    something wins); see `slots.SLOTS`. `value` makes the object a text value read off the
+    slot ("role": the post's words, "as head coach of X"). `negative` frames report the end of
+    what the predicate says (fired, resigned, escaped): the claim is kept with `denied`
+    modality. `implies` lets a role value also give leader_of / member_of of the organisation
+    it names ("appointed chief executive of X").
+    """
+
+    name: str
+    predicate: str
+    verbs: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+    adjectives: frozenset[str] = frozenset()
+    subject: tuple[str, ...] = ("agent",)
+    object: tuple[str, ...] = ()
+    agent: tuple[str, ...] = ()
+    place: tuple[str, ...] = ()
+    subject_types: tuple[str, ...] = ACTORS
+    object_types: tuple[str, ...] = ("ORG",)
+    value: str | None = None
+    negative: bool = False
+    modality: Modality | None = None
+    particle: str | None = None  # a phrasal verb's particle: "step down", "turn down"
+    implies: bool = False
+    confidence: float = 0.6
+
+    def triggers(self) -> Iterator[tuple[str, str]]:
+        for pos, words in (("VERB", self.verbs), ("NOUN", self.nouns), ("ADJ", self.adjectives)):
+            for w in sorted(words):
+                yield pos, w
+
+
+PatternFn = Callable[["Context"], Iterable["Found"]]
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """An extractor over one sentence that is code, not data (see the module docstring)."""
+
+    name: str
+    family: str
+    find: PatternFn
+
+
+@dataclass
+class Registry:
+    frames: list[Frame] = field(default_factory=list)
+    patterns: list[Pattern] = field(default_factory=list)
+    _index: dict[tuple[str, str], list[Frame]] = field(default_factory=dict)
+
+    def add(self, *frames: Frame) -> None:
+        for frame in frames:
+            if any(f.name == frame.name for f in self.frames):
+                raise ValueError(f"frame {frame.name!r} is registered twice")
+            self.frames.append(frame)
+            for key in frame.triggers():
+                self._index.setdefault(key, []).append(frame)
+
+    def pattern(self, family: str, name: str) -> Callable[[PatternFn], PatternFn]:
+        """Decorator: `@REGISTRY.pattern("names", "alias.brackets.v1")`."""
+
+        def register(fn: PatternFn) -> PatternFn:
+            self.patterns.append(Pattern(name, family, fn))
+            return fn
+
+        return register
+
+    def frames_for(self, pos: str, lemma: str) -> list[Frame]:
+        return self._index.get((pos, lemma), [])
+
+    def predicates(self) -> list[str]:
+        return sorted({f.predicate for f in self.frames})
+
+
+REGISTRY = Registry()

@@ -1,0 +1,183 @@
+r"""Logical argument slots of a trigger word, whatever the voice or the clause it sits in.
+
+"The club fired its coach", "the coach was fired by the club", "the fired coach" and "a coach
+the club fired" all give `patient` = the coach and `agent` = the club. Slots name tokens; the
+engine turns them into mentions or values.
+
+| slot | verb trigger | noun trigger | adjective trigger |
+|---|---|---|---|
+| `agent` | active subject, passive "by" object | "by" object | — |
+| `patient` | active object, passive subject, the noun a participle modifies | "of" object | — |
+| `subject` | the clause's subject (active or passive) | the copula's subject ("X is the head") | the copula's subject, the noun it modifies |
+| `complement` | "named him chief", "became chairman" | — | — |
+| `prep:in\|at` | objects of those prepositions on the trigger (or on its object, where parsers attach them) | the same | the same |
+| `poss`, `compound`, `head` | — | possessor ("his arrest": a frame says whose role it is), compound modifiers, the noun an apposition/modifier hangs from | — |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from claimgraph.extract.predicates.base import child, conjuncts
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
+def is_passive(tok: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        return True
+    return tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "advcl") and not any(c.dep_ == "aux" for c in tok.children)
+
+
+def _inherited(tok: Token, deps: tuple[str, ...]) -> Token | None:
+    """A subject the clause shares with the clause it hangs from: "was arrested and released",
+    "decided to resign", "after resigning as coach, he ..."."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("conj", "xcomp", "advcl", "ccomp") or cur.head.i == cur.i:
+            return None
+        if cur.dep_ == "ccomp" and cur.head.lemma_ not in ("be", "become", "remain"):
+            return None
+        cur = cur.head
+        found = child(cur, *deps)
+        if found is not None:
+            return found
+    return None
+
+
+def _relative_head(tok: Token) -> Token | None:
+    """The noun a relative clause or participle describes ("the man who was fired", "a coach
+    fired last week")."""
+    if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return tok.head
+    return None
+
+
+def clause_subject(tok: Token) -> Token | None:
+    own = child(tok, *SUBJECTS)
+    if own is not None:
+        if own.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+            return tok.head
+        return own
+    return _inherited(tok, SUBJECTS) or _relative_head(tok)
+
+
+def agent(tok: Token) -> list[Token]:
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return _prep_objects(tok, ("by",))
+    if is_passive(tok):
+        return _prep_objects(tok, ("by",), deps=("agent", "prep"))
+    subj = child(tok, "nsubj")
+    if subj is not None and subj.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+        return [tok.head]
+    if subj is not None:
+        return [subj]
+    inherited = _inherited(tok, ("nsubj",))
+    if inherited is not None:
+        return [inherited]
+    head = _relative_head(tok)
+    return [head] if head is not None and tok.tag_ != "VBN" else []
+
+
+def patient(tok: Token) -> list[Token]:
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return _prep_objects(tok, ("of",))
+    if is_passive(tok):
+        own = child(tok, "nsubjpass")
+        if own is not None and own.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+            return [tok.head]
+        if own is not None:
+            return [own]
+        inherited = _inherited(tok, ("nsubjpass", "nsubj"))
+        if inherited is not None:
+            return [inherited]
+        head = _relative_head(tok) or (tok.head if tok.dep_ == "amod" else None)
+        return [head] if head is not None else []
+    dobj = child(tok, "dobj")
+    if dobj is not None:
+        return [dobj]
+    if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "dobj" for c in tok.children):
+        return [tok.head]  # "the coach they fired"
+    return []
+
+
+def subject(tok: Token) -> list[Token]:
+    if tok.pos_ == "ADJ" and tok.dep_ == "amod":
+        return [tok.head]
+    cur = tok
+    for _ in range(3):  # "X is dead", "X was named chairman", "X, who is the head of Y"
+        subj = clause_subject(cur)
+        if subj is not None:
+            return [subj]
+        if cur.dep_ not in ("acomp", "attr", "oprd", "xcomp", "conj") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    if tok.dep_ == "appos":
+        return [tok.head]
+    return []
+
+
+def complement(tok: Token) -> list[Token]:
+    found = [c for c in tok.children if c.dep_ in ("oprd", "attr", "acomp")]
+    found += [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN")]
+    dobj = child(tok, "dobj")
+    if dobj is not None:  # "named him chief": the parser may hang the post under the object
+        found += [c for c in dobj.children if c.dep_ in ("oprd", "appos", "npadvmod") and c.pos_ == "NOUN"]
+    return found
+
+
+def _prep_objects(tok: Token, preps: tuple[str, ...], deps: tuple[str, ...] = ("prep",)) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in deps and c.lower_ in preps or c.dep_ == "agent" and "by" in preps:
+            out.extend(o for o in c.children if o.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def prepositional(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of these prepositions on the trigger, else on its direct object (parsers hang
+    "appointed X as Y" / "fired X from Y" on either)."""
+    found = _prep_objects(tok, preps)
+    if not found:
+        dobj = child(tok, "dobj", "nsubjpass")
+        if dobj is not None:
+            found = _prep_objects(dobj, preps)
+    return found
+
+
+def possessor(tok: Token) -> list[Token]:
+    poss = child(tok, "poss")
+    return [poss] if poss is not None else []
+
+
+def compounds(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.pos_ in ("PROPN", "NOUN", "ADJ")]
+
+
+def head(tok: Token) -> list[Token]:
+    return [tok.head] if tok.dep_ in ("appos", "amod", "compound", "acl") and tok.head.i != tok.i else []
+
+
+SLOTS: dict[str, Callable[[Token], list[Token]]] = {
+    "agent": agent,
+    "patient": patient,
+    "subject": subject,
+    "complement": complement,
+    "poss": possessor,
+    "compound": compounds,
+    "head": head,
+    "dobj": lambda tok: [c for c in tok.children if c.dep_ == "dobj"],
+}
+
+
+def fill(tok: Token, slot: str) -> list[Token]:
+    """The tokens `slot` names for trigger `tok`, each with its conjuncts ("X and Y")."""
+    found = prepositional(tok, tuple(slot[5:].split("|"))) if slot.startswith("prep:") else SLOTS[slot](tok)
+    out: list[Token] = []
+    for t in found:
+        for c in conjuncts(t):
+            if c not in out:
+                out.append(c)
+    return out

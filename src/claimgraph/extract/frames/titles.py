@@ -1,0 +1,108 @@
+"""Titles as relations: the words around a name that say what the person is.
+
+- a title before a name: "Washington Post reporter X", "Sgt. X", "former Finance Minister X"
+  -> role (the title's words) and, when the title names an organisation, leader_of / member_of;
+- an apposition or a predicate noun: "X, a surgeon and adviser to Y", "X, who was chairman of
+  Y", "X is the new head of Y", "appointed X as Y" -> role, and what it implies.
+
+Titles and appositions are presupposed by the sentence, not asserted by its verb: a negation or
+hedge on the main verb does not reach them (`structural`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from claimgraph.extract.frames.registry import REGISTRY
+from claimgraph.extract.frames.values import implied_memberships, phrase
+from claimgraph.extract.lexicon import REPORTING_VERBS, is_person_noun
+from claimgraph.extract.predicates.base import Context, Found, child
+from claimgraph.extract.predicates.names import as_holder
+from claimgraph.model import Mention
+from claimgraph.words import TITLE_ABBREVIATIONS
+
+COPULAS = frozenset({"be", "become", "remain"})
+
+
+HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "sir", "dame", "madam"})
+
+
+def _value(text: str) -> dict[str, str]:
+    """A title as text, abbreviations spelled out ("Sgt." -> "Sergeant")."""
+    words = [TITLE_ABBREVIATIONS.get(w.lower().rstrip("."), w).capitalize() if w.lower().rstrip(".") in TITLE_ABBREVIATIONS else w
+             for w in text.split()]
+    return {"value": " ".join(words).strip(" ,.“”\"‘’'()"), "datatype": "text"}
+
+
+@REGISTRY.pattern("posts", "rules/posts.title.v2")
+def titles(ctx: Context) -> Iterator[Found]:
+    for m in ctx.mentions:
+        if m.type != "PERSON" or m.label == "rules/description" or m.start is None:
+            continue
+        if not ctx.sent.start_char <= m.start < ctx.sent.end_char:
+            continue
+        run = ctx.title_run(m)
+        if not run:
+            continue
+        role_idx = max(i for i, t in enumerate(run) if is_person_noun(t.lemma_.lower()) or is_person_noun(t.lower_))
+        role_tok = run[role_idx]
+        span = ctx.doc[run[0].i : role_tok.i + 1]
+        if all(t.lower_.rstrip(".") in HONORIFICS or t.is_punct for t in span):
+            continue  # "Dr. X" is a form of address, not a post
+        yield Found("role", role_tok, m, "rules/posts.title.v2", object=_value(span.text), confidence=0.6, structural=True)
+        for predicate, org in implied_memberships(ctx, span):
+            yield Found(predicate, role_tok, m, "rules/posts.title.v2", object=org, confidence=0.7, structural=True)
+
+
+@REGISTRY.pattern("posts", "rules/posts.apposition.v2")
+def appositions(ctx: Context) -> Iterator[Found]:
+    """'X, a surgeon and adviser to Y', 'X, who is chairman of Y', 'X is the head of Y'."""
+    for tok in ctx.sent:
+        if tok.pos_ != "NOUN" or not is_person_noun(tok.lemma_.lower()):
+            continue
+        covering = ctx.by_token.get(tok.i)
+        if covering is not None and covering.label != "rules/description":
+            continue  # part of a name
+        if tok.tag_ == "NNS":
+            continue  # "four field commanders": a group, not one person's post
+        holder, structural = _holder(ctx, tok)
+        if holder is None or holder.type != "PERSON" or covering is holder:
+            continue
+        span = phrase(ctx, tok)
+        if span is None or len(span.text) < 2 or (holder.start or 0) < span.end_char and span.start_char < (holder.end or 0):
+            continue
+        rule = "rules/posts.apposition.v2"
+        yield Found("role", tok, holder, rule, object=_value(span.text), confidence=0.6, structural=structural)
+        for predicate, org in implied_memberships(ctx, span):
+            if org.id != holder.id:
+                yield Found(predicate, tok, holder, rule, object=org, confidence=0.6, structural=structural)
+
+
+def _holder(ctx: Context, tok: Token) -> tuple[Mention | None, bool]:
+    """Who the role noun describes, and whether the sentence presupposes it (an apposition)
+    rather than asserting it (a predicate noun)."""
+    first = tok
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+        first = first.head  # "a surgeon and adviser to Y": the conjunct shares the holder
+    if first is not tok and not is_person_noun(first.lemma_.lower()):
+        # "chief of the general staff and deputy minister": the parser hangs the second post
+        # inside the first one's of-phrase
+        first = next((a for a in list(first.ancestors)[:3] if a.pos_ == "NOUN" and is_person_noun(a.lemma_.lower())), first)
+    if first.dep_ == "appos":
+        return ctx.at(first.head), True
+    named = next((c for c in first.children if c.dep_ == "appos" and c.i in ctx.by_token), None)
+    if named is not None:  # "the lawyer for the officer, X"
+        return ctx.by_token[named.i], True
+    if first.dep_ in ("attr", "oprd") and first.head.lemma_ in COPULAS:
+        subj = child(first.head, "nsubj", "nsubjpass")
+        return (ctx.at(subj) if subj is not None else None), False
+    if first.dep_ == "pobj" and first.head.lower_ == "as":  # "appointed X as Y", "worked as Y"
+        return as_holder(ctx, first.head), False
+    if (first.dep_ in ("nsubj", "nsubjpass") and first.tag_ == "NN" and first.head.lemma_.lower() not in REPORTING_VERBS
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in first.children)
+            and any(c.dep_ in ("amod", "compound") for c in first.children) and ctx.by_token.get(first.i) is None):
+        return ctx.at(first), True  # "The trained sniper and former colonel was wounded": the person named before
+    return None, False
+

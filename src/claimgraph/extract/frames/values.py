@@ -1,0 +1,98 @@
+"""Value objects read off the words: a post ("head coach of the 76ers"), and what it implies."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimgraph.extract.lexicon import LEADER_NOUNS, is_person_noun
+from claimgraph.extract.predicates.base import Context
+from claimgraph.model import Mention
+
+# Nouns that stand for a post without naming it: "the post of X", "the job as X".
+POST_NOUNS = frozenset({"post", "job", "position", "role", "office", "seat", "title", "spot", "rank", "chair", "career", "stint", "term"})
+# A leader noun under these is a second-in-command: "deputy director", "vice president".
+SUBORDINATE = frozenset({"deputy", "vice", "associate", "assistant", "vice-", "under", "sub", "co"})
+MAX_WORDS = 12
+
+
+def role_phrase(ctx: Context, tok: Token) -> tuple[dict[str, str], Span] | None:
+    """The post a noun names, with its modifiers and its of/at/for phrase: 'as interim head
+    coach of the club' gives 'interim head coach of the club'."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if tok.lemma_.lower() in POST_NOUNS:
+        inner = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "as") for o in c.children if o.dep_ == "pobj"]
+        return role_phrase(ctx, inner[0]) if inner else None
+    named = ctx.by_token.get(tok.i)
+    if named is not None and named.label != "rules/description" and named.type == "PERSON":
+        return None  # a person, not a post
+    if not is_person_noun(tok.lemma_.lower()) and (named is None or named.type != "ORG"):
+        return None
+    span = phrase(ctx, tok)
+    if span is None:
+        return None
+    return {"value": span.text.strip(" ,.“”\"‘’'()"), "datatype": "text"}, span
+
+
+def phrase(ctx: Context, tok: Token) -> Span | None:
+    """A role noun with the modifiers right before it and its of/at/for phrase, read from the
+    words next to it (the parse of long noun stacks is unreliable)."""
+    inside = {t.i for t in tok.subtree}
+    left = tok
+    i = tok.i - 1
+    while i >= ctx.sent.start and i in inside:
+        t = ctx.doc[i]
+        if _hyphen(t):  # "Iraqi-born", "highest-ranking", "Washington-based"
+            left, i = ctx.doc[i - 1], i - 2
+            continue
+        if t.dep_ in ("det", "nsubj", "aux", "auxpass", "punct", "cc", "mark", "prep") and t.text not in ("'s", "’s"):
+            break
+        if t.pos_ not in MODIFIER_POS and t.tag_ not in ("VBG", "VBN"):
+            break
+        left, i = t, i - 1
+    right = tok
+    preps = [c for c in tok.rights if c.dep_ == "prep"]
+    if not preps and tok.dep_ == "conj":  # "a surgeon and adviser to X": the parser hangs "to X" on the first
+        preps = [c for c in tok.head.rights if c.dep_ == "prep" and c.i > tok.i]
+    for c in preps:
+        if c.lower_ in ("of", "at", "for", "in", "to", "with") and c.i == right.i + 1:
+            right = _clipped_right(c)
+    span = ctx.doc[left.i : right.i + 1]
+    if len(span) > MAX_WORDS or not span.text.strip():
+        return None
+    return span
+
+
+MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM", "PART", "ADV"})
+
+
+def _hyphen(t: Token) -> bool:
+    """A hyphen joining two words with no space: "Washington-based"."""
+    return t.text in ("-", "–") and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
+
+
+def _clipped_right(prep: Token) -> Token:
+    """The end of a prepositional phrase, before a relative clause, apposition or comma."""
+    right = prep
+    for t in prep.subtree:
+        if t.dep_ in ("relcl", "appos", "acl", "punct", "cc", "conj") and t.i > prep.i and not _hyphen(t):
+            break
+        right = t if t.i > right.i else right
+    return right
+
+
+def implied_memberships(ctx: Context, span: Span) -> list[tuple[str, Mention]]:
+    """'chief executive of Lantern Foods' makes its holder leader_of Lantern Foods; 'deputy
+    director of X', 'a reporter for X' make the holder member_of X."""
+    orgs: list[Mention] = []
+    for t in span:
+        m = ctx.by_token.get(t.i)
+        if m is not None and m.type == "ORG" and m.label != "rules/description" and m not in orgs:
+            orgs.append(m)
+    if not orgs:
+        return []
+    words = [t.lemma_.lower() for t in span]
+    head = next((t for t in span if t.pos_ == "ADP"), None)
+    head_word = (span.doc[head.i - 1] if head is not None and head.i > span.start else span[-1]).lemma_.lower()
+    leads = (head_word in LEADER_NOUNS or head_word in ("executive", "ceo")) and not any(w.rstrip("-") in SUBORDINATE for w in words)
+    return [("leader_of" if leads else "member_of", orgs[-1])]

@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from claimgraph.errors import ModelError
@@ -58,8 +59,9 @@ def load_pipeline() -> Language:
     nlp: Language = package.load()
     verify_meta(nlp.meta)
     nlp.add_pipe("paragraph_boundaries", before="parser")
+    tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
     for abbreviation in sorted(TITLE_ABBREVIATIONS):  # "Sgt." is one token, not the end of a sentence
         for form in (abbreviation.capitalize(), abbreviation.upper()):
-            nlp.tokenizer.add_special_case(f"{form}.", [{ORTH: f"{form}."}])
+            tokenizer.add_special_case(f"{form}.", [{ORTH: f"{form}."}])
     nlp.max_length = 2_000_000
     return nlp

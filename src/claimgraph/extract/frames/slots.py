@@ -129,7 +129,7 @@ def complement(tok: Token) -> list[Token]:
 
 
 def _prep_objects(tok: Token, preps: tuple[str, ...], deps: tuple[str, ...] = ("prep",)) -> list[Token]:
-    out = []
+    out: list[Token] = []
     for c in tok.children:
         if c.dep_ in deps and c.lower_ in preps or c.dep_ == "agent" and "by" in preps:
             out.extend(o for o in c.children if o.dep_ in ("pobj", "pcomp"))

@@ -59,7 +59,7 @@ def load_pipeline() -> Language:
     nlp: Language = package.load()
     verify_meta(nlp.meta)
     nlp.add_pipe("paragraph_boundaries", before="parser")
-    tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
+    tokenizer: Tokenizer = nlp.tokenizer
     for abbreviation in sorted(TITLE_ABBREVIATIONS):  # "Sgt." is one token, not the end of a sentence
         for form in (abbreviation.capitalize(), abbreviation.upper()):
             tokenizer.add_special_case(f"{form}.", [{ORTH: f"{form}."}])

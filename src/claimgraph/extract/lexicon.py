@@ -35,6 +35,10 @@ ORG_DESCRIPTION_HEADS = frozenset({
     "authorities", "parliament", "court", "agency", "embassy", "commandos", "militants", "fighters",
     "prosecutors", "investigators", "diplomats", "sources", "security", "leadership", "regime", "cabinet",
     "coalition", "opposition", "press", "state", "department", "office", "militia", "militias", "agents",
+    # collective actors news names by origin or affiliation ("Somali pirates", "Greek protesters")
+    "pirates", "protesters", "demonstrators", "rioters", "insurgents", "gunmen", "separatists", "guerrillas",
+    "jihadists", "extremists", "terrorists", "hackers", "smugglers", "hijackers", "soldiers", "marines",
+    "peacekeepers", "lawmakers", "legislators", "regulators", "firefighters", "workers", "fishermen",
 })
 # Nouns heading a description of one unnamed person ("a Georgian military officer").
 PERSON_DESCRIPTION_HEADS = frozenset({

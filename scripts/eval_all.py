@@ -148,6 +148,11 @@ def table(results: list[dict[str, Any]]) -> str:
             resolution = ""
         cells = [per.get(p, "") for p in WATCHED]
         lines.append(f"| {r['set']} | {claims} | {strict} | {conflicts} | {resolution} | " + " | ".join(cells) + " |")
+    scored = [r for r in results if "claims_F1" in r]
+    if len(scored) > 1:
+        mean = sum(r["claims_F1"] for r in scored) / len(scored)
+        stricts = [r["strict_F1"] for r in scored if "strict_F1" in r]
+        lines.append(f"| **mean** ({len(scored)} sets) | **{mean:.3f}** | {sum(stricts) / max(len(stricts), 1):.3f} | | | |" + " |" * (len(WATCHED) - 1))
     return "\n".join(lines)
 
 

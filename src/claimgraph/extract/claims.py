@@ -73,7 +73,9 @@ def _on_report(tok: Token) -> bool:
 
 
 def extract_claims(document: Document, doc: Doc, mentions: list[Mention], attributions: list[Attribution],
-                   comment_author: Mention | None) -> list[Claim]:
+                   comment_author: Mention | None, found_mentions: list[Mention] | None = None) -> list[Claim]:
+    """Claims of every sentence; mentions that rules find on the way are appended to
+    `found_mentions` (the caller stores them with the document's other mentions)."""
     by_token: dict[int, Mention] = {}
     spanned = [m for m in mentions if m.start is not None and m.end is not None]
     # names first: a description's tokens that are a name ("Tajikistan's") belong to the name
@@ -85,7 +87,7 @@ def extract_claims(document: Document, doc: Doc, mentions: list[Mention], attrib
     claims: dict[tuple, Claim] = {}
     text = doc.text
     for sent in doc.sents:
-        ctx = Context(doc, sent, spanned, by_token, text)
+        ctx = Context(doc, sent, spanned, by_token, text, document)
         evidence = sentence_span(document, sent)
         if not evidence.text:
             continue
@@ -98,6 +100,8 @@ def extract_claims(document: Document, doc: Doc, mentions: list[Mention], attrib
             k = (claim.predicate, claim.subject, obj_key, evidence.start)
             if k not in claims or claims[k].confidence < claim.confidence:
                 claims[k] = claim
+                if found_mentions is not None:
+                    found_mentions.extend(m for m in found.extra_mentions if m not in found_mentions)
     return list(claims.values())
 
 

@@ -41,5 +41,8 @@ def extract_document(document: Document, doc: Doc | None) -> Extraction:
     if commenter is not None:
         out.mentions.append(commenter)
     out.statements = list({a.statement.id: a.statement for a in attributions}.values())
-    out.claims = extract_claims(document, doc, mentions, attributions, commenter)
+    found: list[Mention] = []
+    out.claims = extract_claims(document, doc, mentions, attributions, commenter, found)
+    known = {m.id for m in out.mentions}
+    out.mentions.extend(m for m in found if m.id not in known)
     return out

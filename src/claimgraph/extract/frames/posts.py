@@ -53,7 +53,7 @@ REGISTRY.add(
           subject_types=PERSON, object_types=GROUP, confidence=0.65),
     # "X works for Y", "a reporter who writes for Y", "played for Y"
     Frame("posts.works-for.v1", "member_of", verbs=WORK_FOR, subject=("agent", "subject"),
-          object=("prep:for|at|with",), subject_types=PERSON, object_types=GROUP),
+          object=("prep:for|at|with|on",), subject_types=PERSON, object_types=GROUP),
     # "X is employed by Y", "Y hired X"
     Frame("posts.employed.v1", "member_of", verbs=EMPLOY, subject=("patient",), object=("agent",),
           subject_types=PERSON, object_types=GROUP),

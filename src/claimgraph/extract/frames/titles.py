@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from claimgraph.extract.frames.places import origins_in
 from claimgraph.extract.frames.registry import REGISTRY
 from claimgraph.extract.frames.values import implied_memberships, phrase
 from claimgraph.extract.lexicon import REPORTING_VERBS, is_person_noun
@@ -54,6 +55,7 @@ def titles(ctx: Context) -> Iterator[Found]:
         yield Found("role", role_tok, m, "rules/posts.title.v2", object=_value(span.text), confidence=0.6, structural=True)
         for predicate, org in implied_memberships(ctx, span):
             yield Found(predicate, role_tok, m, "rules/posts.title.v2", object=org, confidence=0.7, structural=True)
+        yield from origins_in(ctx, span, m, role_tok, "rules/places.nationality.v1")
 
 
 @REGISTRY.pattern("posts", "rules/posts.apposition.v2")
@@ -78,6 +80,7 @@ def appositions(ctx: Context) -> Iterator[Found]:
         for predicate, org in implied_memberships(ctx, span):
             if org.id != holder.id:
                 yield Found(predicate, tok, holder, rule, object=org, confidence=0.6, structural=structural)
+        yield from origins_in(ctx, span, holder, tok, "rules/places.nationality.v1")
 
 
 def _holder(ctx: Context, tok: Token) -> tuple[Mention | None, bool]:

@@ -8,7 +8,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.lexicon import is_person_noun
-from claimgraph.model import Mention, Modality
+from claimgraph.model import Document, Mention, Modality, Section, stable_id
 
 # Unnamed people who act for an organisation ("militants claiming to represent X").
 GROUP_PEOPLE = frozenset({"militant", "fighter", "gunman", "rebel", "member", "supporter", "loyalist", "soldier", "jihadist", "insurgent"})
@@ -37,12 +37,25 @@ class Found:
 class Context:
     """One sentence with the document's mentions, for the predicate rules."""
 
-    def __init__(self, doc: Doc, sent: Span, mentions: list[Mention], by_token: dict[int, Mention], text: str | None = None):
+    def __init__(self, doc: Doc, sent: Span, mentions: list[Mention], by_token: dict[int, Mention], text: str | None = None,
+                 document: Document | None = None):
         self.doc = doc
         self.text = doc.text if text is None else text  # Doc.text joins every token: pass it in once
         self.sent = sent
         self.mentions = mentions
         self.by_token = by_token
+        self.document = document
+
+    def new_mention(self, span: Span, type_: str, label: str) -> Mention:
+        """A mention a rule finds inside a name or a word the tagger left out ("Canadian" in
+        "a Canadian politician"); the claim that uses it carries it in `extra_mentions`."""
+        existing = self.by_token.get(span.start)
+        if existing is not None and existing.start == span.start_char and existing.end == span.end_char:
+            return existing
+        doc_id = self.document.id if self.document is not None else ""
+        section = self.document.section_at(span.start_char) if self.document is not None else Section.BODY
+        return Mention(id=stable_id("m", doc_id, span.start_char, span.end_char), document=doc_id, start=span.start_char,
+                       end=span.end_char, text=span.text, type=type_, label=label, section=section)
 
     def at(self, tok: Token | None) -> Mention | None:
         """The mention covering `tok`, a pronoun's antecedent, or the mention a

@@ -146,7 +146,7 @@ def _seats(ctx: Context) -> Iterator[Found]:
 
 # People nouns whose "from X" or place modifier says where someone comes from.
 ORIGIN_NOUNS = frozenset({"militant", "fighter", "defector", "native", "man", "woman", "jihadist", "recruit",
-                          "volunteer", "citizen", "national", "refugee", "immigrant", "emigre", "migrant", "resident"})
+                          "volunteer", "citizen", "national", "refugee", "immigrant", "emigre", "migrant"})
 
 
 def _origins(ctx: Context) -> Iterator[Found]:
@@ -159,7 +159,7 @@ def _origins(ctx: Context) -> Iterator[Found]:
             if holder is None:
                 continue
             places = [p for _, obj in prep_objects(tok, "from") for p in _places(ctx, obj)]
-            if lemma in ("citizen", "national", "native", "resident"):  # "a Saudi Arabia citizen"
+            if lemma in ("citizen", "national", "native"):  # "a Saudi Arabia citizen"
                 places += [m for m in (ctx.by_token.get(c.i) for c in tok.children if c.dep_ in ("compound", "amod")) if m is not None and m.type == "PLACE"]
             for p in places:
                 yield Found("origin", tok, holder, "rules/origin.from.v1", object=p, structural=True)

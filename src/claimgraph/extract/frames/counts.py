@@ -1,0 +1,185 @@
+"""Counts: "23 pirates were captured", "at least 12 people", "more than 300 fighters".
+
+A count is a number modifying a noun (the unit). It belongs to the party that acts on what is
+counted ("the navy captured 23 suspects": the navy), to the organisation the counted noun names
+("1,000 ISIS fighters": ISIS), or else to the place where the counted things are ("10,000
+gathered in the square", "Sixteen crew members were aboard the ship").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from claimgraph.extract.frames.registry import REGISTRY
+from claimgraph.extract.frames.slots import agent
+from claimgraph.extract.predicates.base import Context, Found, child, prep_objects
+from claimgraph.model import Mention
+
+QUALIFIERS = ("at least", "more than", "fewer than", "less than", "as many as", "up to", "about", "around",
+              "roughly", "some", "nearly", "almost", "over", "approximately", "an estimated", "no less than",
+              "a total of", "between", "at most", "close to", "upwards of")
+# What a number next to these nouns measures is not a count of things a source reports.
+NOT_COUNTED = frozenset({"year", "day", "month", "week", "hour", "minute", "second", "time", "times", "percent",
+                         "kilometer", "kilometre", "mile", "meter", "metre", "foot", "feet", "inch", "pound",
+                         "kilogram", "degree", "caliber", "calibre", "mm", "point", "page", "edition", "season",
+                         "decade", "century", "age", "term", "stint", "game"})
+PARTIES = ("ORG", "PLACE")
+AMOUNT_NOUNS = frozenset({"total", "number", "dozen", "dozens", "hundreds", "thousands", "group", "crowd", "batch", "team"})
+LOCATIVE = ("in", "at", "on", "near", "aboard", "inside", "outside", "around", "across", "throughout", "off")
+ONES = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
+TENS = {w: 10 * i for i, w in enumerate(["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]) if w != "_"}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "dozen": 12}
+
+
+def number_value(text: str) -> str | None:
+    """'23' -> '23', '1,200' -> '1,200', 'Sixteen' -> '16', 'twenty-three' -> '23', '2 million' -> '2000000'."""
+    t = text.lower().replace("-", " ").strip()
+    if re.fullmatch(r"[\d.,]+", t):
+        return text if re.search(r"\d", t) else None
+    total = current = 0
+    matched = False
+    for word in t.split():
+        if re.fullmatch(r"[\d.]+", word.replace(",", "")):
+            current += float(word.replace(",", ""))  # type: ignore[assignment]
+        elif word in ONES:
+            current += ONES[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word in SCALES:
+            current = max(current, 1) * SCALES[word]
+            if SCALES[word] >= 1000:
+                total, current = total + current, 0
+        elif word in ("and", "a"):
+            continue
+        else:
+            return None
+        matched = True
+    value = total + current
+    return str(int(value)) if matched and value == int(value) else (str(value) if matched else None)
+
+
+@REGISTRY.pattern("counts", "rules/counts.quantity.v2")
+def quantities(ctx: Context) -> Iterator[Found]:
+    for tok in ctx.sent:
+        if tok.dep_ not in ("nummod", "conj") or tok.pos_ != "NUM" or tok.ent_type_ in ("TIME", "ORDINAL", "PERCENT"):
+            continue
+        if re.fullmatch(r"1[5-9]\d\d|20\d\d", tok.text) or _calendar(tok):
+            continue  # a year or a day (the tagger also calls "60 rioters" a DATE: the words decide)
+        noun = tok.head if tok.dep_ == "nummod" else tok.head.head
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() in NOT_COUNTED or tok.i in ctx.by_token:
+            continue
+        if tok.i > ctx.sent.start and ctx.doc[tok.i - 1].pos_ == "PROPN" and ctx.doc[tok.i - 1].i in ctx.by_token:
+            continue  # "the OMX 30 index": part of a name
+        words, datatype = _number_words(ctx, tok)
+        value = words if datatype == "money" else number_value(words)
+        if value is None or _not_a_count(ctx, tok):
+            continue
+        party = counted_party(ctx, noun)
+        if party is None:
+            continue
+        obj: dict[str, str] = {"value": value, "datatype": datatype, "unit": _unit(ctx, tok, noun)}
+        qualifier = _qualifier(ctx, tok)
+        if qualifier:
+            obj["qualifier"] = qualifier
+        yield Found("quantity", noun, party, "rules/counts.quantity.v2", object=obj, confidence=0.55)
+
+
+def _number_words(ctx: Context, tok: Token) -> tuple[str, str]:
+    """The whole number and its datatype: 'twenty - three', '2 million', '1,200', '$215,000'."""
+    if tok.ent_type_ == "MONEY":
+        ent = next(e for e in ctx.doc.ents if e.start <= tok.i < e.end)
+        return ent.text, "money"
+    first = min([tok, *(c for c in tok.children if c.dep_ in ("compound", "quantmod") and c.pos_ == "NUM")], key=lambda t: t.i)
+    words = list(ctx.doc[first.i : tok.i + 1])
+    for t in ctx.doc[tok.i + 1 : min(tok.i + 4, ctx.sent.end)]:
+        if t.pos_ == "NUM" and t.head.i == tok.i or t.lower_ in SCALES:
+            words.append(t)
+        else:
+            break
+    return " ".join(w.text for w in words if w.text not in ("-", "–")), "number"
+
+
+MONTHS_AND_DAYS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+
+
+def _calendar(tok: Token) -> bool:
+    """'November 18', 'the 18th of May': a day, not a count."""
+    near = [tok.doc[i].lower_.rstrip(".") for i in (tok.i - 1, tok.i + 1, tok.i + 2) if 0 <= i < len(tok.doc)]
+    return any(w in MONTHS_AND_DAYS for w in near)
+
+
+def _not_a_count(ctx: Context, tok: Token) -> bool:
+    """A number in an expression that is not a count: 'No. 2', 'number 2 man', '.357 revolver'."""
+    before = ctx.text[max(ctx.sent.start_char, tok.idx - 8) : tok.idx].lower()
+    return bool(re.search(r"(no\.|number|#|\.)\s*$", before))
+
+
+def _qualifier(ctx: Context, tok: Token) -> str | None:
+    before = ctx.text[max(ctx.sent.start_char, tok.idx - 24) : tok.idx].lower().rstrip()
+    return next((q for q in QUALIFIERS if before.endswith(q)), None)
+
+
+def _unit(ctx: Context, tok: Token, noun: Token) -> str:
+    return ctx.doc[tok.i + 1 : noun.i + 1].text if noun.i > tok.i else noun.text
+
+
+def counted_party(ctx: Context, noun: Token) -> Mention | None:
+    """Whose count it is: the actor that acts on the counted things, the organisation they
+    belong to, else the place they are in."""
+    head = noun
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "captured two boats and 22 fishermen"
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in AMOUNT_NOUNS:
+        head = head.head.head  # "a total of 11 rounds", "dozens of protesters"
+    if head.dep_ in ("dobj", "pobj") or head.dep_ == "nsubjpass":
+        verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
+        for t in agent(verb) if verb.pos_ in ("VERB", "AUX") else []:
+            m = _party(ctx, t)
+            if m is not None:
+                return m
+    owner = _named_owner(ctx, noun)
+    if owner is not None:
+        return owner
+    return _place_of(ctx, head)
+
+
+def _party(ctx: Context, tok: Token) -> Mention | None:
+    """The organisation or place a token names: itself, or the name modifying it ("NYPD officers")."""
+    m = ctx.at(tok)
+    if m is None:
+        m = next((ctx.by_token[c.i] for c in tok.children if c.dep_ in ("compound", "poss", "amod") and c.i in ctx.by_token), None)
+    return m if m is not None and m.type in PARTIES else None
+
+
+def _named_owner(ctx: Context, noun: Token) -> Mention | None:
+    """'1,000 ISIS fighters', 'the navy's 12 ships', '40 members of the union'."""
+    for c in [*noun.children]:
+        m = ctx.by_token.get(c.i) if c.dep_ in ("compound", "poss", "nmod") else None
+        if m is not None and m.type == "ORG" and m.label != "rules/description":
+            return m
+    for _, obj in prep_objects(noun, "of", "from"):
+        m = ctx.at(obj)
+        if m is not None and m.type == "ORG":
+            return m
+    return None
+
+
+def _place_of(ctx: Context, noun: Token) -> Mention | None:
+    """The place the counted things are in: on the noun, on its verb, or in the sentence."""
+    verb = noun.head
+    objects = [obj for t in (noun, verb, *([verb.head] if verb.dep_ in ("conj", "xcomp") else []))
+               for _, obj in prep_objects(t, *LOCATIVE)]
+    for types in (("PLACE",), ("ORG",)):  # "outside the X headquarters in Y": Y
+        for obj in objects:
+            m = ctx.first_in(obj, types)
+            if m is not None and m.label != "rules/description":
+                return m
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        attr = child(verb, "dobj", "attr")
+        m = ctx.at(attr) if attr is not None else None
+        if m is not None and m.type in PARTIES:
+            return m
+    return None

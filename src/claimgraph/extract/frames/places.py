@@ -1,0 +1,164 @@
+"""Places: where a person or an organisation is (located_in), and where a person is from (origin).
+
+Frames cover the verbs and nouns of being somewhere ("remained in", "arrived in", "fled to",
+"was seen in", "checked into", "his home in"); negated ones are kept as `denied` by the
+modality layer. Patterns cover what is read from a name or a modifier: "X-based", "a Brooklyn
+resident", "the Calgary City Council", and nationality adjectives ("a Georgian-born fighter",
+"the Russian actor X") as origin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from claimgraph.extract.frames.registry import REGISTRY, Frame
+from claimgraph.extract.predicates.base import Context, Found
+from claimgraph.model import Mention
+from claimgraph.words import is_demonym_of
+
+ACTORS = ("PERSON", "ORG")
+WHERE = ("PLACE",)
+SITES = ("PLACE", "ORG")  # a clinic, a hotel or a court is often tagged as an organisation
+
+STAY = frozenset({"live", "reside", "remain", "stay", "settle", "hide", "shelter", "camp", "dwell", "work",
+                  "study", "operate", "patrol", "gather", "meet", "concentrate", "wait", "spend", "vacation",
+                  "holiday", "recuperate", "recover", "sleep"})
+GO = frozenset({"arrive", "travel", "go", "return", "move", "flee", "escape", "head", "fly", "sail", "relocate",
+                "come", "drive", "walk", "emigrate", "immigrate", "retreat", "withdraw", "deploy", "transfer"})
+PLACED = frozenset({"base", "station", "position", "locate", "headquarter", "house", "jail", "hold", "detain",
+                    "imprison", "keep", "see", "spot", "sight", "photograph", "film", "find", "bury", "hospitalise",
+                    "hospitalize", "treat", "admit", "confine", "intern", "strand", "trap", "maroon"})
+ENTER = frozenset({"enter", "check", "visit", "reach"})
+
+REGISTRY.add(
+    # "she remained in Paris", "he lives in Lyon", "the rebels operate in the north"
+    Frame("places.stays-in.v1", "located_in", verbs=STAY, subject=("agent", "subject"),
+          object=("prep:in|at|inside|near|outside|around|on|within|throughout|across",), object_types=WHERE, confidence=0.55),
+    # "arrived in Rome", "fled to Turkey", "returned to Mississippi"
+    Frame("places.went-to.v1", "located_in", verbs=GO, subject=("agent", "subject", "patient"),
+          object=("prep:to|in|into|at|for",), object_types=WHERE, confidence=0.5),
+    # "is based in Oslo", "was seen in Raqqa", "troops stationed near X", "he was treated at X"
+    Frame("places.placed-in.v1", "located_in", verbs=PLACED, subject=("patient",),
+          object=("prep:in|at|inside|near|on|outside|to",), object_types=SITES, confidence=0.55),
+    # "checked into a clinic in Malibu", "entered the Betty Ford Center", "visited Kabul"
+    Frame("places.entered.v1", "located_in", verbs=ENTER, subject=("agent", "subject"),
+          object=("dobj", "prep:into|in|to|at"), object_types=SITES, confidence=0.5),
+    # "his home in Santa Rosa", "her stay at the clinic", "their arrival in Kabul"
+    Frame("places.home-in.v1", "located_in", nouns=frozenset({"home", "house", "residence", "apartment", "flat",
+                                                              "stay", "arrival", "visit", "trip", "office", "farm",
+                                                              "villa", "hideout", "headquarters", "base"}),
+          subject=("poss",), object=("prep:in|at|to|near",), object_types=WHERE, confidence=0.5),
+    # "the headquarters of X in Y" / "X's offices in Y" are the same frame read from "of"
+    Frame("places.seat-of.v1", "located_in", nouns=frozenset({"headquarters", "office", "offices", "plant",
+                                                              "factory", "base", "branch", "subsidiary", "unit"}),
+          subject=("patient",), subject_types=("ORG",), object=("prep:in|at",), object_types=WHERE, confidence=0.5),
+)
+
+
+# Nationality words that are religions, parties or ethnic categories, not a country of origin.
+NOT_NATIONS = frozenset({"muslim", "muslims", "sunni", "shia", "shiite", "christian", "catholic", "protestant", "jewish",
+                         "hindu", "buddhist", "republican", "republicans", "democrat", "democrats", "democratic",
+                         "conservative", "liberal", "labour", "socialist", "communist", "islamist", "jihadist", "black",
+                         "white", "latino", "hispanic", "evangelical", "orthodox", "mormon", "sikh", "gay", "lesbian"})
+LOCAL_NOUNS = frozenset({"resident", "residents", "native", "local", "locals", "citizen", "homeowner", "shopkeeper"})
+
+
+def nationality(ctx: Context, tok: Token) -> Mention | None:
+    """The place a nationality adjective stands for, as a mention ("the Russian actor": Russian)."""
+    if tok.ent_type_ != "NORP" or tok.lower_ in NOT_NATIONS or not tok.text[:1].isupper():
+        return None
+    known = ctx.by_token.get(tok.i)
+    if known is not None:
+        return known if known.type == "PLACE" else None
+    ent = next((e for e in ctx.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None or len(ent) > 2:
+        return None
+    return ctx.new_mention(ent, "PLACE", "rules/nationality")
+
+
+def origins_in(ctx: Context, span: Span, holder: Mention, trigger: Token, rule: str) -> Iterator[Found]:
+    """Origin from the nationality adjectives of a title or an apposition ("a Canadian politician")."""
+    for t in span:
+        if t.pos_ in ("ADJ", "PROPN") and t.dep_ != "poss":
+            place = nationality(ctx, t)
+            if place is not None and place.id != holder.id:
+                yield Found("origin", trigger, holder, rule, object=place, confidence=0.6, structural=True,
+                            extra_mentions=[place] if place not in ctx.mentions else [])
+
+
+@REGISTRY.pattern("places", "rules/places.based.v1")
+def based(ctx: Context) -> Iterator[Found]:
+    """'the Oslo-based company', 'a Washington-based think tank': the organisation is there."""
+    for tok in ctx.sent:
+        if tok.lower_ not in ("based", "headquartered") or tok.i < ctx.sent.start + 2:
+            continue
+        hyphen, where_tok = ctx.doc[tok.i - 1], ctx.doc[tok.i - 2]
+        if hyphen.text not in ("-", "–"):
+            continue
+        place = ctx.by_token.get(where_tok.i)
+        holder = _modified(ctx, tok)
+        if place is not None and place.type == "PLACE" and holder is not None and holder.id != place.id:
+            yield Found("located_in", tok, holder, "rules/places.based.v1", object=place, confidence=0.6, structural=True)
+
+
+def _modified(ctx: Context, tok: Token) -> Mention | None:
+    """The named party an adjective in front of it describes: the name or description it sits in."""
+    for t in ctx.doc[tok.i + 1 : min(tok.i + 8, ctx.sent.end)]:
+        m = ctx.by_token.get(t.i)
+        if m is not None and m.type in ACTORS:
+            return ctx.named_inside(m) if m.label == "rules/description" else m
+        if t.pos_ in ("VERB", "AUX", "ADP", "PUNCT") and t.text not in ("-",):
+            return None
+    return None
+
+
+@REGISTRY.pattern("places", "rules/places.resident.v1")
+def residents(ctx: Context) -> Iterator[Found]:
+    """'a 16-year-old Brooklyn resident', 'residents of Mosul', 'a native of Ohio' said of someone."""
+    for tok in ctx.sent:
+        if tok.pos_ != "NOUN" or tok.lower_ not in LOCAL_NOUNS:
+            continue
+        holder = _person(ctx, tok)
+        if holder is None:
+            continue
+        places = [ctx.by_token[c.i] for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i in ctx.by_token]
+        places += [ctx.by_token[o.i] for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for o in c.children if o.i in ctx.by_token]
+        for p in places:
+            if p.type == "PLACE" and p.id != holder.id:
+                predicate = "origin" if tok.lower_ in ("native", "citizen") else "located_in"
+                yield Found(predicate, tok, holder, "rules/places.resident.v1", object=p, confidence=0.55, structural=True)
+
+
+def _person(ctx: Context, noun: Token) -> Mention | None:
+    m = ctx.at(noun)
+    if m is None and noun.dep_ == "appos":
+        m = ctx.at(noun.head)
+    if m is None and noun.dep_ == "attr":
+        subj = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        m = ctx.at(subj) if subj is not None else None
+    return m if m is not None and m.type == "PERSON" and m.label != "rules/description" else None
+
+
+@REGISTRY.pattern("places", "rules/places.in-name.v1")
+def places_in_names(ctx: Context) -> Iterator[Found]:
+    """'the Calgary City Council', 'the Royal Canadian Air Force': an organisation whose name
+    holds a place the document names (or its adjective) is in that place."""
+    places = [m for m in ctx.mentions if m.type == "PLACE" and m.label != "rules/description"]
+    for m in ctx.mentions:
+        if m.type != "ORG" or m.label == "rules/description" or m.start is None or not ctx.sent.start_char <= m.start < ctx.sent.end_char:
+            continue
+        span = ctx.span_of(m)
+        if span is None or len(span) < 2:
+            continue
+        for t in span[:-1]:
+            if not t.text[:1].isupper():
+                continue
+            named = next((p for p in places if p.text == t.text or is_demonym_of(t.text, p.text)), None)
+            if named is None:
+                continue
+            place = named if named.text == t.text else ctx.new_mention(ctx.doc[t.i : t.i + 1], "PLACE", "rules/nationality")
+            yield Found("located_in", span.root, m, "rules/places.in-name.v1", object=place, confidence=0.5, structural=True,
+                        extra_mentions=[place] if place is not named else [])

@@ -139,7 +139,7 @@ def _claim(document: Document, found: Found, sent: Span, evidence: TextSpan, att
     if not found.structural and statement is not None and statement.statement.cue.split()[0].lower() in ("denied", "denies", "deny", "dismissed", "rejected"):
         modality = Modality.DENIED
     modality = _frame_modality(found.modality, modality, statement is not None)
-    time = _time_of(document, found.trigger, sent, found.predicate) if found.predicate in TIMED else None
+    time = found.time or (_time_of(document, found.trigger, sent, found.predicate) if found.predicate in TIMED else None)
     obj_key = obj.id if isinstance(obj, Mention) else str(obj)
     return Claim(
         id=stable_id("c", document.id, found.predicate, found.subject.id, obj_key, evidence.start),

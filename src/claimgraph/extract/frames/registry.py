@@ -32,7 +32,8 @@ class Frame:
     slot ("role": the post's words, "as head coach of X"). `negative` frames report the end of
     what the predicate says (fired, resigned, escaped): the claim is kept with `denied`
     modality. `implies` lets a role value also give leader_of / member_of of the organisation
-    it names ("appointed chief executive of X").
+    it names ("appointed chief executive of X"). `requires` narrows a common verb to one sense
+    ("remain" only "in custody").
     """
 
     name: str
@@ -51,6 +52,9 @@ class Frame:
     modality: Modality | None = None
     particle: str | None = None  # a phrasal verb's particle: "step down", "turn down"
     implies: bool = False
+    # (slot, lemmas): the frame applies only when that slot holds one of these words
+    # ("remained in custody", "went to jail", "served six months")
+    requires: tuple[tuple[str, frozenset[str]], ...] = ()
     confidence: float = 0.6
 
     def triggers(self) -> Iterator[tuple[str, str]]:

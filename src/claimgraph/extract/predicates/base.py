@@ -31,6 +31,7 @@ class Found:
     structural: bool = False
     # set by a frame: `denied` for what ended ("fired as coach"), `hedged` for rumours
     modality: Modality | None = None
+    time: dict[str, str] | None = None  # when the words give it outright ("(1903 – 1987)")
     extra_mentions: list[Mention] = field(default_factory=list)
 
 

@@ -1,0 +1,86 @@
+"""Statuses said indirectly: custody and prison, funerals and bodies, fatal events, "unhurt",
+"the late X", life dates "(1903 – 1987)".
+
+The direct forms ("X was killed", "X died", "the arrest of X") are the `rules/status` pattern
+(`predicates/status.py`); these frames add what news says without those words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from claimgraph.extract.frames.registry import REGISTRY, Frame
+from claimgraph.extract.predicates.base import Context, Found
+from claimgraph.extract.timex import resolve_time
+
+PERSON = ("PERSON",)
+CONFINEMENT = frozenset({"custody", "jail", "prison", "detention", "cell", "cells", "jailhouse", "penitentiary", "lockup"})
+
+REGISTRY.add(
+    # "X remains in custody", "was taken into custody", "is being held in jail"
+    Frame("status.custody.v1", "arrested", verbs=frozenset({"remain", "be", "stay", "keep", "hold", "place", "take",
+                                                            "remand", "put", "spend", "sit", "languish", "die"}),
+          subject=("patient", "subject"), subject_types=PERSON, requires=(("prep:in|into", CONFINEMENT),), confidence=0.6),
+    # "went to jail", "was sent to prison", "returned to prison"
+    Frame("status.sent-to-prison.v1", "arrested", verbs=frozenset({"go", "send", "return", "head", "commit", "transfer"}),
+          subject=("patient", "agent"), subject_types=PERSON, requires=(("prep:to|into", CONFINEMENT),), confidence=0.6),
+    # "served his sentence", "served jail time", "served five months in federal prison"
+    Frame("status.served-sentence.v1", "arrested", verbs=frozenset({"serve", "complete", "finish"}),
+          subject=("agent", "subject"), subject_types=PERSON,
+          requires=(("dobj", frozenset({"sentence", "time", "term"})),), confidence=0.55),
+    Frame("status.served-in-prison.v1", "arrested", verbs=frozenset({"serve", "spend"}),
+          subject=("agent", "subject"), subject_types=PERSON, requires=(("prep:in|behind", CONFINEMENT | {"bars"}),),
+          confidence=0.6),
+    # "X's funeral", "the body of X", "his burial", "an autopsy on X"
+    Frame("status.funeral.v1", "dead", nouns=frozenset({"funeral", "body", "demise", "burial", "autopsy", "remains",
+                                                        "corpse", "obituary", "cremation", "wake", "coffin", "grave",
+                                                        "post-mortem", "postmortem"}),
+          subject=("poss", "patient", "prep:on"), subject_types=PERSON, confidence=0.55),
+    # "the fatal shooting of X", "a deadly attack on X"
+    Frame("status.fatal-event.v1", "dead", nouns=frozenset({"shooting", "stabbing", "beating", "attack", "crash",
+                                                            "accident", "overdose", "poisoning", "assault", "wounding",
+                                                            "injury", "injuries", "fall", "collision", "blast"}),
+          subject=("patient", "poss", "prep:on"), subject_types=PERSON,
+          requires=(("compound", frozenset({"fatal", "deadly", "lethal", "fatally"})),), confidence=0.6),
+    # "X escaped unhurt", "she was unharmed"
+    Frame("status.unhurt.v1", "alive", adjectives=frozenset({"unhurt", "unharmed", "uninjured", "unscathed"}),
+          subject=("subject",), subject_types=PERSON, confidence=0.6),
+    # "X was among the dead", "X is among the victims"
+    Frame("status.among-dead.v1", "dead", verbs=frozenset({"be", "remain", "count", "number", "list"}),
+          subject=("subject", "patient"), subject_types=PERSON,
+          requires=(("prep:among", frozenset({"dead", "victim", "fatality", "casualty", "killed", "body"})),), confidence=0.6),
+)
+
+LIFE_DATES = re.compile(r"^\s*\(\s*([^()–—]{0,25}?\b(\d{3,4}))\s*[–—-]\s*([^()–—]{0,25}?\b(\d{3,4}))\s*\)")
+
+
+@REGISTRY.pattern("status", "rules/status.life-dates.v1")
+def life_dates(ctx: Context) -> Iterator[Found]:
+    """'Ada Ruiz (4 May 1903 – 1987)': a person with a date of death is dead, at that date."""
+    for m in ctx.mentions:
+        if m.type != "PERSON" or m.end is None or not ctx.sent.start_char <= (m.start or 0) < ctx.sent.end_char:
+            continue
+        dates = LIFE_DATES.match(ctx.text[m.end : min(m.end + 70, ctx.sent.end_char)])
+        span = ctx.span_of(m)
+        if dates is None or span is None or int(dates.group(4)) < int(dates.group(2)):
+            continue
+        year = dates.group(4)
+        time = resolve_time(dates.group(3), None) or {"start": year, "end": year}
+        yield Found("dead", span.root, m, "rules/status.life-dates.v1", confidence=0.7, structural=True, time=time)
+
+
+@REGISTRY.pattern("status", "rules/status.the-late.v1")
+def the_late(ctx: Context) -> Iterator[Found]:
+    """'the late Ada Ruiz', 'her late husband, Tom': someone spoken of as dead."""
+    for tok in ctx.sent:
+        if tok.lower_ != "late" or tok.pos_ != "ADJ" or tok.i + 1 >= ctx.sent.end:
+            continue
+        before = ctx.doc[tok.i - 1] if tok.i > ctx.sent.start else None
+        if before is None or before.lower_ not in ("the", "his", "her", "their", "our", "my"):
+            continue  # "late last year", "a late goal"
+        m = ctx.by_token.get(tok.i + 1) or ctx.following_name(tok)
+        if m is None and tok.head.i != tok.i:
+            m = ctx.at(tok.head)
+        if m is not None and m.type == "PERSON" and m.label != "rules/description":
+            yield Found("dead", tok, m, "rules/status.the-late.v1", confidence=0.6, structural=True)

@@ -104,7 +104,8 @@ class Guard:
         headers = Headers(scope=scope)
         path = str(scope.get("path", ""))
         if host_name(headers.get("host", "")) not in self.hosts:
-            await _refusal(path, 400, "unknown Host: this server answers only to its own names")(scope, receive, send)
+            message = "unknown Host: this server answers only to its own names (add one with `serve --allow-host NAME`)"
+            await _refusal(path, 400, message)(scope, receive, send)
             return
         reason = cross_site(str(scope["method"]), headers)
         if reason:

@@ -382,18 +382,17 @@ def resolve(ctx: typer.Context) -> None:
 @app.command()
 @handle_errors
 def serve(ctx: typer.Context, host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
-          port: Annotated[int, typer.Option(help="Port.")] = 8000,
-          token: Annotated[str | None, typer.Option(envvar="CLAIMGRAPH_TOKEN", help="Required for writes; required to bind beyond loopback.")] = None) -> None:
+          port: Annotated[str, typer.Option(metavar="PORT", help="Port, 1-65535.")] = "8000",
+          token: Annotated[str | None, typer.Option(envvar="CLAIMGRAPH_TOKEN", help="At least 16 characters. Required for writes; required to bind beyond loopback.")] = None,
+          allow_host: Annotated[list[str] | None, typer.Option("--allow-host", help="Another name clients reach this server by (its Host header); repeatable.")] = None) -> None:
     """Open the web workspace and the JSON API (/api/v1/, OpenAPI at /docs).
+
+    Requests must name this server (127.0.0.1, localhost, --host or --allow-host): another Host
+    is refused, and so is a change sent from another site.
 
     Example:
         claimgraph --db news.db serve --port 8000
     """
-    import uvicorn
+    from claimgraph.web.server import serve as run
 
-    from claimgraph.web.app import create_app
-
-    if host not in ("127.0.0.1", "localhost", "::1") and not token:
-        raise ClaimgraphError(f"binding to {host} exposes the store beyond this machine: give --token or CLAIMGRAPH_TOKEN")
-    _open(ctx).close()  # fail early, with the usual message, when there is no database
-    uvicorn.run(create_app(ctx.obj["db"], token=token), host=host, port=port, log_level="warning")
+    run(ctx.obj["db"], host, port, token, allow_host or ())

@@ -18,6 +18,10 @@ class StoreError(ClaimgraphError):
     """The database is missing, locked, corrupt or from a newer claimgraph."""
 
 
+class StoreBusy(StoreError):
+    """Another process holds the database longer than we wait for it: retry later (HTTP 503)."""
+
+
 class NotFound(ClaimgraphError):
     """An entity, document or judgement that is not in the store."""
 

@@ -23,9 +23,12 @@ def db(example_db: Path, tmp_path: Path) -> Path:
     return copy
 
 
+BASE = "http://127.0.0.1:8000"  # the server as a browser on this machine reaches it (an allowed Host)
+
+
 @pytest.fixture
 def client(db: Path) -> TestClient:
-    return TestClient(create_app(db))
+    return TestClient(create_app(db), base_url=BASE)
 
 
 def person_id(client: TestClient) -> str:
@@ -128,11 +131,11 @@ def test_judgement_write_and_undo(client: TestClient):
 
 
 def test_token_guards_writes(db: Path):
-    client = TestClient(create_app(db, token="s3cret"))
+    client = TestClient(create_app(db, token="s3cret-s3cret-s3cret"), base_url=BASE)
     body = {"kind": "distinct", "a": "Abu Hamza al-Karsi", "b": "Umar Bakayev"}
     assert client.post("/api/v1/judgements", json=body).status_code == 401
     assert client.post("/api/v1/judgements", json=body, headers={"Authorization": "Bearer wrong"}).status_code == 401
-    assert client.post("/api/v1/judgements", json=body, headers={"Authorization": "Bearer s3cret"}).status_code == 201
+    assert client.post("/api/v1/judgements", json=body, headers={"Authorization": "Bearer s3cret-s3cret-s3cret"}).status_code == 201
     assert client.get("/api/v1/entities").status_code == 200  # reads stay open
 
 

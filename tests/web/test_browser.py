@@ -54,8 +54,22 @@ def page(tmp_path: Path):
     with sync_playwright() as p:
         context = p.chromium.launch_persistent_context(str(tmp_path / "profile"), executable_path=str(CHROMIUM),
                                                        args=FLAGS, viewport={"width": 1280, "height": 900})
-        yield context.new_page()
+        page = context.new_page()
+        refused: list[str] = []  # what the Content-Security-Policy blocked: our pages must need nothing it forbids
+        page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+        yield page
         context.close()
+        assert not refused, refused
+
+
+def wait_until(page, expression: str, tries: int = 150) -> None:
+    """Poll `expression` from here: Playwright's wait_for_function polls with eval inside the page,
+    which our Content-Security-Policy (rightly) forbids."""
+    for _ in range(tries):
+        if page.evaluate(expression):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"never true: {expression}")
 
 
 def test_search_dossier_evidence(server: str, page, tmp_path: Path):
@@ -80,13 +94,13 @@ def test_search_dossier_evidence(server: str, page, tmp_path: Path):
 
 def test_graph_renders_nodes(server: str, page, tmp_path: Path):
     page.goto(server + "/graph")
-    page.wait_for_function("window.claimgraphCy && window.claimgraphCy.nodes().length > 0", timeout=15000)
+    wait_until(page, "window.claimgraphCy && window.claimgraphCy.nodes().length > 0")
     nodes = page.evaluate("window.claimgraphCy.nodes().length")
     edges = page.evaluate("window.claimgraphCy.edges().length")
     assert nodes >= 3 and edges >= 2
     page.select_option("select[name=predicate]", "member_of")
     page.click("#filters button")
-    page.wait_for_function("window.claimgraphCy.edges().every(e => e.data('predicate') === 'member_of')")
+    wait_until(page, "window.claimgraphCy.edges().every(e => e.data('predicate') === 'member_of')")
     page.screenshot(path=str(tmp_path / "graph.png"))
 
 

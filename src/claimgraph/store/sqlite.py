@@ -1,4 +1,5 @@
-"""SQLite store: one file, WAL journal, one transaction per document, FTS5 search."""
+"""SQLite store: one file, WAL journal, one transaction per document, FTS5 search. Readers
+(`readonly=True`) never take the write lock; a lock held too long is StoreBusy, not a crash."""
 
 from __future__ import annotations
 
@@ -6,8 +7,6 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -24,60 +23,33 @@ from claimgraph.model import (
     Span,
     Statement,
 )
-
-
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def migrations() -> list[tuple[int, str]]:
-    folder = resources.files("claimgraph.store") / "schema"
-    out = []
-    for item in folder.iterdir():
-        if item.name.endswith(".sql"):
-            out.append((int(item.name.split("_", 1)[0]), item.read_text(encoding="utf-8")))
-    return sorted(out)
+from claimgraph.store.connection import (
+    MAX_INTEGER,
+    READ_TIMEOUT,
+    WRITE_TIMEOUT,
+    connect,
+    now,
+    write_transaction,
+)
 
 
 class SQLiteStore:
-    def __init__(self, path: str | Path, create: bool = True):
+    def __init__(self, path: str | Path, create: bool = True, readonly: bool = False,
+                 timeout: float = WRITE_TIMEOUT, read_timeout: float = READ_TIMEOUT):
+        """`timeout`: how long a write waits for another writer; `read_timeout`: how long a read
+        waits (in WAL only for recovery or an exclusive lock). A reader is `query_only`."""
         self.path = str(path)
         if not create and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"No database at {self.path}. Run `claimgraph --db {self.path} ingest PATH` first.")
-        try:
-            self.db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None, check_same_thread=False)
-            self.db.row_factory = sqlite3.Row
-            self.db.execute("PRAGMA busy_timeout = 30000")
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path} is not a claimgraph database ({exc})") from exc
+        self.timeout = timeout
+        self.db = connect(self.path, readonly, read_timeout, timeout)
 
     # ---- plumbing -------------------------------------------------------------------
-    def _migrate(self) -> None:
-        with self.transaction():
-            self.db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)")
-            done = {r[0] for r in self.db.execute("SELECT version FROM schema_migrations")}
-            known = migrations()
-            if done and max(done) > known[-1][0]:
-                raise StoreError(f"{self.path} was written by a newer claimgraph (schema {max(done)}); upgrade claimgraph")
-            for version, sql in known:
-                if version not in done:
-                    for statement in _split_sql(sql):
-                        self.db.execute(statement)
-                    self.db.execute("INSERT INTO schema_migrations VALUES (?, ?)", (version, now()))
-
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE ... COMMIT: writers queue on the lock instead of failing mid-way."""
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
+        with write_transaction(self.db, self.timeout) as db:
+            yield db
 
     def close(self) -> None:
         self.db.close()
@@ -98,7 +70,8 @@ class SQLiteStore:
                 return False
             seq = db.execute("SELECT coalesce(max(seq), 0) + 1 FROM documents").fetchone()[0]
             db.execute(
-                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO documents (id, source, title, publisher, authors, published, language, text, duplicate_of, "
+                "comment_start, status, status_reason, signature, seq, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (doc.id, doc.source, doc.title, doc.publisher, json.dumps(list(doc.authors)), doc.published,
                  doc.language, doc.text, doc.duplicate_of, doc.comment_start, doc.status, doc.status_reason,
                  signature, seq, now()),
@@ -135,7 +108,7 @@ class SQLiteStore:
         return _document(row)
 
     def documents(self, limit: int | None = None, offset: int = 0) -> list[Document]:
-        rows = self.db.execute("SELECT * FROM documents ORDER BY seq LIMIT ? OFFSET ?", (limit or -1, offset))
+        rows = self.db.execute("SELECT * FROM documents ORDER BY seq LIMIT ? OFFSET ?", _page(limit, offset))
         return [_document(r) for r in rows]
 
     def count(self, table: str) -> int:
@@ -193,7 +166,7 @@ class SQLiteStore:
     def entities(self, limit: int | None = None, offset: int = 0, type_: str | None = None) -> list[Entity]:
         sql = ("SELECT e.id, e.type, e.name, count(m.id) AS n FROM entities e LEFT JOIN mentions m ON m.entity = e.id "
                + ("WHERE e.type = ? " if type_ else "") + "GROUP BY e.id ORDER BY n DESC, e.name LIMIT ? OFFSET ?")
-        args: list[Any] = ([type_] if type_ else []) + [limit or -1, offset]
+        args: list[Any] = ([type_] if type_ else []) + list(_page(limit, offset))
         rows = self.db.execute(sql, args).fetchall()
         aliases = self._aliases([r["id"] for r in rows])
         return [Entity(id=r["id"], type=r["type"], name=r["name"], aliases=aliases.get(r["id"], ())) for r in rows]
@@ -219,6 +192,9 @@ class SQLiteStore:
         if row is None:
             raise NotFound(f"No entity {entity_id!r}.")
         return Entity(id=row[0], type=row[1], name=row[2], aliases=self._aliases([row[0]]).get(row[0], ()))
+
+    def has_entity(self, entity_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM entities WHERE id = ?", (entity_id,)).fetchone() is not None
 
     def entity_ids_named(self, name: str) -> list[str]:
         """Entities that carry `name` (case-insensitive) as a name or alias, most mentioned first."""
@@ -266,14 +242,14 @@ class SQLiteStore:
         """Replace groups and conflicts; append a grade-history row where a group's grade changed."""
         with self.transaction() as db:
             last = {r[0]: r[1] for r in db.execute(
-                "SELECT grp, grade FROM grade_history h WHERE rowid = (SELECT max(rowid) FROM grade_history WHERE grp = h.grp)")}
+                "SELECT grp, grade FROM grade_history h WHERE seq = (SELECT max(seq) FROM grade_history WHERE grp = h.grp)")}
             stamp = now()
             db.execute("DELETE FROM groups")
             db.execute("DELETE FROM claim_group")
             db.execute("DELETE FROM conflicts")
             for g in groups:
                 if last.get(g.id) != g.grade:
-                    db.execute("INSERT INTO grade_history VALUES (?,?,?)", (g.id, g.grade, stamp))
+                    db.execute("INSERT INTO grade_history (grp, grade, since) VALUES (?,?,?)", (g.id, g.grade, stamp))
                 db.execute("INSERT INTO groups VALUES (?, ?)", (g.id, json.dumps(_group_dict(g))))
             db.executemany("INSERT INTO claim_group VALUES (?, ?)", list(memberships.items()))
             for c in conflicts:
@@ -282,7 +258,7 @@ class SQLiteStore:
 
     def groups(self) -> list[ClaimGroup]:
         history: dict[str, list[dict[str, str]]] = {}
-        for r in self.db.execute("SELECT grp, grade, since FROM grade_history ORDER BY rowid"):
+        for r in self.db.execute("SELECT grp, grade, since FROM grade_history ORDER BY seq"):
             history.setdefault(r[0], []).append({"grade": r[1], "since": r[2]})
         out = []
         for r in self.db.execute("SELECT id, data FROM groups ORDER BY id"):
@@ -309,6 +285,8 @@ class SQLiteStore:
             return int(cur.lastrowid or 0)
 
     def undo_judgement(self, judgement_id: int) -> None:
+        if not 0 < judgement_id <= MAX_INTEGER:
+            raise NotFound(f"No active judgement {judgement_id}; list them with `claimgraph judgements`.")
         with self.transaction() as db:
             cur = db.execute("UPDATE judgements SET undone_at = ? WHERE id = ? AND undone_at IS NULL", (now(), judgement_id))
             if cur.rowcount == 0:
@@ -320,39 +298,32 @@ class SQLiteStore:
 
     # ---- search -----------------------------------------------------------------------
     def search_documents(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        rows = self.db.execute(
+        return self._match(
             "SELECT d.id, d.title, d.source, snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet "
-            "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
-            "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?", (fts_query(query), limit),
-        )
-        return [dict(r) for r in rows]
+            "FROM documents_fts JOIN documents d ON d.key = documents_fts.rowid "
+            "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?", query, limit)
 
     def search_names(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        rows = self.db.execute(
-            "SELECT DISTINCT entity, name FROM names_fts WHERE names_fts MATCH ? ORDER BY rank LIMIT ?",
-            (fts_query(query), limit),
-        )
-        return [dict(r) for r in rows]
+        return self._match("SELECT DISTINCT entity, name FROM names_fts WHERE names_fts MATCH ? ORDER BY rank LIMIT ?",
+                           query, limit)
+
+    def _match(self, sql: str, query: str, limit: int) -> list[dict[str, Any]]:
+        try:
+            return [dict(r) for r in self.db.execute(sql, (fts_query(query), _page(limit, 0)[0]))]
+        except sqlite3.OperationalError as exc:  # fts_query should make this impossible; never a crash
+            raise StoreError(f"cannot search for {query!r}: {exc}") from exc
 
 
 def fts_query(text: str) -> str:
-    """User text as an FTS5 query of quoted terms: no syntax error from stray operators."""
-    terms = [t.replace('"', "") for t in text.split()]
+    """User text as an FTS5 query of quoted terms: no syntax error from stray operators, and no
+    NUL (FTS5 reads the query as a C string, so a NUL would cut it inside a quoted term)."""
+    terms = [t.replace('"', "") for t in text.replace("\x00", " ").split()]
     return " ".join(f'"{t}"' for t in terms if t) or '""'
 
 
-def _split_sql(sql: str) -> list[str]:
-    """Split a migration into statements, keeping trigger bodies (BEGIN ... END;) whole."""
-    out, buf = [], []
-    for line in sql.splitlines():
-        if line.strip().startswith("--") or not line.strip():
-            continue
-        buf.append(line)
-        joined = "\n".join(buf).strip()
-        if joined.endswith(";") and ("BEGIN" not in joined.upper().split() or joined.upper().endswith("END;")):
-            out.append(joined)
-            buf = []
-    return out
+def _page(limit: int | None, offset: int) -> tuple[int, int]:
+    """LIMIT and OFFSET as SQLite takes them: no limit is -1; a number past SQLite's integers is 'all'."""
+    return (min(limit, MAX_INTEGER) if limit and limit > 0 else -1), min(max(offset, 0), MAX_INTEGER)
 
 
 def _dump(value: Any) -> str | None:

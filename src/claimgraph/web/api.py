@@ -6,17 +6,17 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
-from claimgraph.errors import NotFound
 from claimgraph.pipeline import update_graph
 from claimgraph.query import View, build_dossier, document_record, entity_claims, require_entity
 from claimgraph.store.sqlite import SQLiteStore
-from claimgraph.web.deps import check_token, get_store
+from claimgraph.web.deps import check_token, get_store, get_writer
 from claimgraph.web.views import graph as build_graph
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 StoreDep = Annotated[SQLiteStore, Depends(get_store)]
+WriterDep = Annotated[SQLiteStore, Depends(get_writer)]
 Limit = Annotated[int, Query(ge=1, le=500, description="Page size, at most 500.")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
@@ -101,11 +101,21 @@ def timeline(entity_id: str, store: StoreDep) -> dict[str, Any]:
     return {"entity": entity_id, "name": d["name"], "items": [{k: v for k, v in r.items() if k != "line"} for r in d["timeline"]]}
 
 
+def plain_text(value: str) -> str:
+    """Names are text: no NUL, no lone surrogate (JSON can carry both; neither can be stored or shown)."""
+    if "\x00" in value or any("\ud800" <= ch <= "\udfff" for ch in value):
+        raise ValueError("must be text without NUL characters or lone surrogates")
+    return value
+
+
+Text = Annotated[str, AfterValidator(plain_text)]
+
+
 class JudgementIn(BaseModel):
     kind: Literal["merge", "split", "distinct"]
-    a: str = Field(min_length=1, max_length=300, description="A name (merge, distinct) or the entity id (split).")
-    b: str = Field(min_length=1, max_length=300, description="A name.")
-    author: str = Field(default="api", min_length=1, max_length=100)
+    a: Text = Field(min_length=1, max_length=300, description="A name (merge, distinct) or the entity id (split).")
+    b: Text = Field(min_length=1, max_length=300, description="A name.")
+    author: Text = Field(default="api", min_length=1, max_length=100)
 
 
 @router.get("/judgements")
@@ -131,16 +141,14 @@ def undo_judgement(store: SQLiteStore, judgement_id: int) -> None:
 
 
 @router.post("/judgements", status_code=201)
-def add_judgement(body: JudgementIn, request: Request, store: StoreDep, token: str | None = None) -> dict[str, Any]:
+def add_judgement(body: JudgementIn, request: Request, store: WriterDep, token: str | None = None) -> dict[str, Any]:
     check_token(request, token)
     jid = record_judgement(store, body.kind, body.a, body.b, body.author)
     return {"id": jid, "kind": body.kind, "a": body.a, "b": body.b, "author": body.author}
 
 
 @router.delete("/judgements/{judgement_id}")
-def delete_judgement(judgement_id: int, request: Request, store: StoreDep, token: str | None = None) -> dict[str, Any]:
+def delete_judgement(judgement_id: int, request: Request, store: WriterDep, token: str | None = None) -> dict[str, Any]:
     check_token(request, token)
-    if not 0 < judgement_id < 2**62:
-        raise NotFound(f"No judgement {judgement_id}.")
     undo_judgement(store, judgement_id)
     return {"id": judgement_id, "undone": True}

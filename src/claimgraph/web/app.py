@@ -1,44 +1,79 @@
-"""The FastAPI application: pages, the versioned JSON API, static files, one error shape."""
+"""The FastAPI application: pages, the versioned JSON API, static files, one error shape, and the
+guard (security.py) in front of it all."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from claimgraph import __version__
-from claimgraph.errors import ClaimgraphError, NotFound
+from claimgraph.errors import ClaimgraphError, NotFound, StoreBusy
+from claimgraph.store.connection import READ_TIMEOUT
 from claimgraph.web.api import router as api_router
 from claimgraph.web.pages import router as pages_router
 from claimgraph.web.pages import templates
+from claimgraph.web.security import (
+    MAX_BODY_BYTES,
+    Guard,
+    allowed_hosts,
+    check_token_length,
+    inline_script_csp,
+)
+
+RETRY_AFTER = "2"  # seconds, on a 503 while another process holds the database
+WRITE_TIMEOUT = 10.0  # a change from the web waits this long for a writer elsewhere (an ingest)
+DOCS_SOURCES = "https://cdn.jsdelivr.net https://fastapi.tiangolo.com"  # where FastAPI's docs page loads Swagger UI
 
 
-def create_app(db: str | Path, token: str | None = None) -> FastAPI:
-    app = FastAPI(title="claimgraph", version=__version__, docs_url="/docs", openapi_url="/api/v1/openapi.json",
+def create_app(db: str | Path, token: str | None = None, host: str | None = None, allowed: Iterable[str] = (),
+               max_body: int = MAX_BODY_BYTES, read_timeout: float = READ_TIMEOUT,
+               write_timeout: float = WRITE_TIMEOUT) -> FastAPI:
+    """The workspace over the store at `db`. Requests must name this server (loopback, `host` or
+    one of `allowed`); changes need `token` when there is one (at least 16 characters)."""
+    check_token_length(token)
+    app = FastAPI(title="claimgraph", version=__version__, docs_url=None, redoc_url=None,
+                  openapi_url="/api/v1/openapi.json",
                   description="Sourced claims, entities and conflicts extracted from news reports.")
-    app.state.db = str(db)
-    app.state.token = token
+    app.state.db, app.state.token = str(db), token
+    app.state.read_timeout, app.state.write_timeout = read_timeout, write_timeout
     static = Path(str(resources.files("claimgraph.web") / "static"))
     app.mount("/static", StaticFiles(directory=static), name="static")
     app.include_router(api_router)
     app.include_router(pages_router)
+    app.add_middleware(Guard, hosts=allowed_hosts(host, allowed), max_body=max_body)
 
-    def wants_json(request: Request) -> bool:
-        return request.url.path.startswith("/api/")
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        page = get_swagger_ui_html(openapi_url=str(app.openapi_url), title="claimgraph API")
+        return HTMLResponse(page.body, headers={"content-security-policy": inline_script_csp(bytes(page.body), DOCS_SOURCES)})
 
-    def error(request: Request, status: int, code: str, message: str) -> JSONResponse | HTMLResponse:
-        if wants_json(request):
-            return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
-        return templates.TemplateResponse(request, "error.html", {"status": status, "message": message}, status_code=status)
+    _add_error_handlers(app)
+    return app
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    def error(request: Request, status: int, code: str, message: str,
+              headers: dict[str, str] | None = None) -> JSONResponse | HTMLResponse:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": {"code": code, "message": message}}, status_code=status, headers=headers)
+        return templates.TemplateResponse(request, "error.html", {"status": status, "message": message},
+                                          status_code=status, headers=headers)
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound) -> JSONResponse | HTMLResponse:
         return error(request, 404, "not_found", str(exc))
+
+    @app.exception_handler(StoreBusy)
+    async def busy(request: Request, exc: StoreBusy) -> JSONResponse | HTMLResponse:
+        return error(request, 503, "busy", str(exc), {"Retry-After": RETRY_AFTER})
 
     @app.exception_handler(ClaimgraphError)
     async def domain_error(request: Request, exc: ClaimgraphError) -> JSONResponse | HTMLResponse:
@@ -51,6 +86,4 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse | HTMLResponse:
-        return error(request, exc.status_code, "http_error", str(exc.detail))
-
-    return app
+        return error(request, exc.status_code, "http_error", str(exc.detail), getattr(exc, "headers", None))

@@ -1,4 +1,4 @@
-"""Request-scoped access to the store, and the write guard."""
+"""Request-scoped access to the store (a reader for reads, a writer for changes), and the write guard."""
 
 from __future__ import annotations
 
@@ -11,8 +11,20 @@ from claimgraph.store.sqlite import SQLiteStore
 
 
 def get_store(request: Request) -> Iterator[SQLiteStore]:
-    """One connection per request: SQLite connections are cheap and never shared across threads."""
-    store = SQLiteStore(request.app.state.db, create=False)
+    """A read-only connection per request: it never takes or waits for the write lock, so pages
+    answer while an ingest writes. (SQLite connections are cheap and never shared across threads.)"""
+    state = request.app.state
+    store = SQLiteStore(state.db, create=False, readonly=True, read_timeout=state.read_timeout)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def get_writer(request: Request) -> Iterator[SQLiteStore]:
+    """A connection that may write: it waits for another writer up to the app's write timeout."""
+    state = request.app.state
+    store = SQLiteStore(state.db, create=False, timeout=state.write_timeout, read_timeout=state.read_timeout)
     try:
         yield store
     finally:
@@ -20,11 +32,17 @@ def get_store(request: Request) -> Iterator[SQLiteStore]:
 
 
 def check_token(request: Request, supplied: str | None) -> None:
-    """Writes need the server's token when it has one (always, beyond loopback)."""
+    """Writes need the server's token when it has one (always, beyond loopback). Compared as bytes:
+    any token, ASCII or not, is simply right or wrong."""
     expected = request.app.state.token
     if not expected:
         return
     header = request.headers.get("authorization", "")
-    given = supplied or (header[7:] if header.lower().startswith("bearer ") else "")
-    if not given or not hmac.compare_digest(given, expected):
+    if supplied:
+        given = supplied.encode("utf-8", "replace")
+    elif header.lower().startswith("bearer "):
+        given = header[7:].strip().encode("latin-1", "replace")  # header values arrive decoded as Latin-1
+    else:
+        given = b""
+    if not given or not hmac.compare_digest(given, expected.encode("utf-8", "replace")):
         raise HTTPException(status_code=401, detail="this server needs a token for changes: send `Authorization: Bearer TOKEN`")

@@ -16,12 +16,13 @@ from claimgraph.model import PREDICATES
 from claimgraph.query import View, build_dossier, stats
 from claimgraph.store.sqlite import SQLiteStore
 from claimgraph.web.api import record_judgement, undo_judgement
-from claimgraph.web.deps import check_token, get_store
+from claimgraph.web.deps import check_token, get_store, get_writer
 from claimgraph.web.views import MODALITY_COLOURS, highlighted, timeline_svg
 
 templates = Jinja2Templates(directory=Path(str(resources.files("claimgraph.web") / "templates")))
 router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[SQLiteStore, Depends(get_store)]
+WriterDep = Annotated[SQLiteStore, Depends(get_writer)]
 
 
 def snippet(text: str) -> Markup:
@@ -99,25 +100,22 @@ def graph(request: Request) -> Response:
 
 
 @router.post("/curate")
-def curate(request: Request, store: StoreDep, kind: Annotated[str, Form(pattern="^(merge|split|distinct)$")],
+def curate(request: Request, store: WriterDep, kind: Annotated[str, Form(pattern="^(merge|split|distinct)$")],
            a: Annotated[str, Form(min_length=1, max_length=300)], b: Annotated[str, Form(min_length=1, max_length=300)],
            back: Annotated[str, Form(pattern=r"^e:[0-9a-f]+$")], author: Annotated[str, Form(max_length=100)] = "web",
            token: Annotated[str | None, Form(max_length=200)] = None) -> Response:
     check_token(request, token)
     jid = record_judgement(store, kind, a, b, author or "web")
-    target = back if _exists(store, back) else store.entity_ids_named(a)[0]
-    return RedirectResponse(f"/entities/{target}?message=judgement+{jid}+recorded", status_code=303)
+    named = store.entity_ids_named(a)
+    target = back if store.has_entity(back) else (named[0] if named else "")
+    return RedirectResponse(f"/entities/{target}?message=judgement+{jid}+recorded" if target else "/", status_code=303)
 
 
 @router.post("/curate/undo")
-def curate_undo(request: Request, store: StoreDep, judgement: Annotated[int, Form(ge=1)],
+def curate_undo(request: Request, store: WriterDep, judgement: Annotated[int, Form(ge=1)],
                 back: Annotated[str, Form(max_length=200)], token: Annotated[str | None, Form(max_length=200)] = None) -> Response:
     check_token(request, token)
     undo_judgement(store, judgement)
     names = store.entity_ids_named(back)
-    target = back if _exists(store, back) else (names[0] if names else "")
+    target = back if store.has_entity(back) else (names[0] if names else "")
     return RedirectResponse(f"/entities/{target}?message=judgement+{judgement}+undone" if target else "/", status_code=303)
-
-
-def _exists(store: SQLiteStore, entity_id: str) -> bool:
-    return store.db.execute("SELECT 1 FROM entities WHERE id = ?", (entity_id,)).fetchone() is not None

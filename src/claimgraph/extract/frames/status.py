@@ -59,7 +59,8 @@ LIFE_DATES = re.compile(r"^\s*\(\s*([^()–—]{0,25}?\b(\d{3,4}))\s*[–—-]\s
 def life_dates(ctx: Context) -> Iterator[Found]:
     """'Ada Ruiz (4 May 1903 – 1987)': a person with a date of death is dead, at that date."""
     for m in ctx.mentions:
-        if m.type != "PERSON" or m.end is None or not ctx.sent.start_char <= (m.start or 0) < ctx.sent.end_char:
+        # the sentence where the name ends (the parser sometimes breaks a long name in two)
+        if m.type != "PERSON" or m.end is None or not ctx.sent.start_char < m.end <= ctx.sent.end_char:
             continue
         dates = LIFE_DATES.match(ctx.text[m.end : min(m.end + 70, ctx.sent.end_char)])
         span = ctx.span_of(m)

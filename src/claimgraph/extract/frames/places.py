@@ -153,12 +153,13 @@ def places_in_names(ctx: Context) -> Iterator[Found]:
         span = ctx.span_of(m)
         if span is None or len(span) < 2:
             continue
-        for t in span[:-1]:
-            if not t.text[:1].isupper():
+        for t in span:
+            if not t.text[:1].isupper() or t.text == m.text:
                 continue
             named = next((p for p in places if p.text == t.text or is_demonym_of(t.text, p.text)), None)
             if named is None:
                 continue
-            place = named if named.text == t.text else ctx.new_mention(ctx.doc[t.i : t.i + 1], "PLACE", "rules/nationality")
+            place = named if named is not None and named.text == t.text else ctx.new_mention(ctx.doc[t.i : t.i + 1], "PLACE", "rules/nationality")
             yield Found("located_in", span.root, m, "rules/places.in-name.v1", object=place, confidence=0.5, structural=True,
                         extra_mentions=[place] if place is not named else [])
+            break  # the first place a name holds ("Bank of Kenya in Mombasa" is in Kenya by its name)

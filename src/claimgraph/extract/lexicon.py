@@ -27,6 +27,9 @@ PLACE_NAME_HEADS = frozenset({
     "mountains", "mountain", "island", "islands", "sea", "ocean", "gulf", "bay", "strait", "desert", "base",
     "airport", "port", "governorate", "oblast", "territory", "peninsula", "square", "street", "bridge",
     "camp", "border", "coast", "basin", "plain", "heights", "hills",
+    # facilities a person checks into, stays at or is held in
+    "center", "centre", "clinic", "hospital", "hotel", "motel", "prison", "jail", "stadium", "arena", "palace",
+    "mosque", "church", "cathedral", "temple", "museum", "courthouse", "facility", "resort", "hospice",
 })
 # Nouns heading a description of a collective party ("the Russian defence ministry", "US officials").
 ORG_DESCRIPTION_HEADS = frozenset({

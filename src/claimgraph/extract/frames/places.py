@@ -22,7 +22,7 @@ ACTORS = ("PERSON", "ORG")
 WHERE = ("PLACE",)
 SITES = ("PLACE", "ORG")  # a clinic, a hotel or a court is often tagged as an organisation
 
-STAY = frozenset({"live", "reside", "remain", "stay", "settle", "hide", "shelter", "camp", "dwell", "work",
+STAY = frozenset({"be", "live", "reside", "remain", "stay", "settle", "hide", "shelter", "camp", "dwell", "work",
                   "study", "operate", "patrol", "gather", "meet", "concentrate", "wait", "spend", "vacation",
                   "holiday", "recuperate", "recover", "sleep"})
 GO = frozenset({"arrive", "travel", "go", "return", "move", "flee", "escape", "head", "fly", "sail", "relocate",
@@ -35,7 +35,7 @@ ENTER = frozenset({"enter", "check", "visit", "reach"})
 REGISTRY.add(
     # "she remained in Paris", "he lives in Lyon", "the rebels operate in the north"
     Frame("places.stays-in.v1", "located_in", verbs=STAY, subject=("agent", "subject"),
-          object=("prep:in|at|inside|near|outside|around|on|within|throughout|across",), object_types=WHERE, confidence=0.55),
+          object=("prep:in|at|inside|near|outside|around|within|throughout|across",), object_types=WHERE, confidence=0.55),
     # "arrived in Rome", "fled to Turkey", "returned to Mississippi"
     Frame("places.went-to.v1", "located_in", verbs=GO, subject=("agent", "subject", "patient"),
           object=("prep:to|in|into|at|for",), object_types=WHERE, confidence=0.5),

@@ -181,6 +181,14 @@ TITLE_WORDS = frozenset({
 })
 
 
+def title_case(sent: Span) -> bool:
+    """A headline in title case: most of its longer words capitalised, verbs included."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    capital = [t for t in words if t.text[:1].isupper()]
+    outside = [t for t in capital if not t.ent_type_ and t.i > sent.start]  # capitalised, yet no name
+    return len(words) >= 4 and len(capital) >= 0.8 * len(words) and len(outside) >= 2
+
+
 def proper_runs(doc: Doc, found: dict[tuple[int, int], Mention], titles: set[int]) -> list[Span]:
     """Runs of two or more capitalised proper nouns that no multi-word entity covers: names the
     tagger split or missed ("Governor Ana Lima" tagged as a place "Lima"), without leading titles;
@@ -209,11 +217,14 @@ def proper_runs(doc: Doc, found: dict[tuple[int, int], Mention], titles: set[int
             out.append(span)
         run.clear()
 
+    headlines = {i for sent in doc.sents if title_case(sent) for i in range(sent.start, sent.end)}
+
     def eligible(tok: Token, joined: bool = False) -> bool:
         """A proper noun no name covers yet; after a connector, one inside a tagged name too
-        ("Defense and [Security Committee]")."""
+        ("Defense and [Security Committee]"); never in a title-case headline ("Obama To Nominate
+        Benjamin"), where every word looks like a name."""
         return tok.pos_ == "PROPN" and (joined or tok.idx not in covered) and tok.idx not in titles and tok.ent_type_ not in (
-            "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "NORP")
+            "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "NORP") and tok.i not in headlines
 
     for tok in doc:
         joined = any(t.lower_ in CONNECTORS for t in run)

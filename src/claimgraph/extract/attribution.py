@@ -26,6 +26,21 @@ class Attribution:
     statement: Statement
     source_mention: Mention | None
     cue_token: int  # token index of the cue
+    relayed: bool = False  # an unnamed document or "reports": the publisher reports it
+
+
+# Nouns for documents that speak for their author ("the report", "an editorial", "the charge sheet").
+DOCUMENT_NOUNS = frozenset({
+    "report", "reports", "article", "editorial", "statement", "release", "post", "study", "data", "estimate",
+    "estimates", "sheet", "record", "records", "document", "documents", "filing", "survey", "poll", "profile",
+    "letter", "tweet", "memo", "transcript", "account", "accounts", "footage", "video", "broadcast", "dispatch",
+    "story", "investigation", "analysis", "findings", "figures", "statistics", "indictment", "complaint",
+    "lawsuit", "affidavit", "autopsy", "communique", "bulletin", "notice", "papers", "reporting",
+})
+# Nouns for outlets, whose name may be a modifier ("the Valley Courier newspaper").
+MEDIA_NOUNS = frozenset({"newspaper", "paper", "daily", "weekly", "tabloid", "agency", "channel", "network", "station",
+                         "broadcaster", "magazine", "website", "site", "outlet", "radio", "television", "tv", "wire",
+                         "blog", "journal", "publication", "programme", "program", "show"})
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -48,22 +63,58 @@ class Attributor:
         self.last_source: dict[str, Mention] = {}
 
     # ---- sources ----------------------------------------------------------------------
-    def source_for(self, head: Token) -> tuple[Mention | None, str]:
-        """The mention a source phrase names: a named mention, a pronoun's antecedent, or a
-        description ("a spokesman for the Tajik security services") made into a mention."""
+    def source_for(self, head: Token) -> tuple[Mention | None, str, bool]:
+        """Who a source phrase names, its words, and whether the report only relays an unnamed
+        document ("reports say", "according to the charge sheet": the publisher's `reported`).
+
+        In order: a pronoun's antecedent; a name the phrase holds in apposition ("the county
+        coroner, Ana Pell", "Yemen's news agency SABA", "the Valley Courier newspaper"); the
+        author of a document ("an editorial in the daily X", "the NYPD's statement"); a named
+        mention; else a description made into a mention ("a spokesman for the ministry")."""
         phrase = self._phrase(head)
         if head.lower_ in PRONOUNS:
-            return self.antecedent(head), phrase.text
+            return self.antecedent(head), phrase.text, False
+        if head.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"):
+            return None, phrase.text, False  # "68 per cent of voters believe": no one in particular
+        named = self._named_in_phrase(head)
+        if named is not None:
+            return named, phrase.text, False
+        if head.lemma_.lower() in DOCUMENT_NOUNS:
+            owner = self._document_owner(head)
+            return owner, phrase.text, owner is None
         m = token_mention(self.mentions + self.new_mentions, head)
         if m is None:
-            for child in head.children:  # "a spokesman for X" -> the spokesman (a description)
-                if child.dep_ in ("compound", "poss", "amod") and token_mention(self.mentions, child):
-                    break
-            desc = self._describe(head)
-            if desc is not None:
-                return desc, phrase.text
-            return None, phrase.text
-        return m, phrase.text
+            return self._describe(head), phrase.text, False
+        return m, phrase.text, False
+
+    def _named_in_phrase(self, head: Token) -> Mention | None:
+        mentions = self.mentions + self.new_mentions
+        own = token_mention(mentions, head)
+        if own is not None and own.label != "rules/description":
+            return own
+        candidates = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ in ("compound", "nmod") and head.head.i > head.i:
+            candidates.append(head.head)  # "news agency SABA" parsed with the name as head
+        if head.lower_ in MEDIA_NOUNS or head.lemma_.lower() in MEDIA_NOUNS:
+            candidates += [c for c in head.children if c.dep_ in ("compound", "poss", "nmod")]  # "the Courier newspaper"
+        for c in candidates:
+            m = token_mention(mentions, c)
+            if m is not None and m.label != "rules/description" and m.type in ("PERSON", "ORG"):
+                return m
+        return None
+
+    def _document_owner(self, head: Token) -> Mention | None:
+        """Whose document it is: "the NYPD's statement", "a report by the AP", "an editorial
+        in the daily X", "the post by Y"."""
+        mentions = self.mentions + self.new_mentions
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        owners += [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "in", "from") for o in c.children if o.dep_ == "pobj"]
+        for o in owners:
+            for t in o.subtree:
+                m = token_mention(mentions, t)
+                if m is not None and m.type in ("PERSON", "ORG") and m.label != "rules/description":
+                    return m
+        return None
 
     def _phrase(self, head: Token) -> Span:
         toks = [t for t in head.subtree if t.dep_ != "punct" or t.i < head.i]
@@ -199,14 +250,14 @@ class Attributor:
                     content = self._content_outside(sent, min(t.i for t in tok.subtree), max(t.i for t in tok.subtree) + 1)
             if source_tok is None or content is None:
                 continue
-            source, source_text = self.source_for(source_tok)
+            source, source_text, relayed = self.source_for(source_tok)
             if source is not None:
                 self.last_source[source.type if source.type != "PLACE" else "ORG"] = source
             s, e = _strip(self.text, *content)
             if e - s < 3:
                 continue
             st = self._statement(source, source_text, cue or tok.text, s, e, self._kind(s, e))
-            out.append(Attribution(st, source, tok.i))
+            out.append(Attribution(st, source, tok.i, relayed))
         return out
 
     def _cue_text(self, verb: Token) -> str:

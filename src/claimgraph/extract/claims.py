@@ -124,16 +124,17 @@ def _claim(document: Document, found: Found, sent: Span, evidence: TextSpan, att
     if isinstance(obj, Mention) and obj.id == found.subject.id:
         return None
     statement = None  # the innermost attribution around the trigger speaks for it
-    for att in attributions:
-        c = att.statement.content
-        if c.start <= found.trigger.idx < c.end and att.statement.source is not None and (
-                statement is None or c.end - c.start <= statement.statement.content.end - statement.statement.content.start):
-            statement = att
+    if not found.structural:  # titles and appositions are the author's words, whoever speaks
+        for att in attributions:
+            c = att.statement.content
+            if c.start <= found.trigger.idx < c.end and (att.statement.source is not None or att.relayed) and (
+                    statement is None or c.end - c.start <= statement.statement.content.end - statement.statement.content.start):
+                statement = att
     claimant = statement.statement.source if statement else None
     if statement is None and document.section_at(evidence.start) is Section.COMMENT and comment_author is not None:
         claimant = comment_author.id
     if found.structural:
-        modality = Modality.REPORTED if statement is not None else Modality.ASSERTED
+        modality = Modality.ASSERTED
     else:
         modality = modality_of(found.trigger, sent, attributed=statement is not None)
     if not found.structural and statement is not None and statement.statement.cue.split()[0].lower() in ("denied", "denies", "deny", "dismissed", "rejected"):

@@ -10,7 +10,13 @@ from claimgraph.model import Modality
 
 def _governors(trigger: Token, sent: Span) -> list[Token]:
     """The trigger, its ancestors within the sentence, and each one's direct modifiers."""
-    chain = [trigger, *[a for a in trigger.ancestors if sent.start <= a.i < sent.end]]
+    chain = [trigger]
+    cur = trigger
+    # a relative clause or apposition is presupposed: "X, who led the party, denied it" does
+    # not deny that X led the party
+    while cur.head.i != cur.i and sent.start <= cur.head.i < sent.end and cur.dep_ not in ("relcl", "appos"):
+        cur = cur.head
+        chain.append(cur)
     out = list(chain)
     for tok in chain:
         out.extend(c for c in tok.children if c.dep_ in ("neg", "aux", "advmod", "acomp", "auxpass", "amod", "det"))

@@ -87,7 +87,7 @@ ROLE_NOUNS = frozenset({
 # Nouns for what a person is or does, across news topics (posts, trades, ranks, social roles):
 # a title before a name or an apposition after it made of one of these is a role.
 PERSON_NOUNS = ROLE_NOUNS | frozenset({
-    "accountant", "activist", "administrator", "advocate", "aide", "anchor", "appointee", "archaeologist",
+    "sailor", "accountant", "activist", "administrator", "advocate", "aide", "anchor", "appointee", "archaeologist",
     "archbishop", "architect", "artist", "assailant", "assistant", "astronomer", "athlete", "attache",
     "attacker", "attorney", "attorney-general", "auditor", "author", "ayatollah", "bagman", "banker",
     "barrister", "batsman", "billionaire", "biologist", "bishop", "blogger", "bodyguard", "bomber", "boss",
@@ -114,7 +114,7 @@ PERSON_NOUNS = ROLE_NOUNS | frozenset({
     "presenter", "priest", "principal", "prisoner", "private", "producer", "proprietor", "provost",
     "psychiatrist", "psychologist", "publicist", "publisher", "pupil", "quarterback", "rabbi", "rapper",
     "receptionist", "recruit", "rector", "referee", "rep", "representative", "rival",
-    "robber", "runner-up", "sailor", "scholar", "scout", "seaman", "shareholder", "sheriff", "shooter",
+    "robber", "runner-up", "scholar", "scout", "seaman", "shareholder", "sheriff", "shooter",
     "smuggler", "sociologist", "solicitor", "songwriter", "source", "speaker", "staffer", "statesman",
     "student", "successor", "sultan", "superintendent", "supervisor", "survivor", "suspect", "swimmer",
     "teacher", "theologian", "therapist", "thief", "trader", "trafficker", "trainer", "trooper",

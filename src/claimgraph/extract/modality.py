@@ -27,7 +27,7 @@ def is_negated(trigger: Token, sent: Span) -> bool:
     for tok in _governors(trigger, sent):
         if tok.dep_ == "neg" or (tok.dep_ == "det" and tok.lower_ == "no" and tok.head.i == trigger.i):
             return True
-        if tok.lemma_ in DENIALS:
+        if tok.lemma_ in DENIALS and tok.i != trigger.i:  # "dismissed from the club" is the event, not a denial
             return True
     # "Celebrations of the death ... were premature"
     return any(t.lemma_.lower() in DENIALS for t in sent if t.dep_ in ("acomp", "attr") and trigger.i in _judged(t.head))

@@ -35,14 +35,16 @@ REGISTRY.add(
           subject_types=PERSON, value="role", implies=True),
     # "the club fired its coach", "X was ousted as party leader", "sacked from the board of Y"
     Frame("posts.removed-as.v1", "role", verbs=REMOVE, subject=("patient",),
-          object=("prep:as",), agent=("agent",), subject_types=PERSON, value="role", implies=True, negative=True),
+          object=("prep:as",), agent=("agent",), subject_types=PERSON, value="role", implies=True, negative=True,
+          confidence=0.7),
     Frame("posts.removed-from.v1", "member_of", verbs=REMOVE, subject=("patient",),
           object=("prep:from", "agent"), subject_types=PERSON, object_types=GROUP, negative=True),
     # "X resigned as minister", "quit as manager", "stepped down as chief executive of Y"
     Frame("posts.resigned-as.v1", "role", verbs=LEAVE, subject=("agent", "subject"), object=("prep:as",),
-          subject_types=PERSON, value="role", implies=True, negative=True),
+          subject_types=PERSON, value="role", implies=True, negative=True, confidence=0.7),
     Frame("posts.stepped-down-as.v1", "role", verbs=frozenset({"step", "stand"}), particle="down",
-          subject=("agent", "subject"), object=("prep:as",), subject_types=PERSON, value="role", implies=True, negative=True),
+          subject=("agent", "subject"), object=("prep:as",), subject_types=PERSON, value="role", implies=True, negative=True,
+          confidence=0.7),
     Frame("posts.stepped-down-from.v1", "member_of", verbs=frozenset({"step", "stand"}), particle="down",
           subject=("agent", "subject"), object=("prep:from",), subject_types=PERSON, object_types=GROUP, negative=True),
     # "X resigned from the board", "she quit the party", "left the company in May"

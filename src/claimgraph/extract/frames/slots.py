@@ -97,7 +97,8 @@ def patient(tok: Token) -> list[Token]:
         return [head] if head is not None else []
     dobj = child(tok, "dobj")
     if dobj is not None:
-        return [dobj]
+        named = [c for c in dobj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        return [dobj, *named[-1:]]  # "elected Ana Ruiz speaker": the name inside the object phrase
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "dobj" for c in tok.children):
         return [tok.head]  # "the coach they fired"
     return []
@@ -111,7 +112,7 @@ def subject(tok: Token) -> list[Token]:
         subj = clause_subject(cur)
         if subj is not None:
             return [subj]
-        if cur.dep_ not in ("acomp", "attr", "oprd", "xcomp", "conj") or cur.head.i == cur.i:
+        if cur.dep_ not in ("acomp", "attr", "oprd", "xcomp", "conj", "advmod") or cur.head.i == cur.i:
             break
         cur = cur.head
     if tok.dep_ == "appos":
@@ -125,6 +126,8 @@ def complement(tok: Token) -> list[Token]:
     dobj = child(tok, "dobj")
     if dobj is not None:  # "named him chief": the parser may hang the post under the object
         found += [c for c in dobj.children if c.dep_ in ("oprd", "appos", "npadvmod") and c.pos_ == "NOUN"]
+        if dobj.pos_ == "NOUN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in dobj.children):
+            found.append(dobj)  # "elected Ana Ruiz speaker": parsed as one noun phrase, the post its head
     return found
 
 

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from claimgraph.extract.frames.places import origins_in
 from claimgraph.extract.frames.registry import REGISTRY
-from claimgraph.extract.frames.values import implied_memberships, phrase
+from claimgraph.extract.frames.values import implied_memberships, is_role_noun, phrase
 from claimgraph.extract.lexicon import REPORTING_VERBS, is_person_noun
 from claimgraph.extract.predicates.base import Context, Found, child
 from claimgraph.extract.predicates.names import as_holder
@@ -62,7 +62,7 @@ def titles(ctx: Context) -> Iterator[Found]:
 def appositions(ctx: Context) -> Iterator[Found]:
     """'X, a surgeon and adviser to Y', 'X, who is chairman of Y', 'X is the head of Y'."""
     for tok in ctx.sent:
-        if tok.pos_ != "NOUN" or not is_person_noun(tok.lemma_.lower()):
+        if tok.pos_ != "NOUN" or not is_role_noun(tok, described=False):
             continue
         covering = ctx.by_token.get(tok.i)
         if covering is not None and covering.label != "rules/description":

@@ -15,6 +15,24 @@ SUBORDINATE = frozenset({"deputy", "vice", "associate", "assistant", "vice-", "u
 MAX_WORDS = 12
 
 
+# Nouns that say nothing about what a person is ("X is the reason", "X, a big part of it").
+NOT_ROLES = frozenset({"reason", "way", "thing", "part", "example", "case", "problem", "issue", "question", "matter",
+                       "fact", "result", "one", "time", "lot", "kind", "sort", "type", "number", "percent", "subject",
+                       "target", "focus", "topic", "name", "source", "sign", "symbol", "face", "victim", "suspect",
+                       "surprise", "shock", "mystery", "favorite", "favourite", "exception", "difference", "end", "start",
+                       "success", "failure", "year", "day", "age", "son", "daughter", "brother", "sister", "wife", "husband",
+                       "father", "mother", "friend", "child", "man", "woman", "boy", "girl", "person", "people"})
+
+
+def is_role_noun(tok: Token, described: bool) -> bool:
+    """Whether a noun says what someone is: a known post or trade, or, when it describes a named
+    person outright ("X, a sprinter", "X is a sprinter"), any singular noun but a few empty ones."""
+    lemma = tok.lemma_.lower()
+    if is_person_noun(lemma) or is_person_noun(tok.lower_):
+        return True
+    return described and tok.tag_ == "NN" and lemma not in NOT_ROLES and tok.is_alpha and tok.text.islower()
+
+
 def role_phrase(ctx: Context, tok: Token) -> tuple[dict[str, str], Span] | None:
     """The post a noun names, with its modifiers and its of/at/for phrase: 'as interim head
     coach of the club' gives 'interim head coach of the club'."""
@@ -49,6 +67,9 @@ def phrase(ctx: Context, tok: Token) -> Span | None:
             break
         if t.pos_ not in MODIFIER_POS and t.tag_ not in ("VBG", "VBN"):
             break
+        named = ctx.by_token.get(t.i)
+        if named is not None and named.type == "PERSON" and named.label != "rules/description":
+            break  # "elected Ana Ruiz speaker": the holder, not part of the post
         left, i = t, i - 1
     right = tok
     preps = [c for c in tok.rights if c.dep_ == "prep"]

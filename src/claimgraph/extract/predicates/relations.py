@@ -143,6 +143,12 @@ def _verb_relations(ctx: Context, verb: Token, lemma: str) -> Iterator[Found]:
                 for s in subjects:
                     for o in _objects(ctx, obj, GROUPS):
                         yield Found("leader_of", verb, s, "rules/leader.take-command.v1", object=o)
+    yield from _verb_opposition(ctx, verb, lemma, subjects)
+    yield from _verb_support(ctx, verb, lemma, subjects)
+
+
+def _verb_opposition(ctx: Context, verb: Token, lemma: str, subjects: list[Mention]) -> Iterator[Found]:
+    """Fighting against, fighting alongside, fighting for."""
     if lemma in OPPOSING_VERBS or lemma in ("strike", "wage", "call"):
         direct = child(verb, "dobj") if lemma in OPPOSING_VERBS else None
         targets = ([direct] if direct is not None else []) + [o for _, o in prep_objects(verb, "against")]
@@ -165,6 +171,10 @@ def _verb_relations(ctx: Context, verb: Token, lemma: str) -> Iterator[Found]:
     for _, obj in prep_objects(verb, "alongside"):
         for s, o in _pairs(subjects, _objects(ctx, obj, PARTIES)):
             yield Found("allied_with", verb, s, "rules/allied.alongside.v1", object=o)
+
+
+def _verb_support(ctx: Context, verb: Token, lemma: str, subjects: list[Mention]) -> Iterator[Found]:
+    """Training, backing, links between organisations."""
     if lemma in ("train", "school", "instruct"):
         yield from _trained(ctx, verb, subjects)
     if lemma in ("back", "support", "arm", "fund", "sponsor", "help", "assist", "protect", "ally"):

@@ -230,7 +230,7 @@ class Attributor:
         return "indirect"
 
     def _in_sentence(self, sent: Span) -> list[Attribution]:
-        out = []
+        out = [a for a in (self._headline_colon(sent), self._impersonal(sent)) if a is not None]
         for tok in sent:
             source_tok, cue, content = None, None, None
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in REPORTING_VERBS and not _descriptive(tok):
@@ -259,6 +259,36 @@ class Attributor:
             st = self._statement(source, source_text, cue or tok.text, s, e, self._kind(s, e))
             out.append(Attribution(st, source, tok.i, relayed))
         return out
+
+    def _headline_colon(self, sent: Span) -> Attribution | None:
+        """'Police: suspect fled the scene' — a short speaker, a colon, what they say."""
+        colon = next((t for t in sent if t.text == ":"), None)
+        if colon is None or colon.i - sent.start > 5 or sent.end - colon.i < 4:
+            return None
+        left = self.doc[sent.start : colon.i]
+        if not left or any(t.pos_ in ("VERB", "AUX", "PRON") for t in left) or not any(t.pos_ in ("PROPN", "NOUN") for t in left):
+            return None
+        source, source_text, relayed = self.source_for(left.root)
+        if source is None and not relayed:
+            return None
+        s, e = _strip(self.text, self.doc[colon.i + 1].idx, sent.end_char)
+        st = self._statement(source, source_text, ":", s, e, self._kind(s, e))
+        return Attribution(st, source, colon.i, relayed)
+
+    def _impersonal(self, sent: Span) -> Attribution | None:
+        """'It was reported that ...', 'it is understood that ...': the publisher relays it."""
+        for verb in sent:
+            if verb.tag_ != "VBN" or verb.lemma_ not in REPORTING_VERBS | {"understand"}:
+                continue
+            subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            clause = [c for c in verb.children if c.dep_ == "ccomp"]
+            if subj is None or subj.lower_ != "it" or not clause or any(c.dep_ == "agent" for c in verb.children):
+                continue
+            lo, hi = min(t.i for t in clause[0].subtree), max(t.i for t in clause[0].subtree)
+            s, e = _strip(self.text, self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi]))
+            st = self._statement(None, subj.text, f"it {verb.text}", s, e, self._kind(s, e))
+            return Attribution(st, None, verb.i, relayed=True)
+        return None
 
     def _cue_text(self, verb: Token) -> str:
         extra = [c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ in ("ORG", "PERSON", "GPE")]

@@ -8,12 +8,14 @@ the comment's writer, never to the publisher.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.attribution import Attribution
 from claimgraph.extract.frames import run as run_frames
-from claimgraph.extract.lexicon import REPORTING_NOUNS, REPORTING_VERBS, STATUS_TRIGGERS
-from claimgraph.extract.modality import modality_of
+from claimgraph.extract.lexicon import BELIEF_VERBS, REPORTING_NOUNS, REPORTING_VERBS, STATUS_TRIGGERS
+from claimgraph.extract.modality import modality_of, non_confirmation
 from claimgraph.extract.predicates.base import Context, Found
 from claimgraph.extract.timex import resolve_time
 from claimgraph.model import Claim, Document, Mention, Modality, Section, stable_id
@@ -86,6 +88,7 @@ def extract_claims(document: Document, doc: Doc, mentions: list[Mention], attrib
                 by_token.setdefault(t.i, m)
     claims: dict[tuple, Claim] = {}
     text = doc.text
+    unconfirmed = _unconfirmed_sentences(doc)
     for sent in doc.sents:
         ctx = Context(doc, sent, spanned, by_token, text, document)
         evidence = sentence_span(document, sent)
@@ -93,6 +96,8 @@ def extract_claims(document: Document, doc: Doc, mentions: list[Mention], attrib
             continue
         for found in run_frames(ctx):
             claim = _claim(document, found, sent, evidence, attributions, comment_author)
+            if claim is not None and sent.start in unconfirmed and not found.structural and claim.modality in (Modality.ASSERTED, Modality.REPORTED):
+                claim = replace(claim, modality=Modality.HEDGED)
             if claim is None:
                 continue
             obj = found.object
@@ -103,6 +108,17 @@ def extract_claims(document: Document, doc: Doc, mentions: list[Mention], attrib
                 if found_mentions is not None:
                     found_mentions.extend(m for m in found.extra_mentions if m not in found_mentions)
     return list(claims.values())
+
+
+def _unconfirmed_sentences(doc: Doc) -> set[int]:
+    """Sentences that a "could not be independently verified" hedges: itself and the one before."""
+    out: set[int] = set()
+    previous: int | None = None
+    for sent in doc.sents:
+        if non_confirmation(sent):
+            out.update(i for i in (previous, sent.start) if i is not None)
+        previous = sent.start
+    return out
 
 
 def _frame_modality(frame: Modality | None, read: Modality, attributed: bool) -> Modality:
@@ -139,6 +155,8 @@ def _claim(document: Document, found: Found, sent: Span, evidence: TextSpan, att
         modality = modality_of(found.trigger, sent, attributed=statement is not None)
     if not found.structural and statement is not None and statement.statement.cue.split()[0].lower() in ("denied", "denies", "deny", "dismissed", "rejected"):
         modality = Modality.DENIED
+    elif statement is not None and modality is Modality.REPORTED and sent.doc[statement.cue_token].lemma_.lower() in BELIEF_VERBS:
+        modality = Modality.HEDGED  # "X believes that Y was killed": a belief, not a report
     modality = _frame_modality(found.modality, modality, statement is not None)
     time = found.time or (_time_of(document, found.trigger, sent, found.predicate) if found.predicate in TIMED else None)
     obj_key = obj.id if isinstance(obj, Mention) else str(obj)

@@ -58,7 +58,12 @@ REPORTING_VERBS = frozenset({
     "threaten", "predict", "testify", "contend", "maintain", "stress", "emphasise", "emphasize", "repeat",
     "comment", "tweet", "proclaim", "publish", "describe", "recount", "recall", "observe", "conclude", "concede",
     "dismiss", "reject", "speculate", "endorse", "brag", "denounce", "mention", "specify", "respond", "reply",
+    "think", "suspect", "fear", "hope", "expect", "assume", "guess", "doubt", "inform", "brief", "assure",
+    "caution", "complain", "lament", "notify", "signal", "hint", "imply", "forecast",
 })
+# Reporting verbs that give a belief or a hope, not a report: what they introduce is hedged.
+BELIEF_VERBS = frozenset({"believe", "think", "suspect", "fear", "hope", "expect", "assume", "guess", "speculate",
+                          "feel", "suppose", "estimate", "predict", "understand", "reckon", "doubt"})
 # Nouns that carry attribution ("in a statement", "X's claim that ...").
 REPORTING_NOUNS = frozenset({"statement", "report", "claim", "announcement", "interview", "comment", "post", "tweet", "estimate", "estimates", "charge", "allegation", "reports"})
 # Words that make a claim hedged.

@@ -23,8 +23,32 @@ def _governors(trigger: Token, sent: Span) -> list[Token]:
     return out
 
 
+CONFIRMING = frozenset({"confirm", "verify", "corroborate", "substantiate", "authenticate"})
+
+
+def unconfirmed(trigger: Token, sent: Span) -> bool:
+    """'Officials could not confirm that X was killed': a negated confirmation is no support,
+    and no denial either."""
+    return any(tok.lemma_ in CONFIRMING and any(c.dep_ == "neg" for c in tok.children) for tok in _governors(trigger, sent))
+
+
+def non_confirmation(sent: Span) -> bool:
+    """A sentence saying that what was just reported is unconfirmed: 'The claim could not be
+    independently verified', 'There was no independent confirmation', 'unverified reports'."""
+    for tok in sent:
+        if tok.lemma_ in CONFIRMING and any(c.dep_ == "neg" for c in tok.children):
+            return True
+        if tok.lemma_ in ("confirmation", "verification") and any(c.lower_ == "no" for c in tok.children):
+            return True
+        if tok.lower_ in ("unconfirmed", "unverified") and tok.dep_ in ("acomp", "ROOT", "attr"):
+            return True
+    return False
+
+
 def is_negated(trigger: Token, sent: Span) -> bool:
     for tok in _governors(trigger, sent):
+        if tok.dep_ == "neg" and tok.head.lemma_ in CONFIRMING:
+            continue  # "could not confirm" hedges (unconfirmed), it does not deny
         if tok.dep_ == "neg" or (tok.dep_ == "det" and tok.lower_ == "no" and tok.head.i == trigger.i):
             return True
         if tok.lemma_ in DENIALS and tok.i != trigger.i:  # "dismissed from the club" is the event, not a denial
@@ -55,9 +79,9 @@ def is_hedged(trigger: Token, sent: Span) -> bool:
 def modality_of(trigger: Token, sent: Span, attributed: bool) -> Modality:
     if is_negated(trigger, sent):
         return Modality.DENIED
-    if is_hedged(trigger, sent):
+    if is_hedged(trigger, sent) or unconfirmed(trigger, sent):
         return Modality.HEDGED
     return Modality.REPORTED if attributed else Modality.ASSERTED
 
 
-__all__ = ["NEGATIONS", "is_hedged", "is_negated", "modality_of"]
+__all__ = ["NEGATIONS", "is_hedged", "is_negated", "modality_of", "non_confirmation"]

@@ -39,7 +39,7 @@ from claimgraph.words import is_demonym_of
 
 LEADING = re.compile(r"^(the|a|an|former|late|ex-|top|senior|so-called)\s+", re.IGNORECASE)
 TRAILING = re.compile(r"(['’]s|['’])$")
-ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$")
+ABBREVIATION = re.compile(r"(?:(?:\b[A-Z]\.){2,}|\b(?:Jr|Sr|Inc|Ltd|Corp|Co|Bros|Mfg|Assn)\.)$")
 QUOTES = "\"'“”‘’«»„"
 # spaCy label -> claimgraph entity type; NORP is decided per mention (_norp_type)
 LABEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}

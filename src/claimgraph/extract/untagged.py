@@ -17,6 +17,7 @@ from claimgraph.extract.lexicon import (
     ORG_NAME_HEADS,
     PERSON_DESCRIPTION_HEADS,
     ROLE_NOUNS,
+    is_person_noun,
     type_from_name,
 )
 from claimgraph.model import Mention
@@ -206,6 +207,9 @@ def proper_runs(doc: Doc, found: dict[tuple[int, int], Mention], titles: set[int
             run.pop(0)  # "Governor Ana Lima", but "Defense and Security Committee" keeps its first word
         while run and not run[-1].text[:1].isupper():
             run.pop()
+        if len(run) > 2 and run[1].lower_ == "of" and is_person_noun(run[0].lower_):
+            run.clear()  # "Secretary of Health and Human Services", "Chief of Staff": a post, not a body
+            return
         if len(run) >= 2 and all((t.text[:1].isupper() and t.is_alpha) or t.lower_ in CONNECTORS for t in run):
             span = doc[run[0].i : run[-1].i + 1]
             if any(t.lower_ in CONNECTORS for t in run) and type_from_name(span.text, "") == "":

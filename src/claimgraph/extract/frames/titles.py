@@ -44,7 +44,7 @@ def titles(ctx: Context) -> Iterator[Found]:
             continue
         if not ctx.sent.start_char <= m.start < ctx.sent.end_char:
             continue
-        run = ctx.title_run(m)
+        run = ctx.title_run(m) or _shared_title(ctx, m)
         if not run:
             continue
         role_idx = max(i for i, t in enumerate(run) if is_person_noun(t.lemma_.lower()) or is_person_noun(t.lower_))
@@ -58,12 +58,22 @@ def titles(ctx: Context) -> Iterator[Found]:
         yield from origins_in(ctx, span, m, role_tok, "rules/places.nationality.v1")
 
 
+def _shared_title(ctx: Context, m: Mention) -> list[Token]:
+    """'Post reporters Bob Woods and Carla Bern': a plural title before two names is each one's."""
+    span = ctx.span_of(m)
+    if span is None or span.root.dep_ != "conj":
+        return []
+    first = ctx.by_token.get(span.root.head.i)
+    run = ctx.title_run(first) if first is not None and first.type == "PERSON" else []
+    return run if run and run[-1].tag_ in ("NNS", "NNPS") else []
+
+
 @REGISTRY.pattern("posts", "rules/posts.apposition.v2")
 def appositions(ctx: Context) -> Iterator[Found]:
     """'X, a surgeon and adviser to Y', 'X, who is chairman of Y', 'X is the head of Y'."""
     for tok in ctx.sent:
-        if tok.pos_ != "NOUN" or not is_role_noun(tok, described=False):
-            continue
+        if tok.pos_ not in ("NOUN", "PROPN") or not is_role_noun(tok, described=False):
+            continue  # a capitalised title is a PROPN: "X, Chief Public Relations Officer, said"
         covering = ctx.by_token.get(tok.i)
         if covering is not None and covering.label != "rules/description":
             continue  # part of a name

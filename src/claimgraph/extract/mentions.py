@@ -177,7 +177,8 @@ def extract_mentions(document: Document, doc: Doc) -> list[Mention]:
     for start, end, type_ in acronyms_of_names(document.text, found):
         _add(found, make_mention(document, start, end, type_, "rules/acronym-of-name"))
     for start, end, type_ in places_after_nouns(document.text):
-        found.pop((start, end), None)  # the words before it type it better than the tagger
+        if (start, end) in found and found[(start, end)].type == "PERSON":
+            del found[(start, end)]  # "the city of Lyon" tagged as a person: the words before it decide
         _add(found, make_mention(document, start, end, type_, "rules/place-of"))
     for start, end, type_ in prefixed_parties(document.text, found):
         _add(found, make_mention(document, start, end, type_, "rules/anti-pro"))

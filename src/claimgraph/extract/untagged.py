@@ -92,7 +92,7 @@ def media_names(doc: Doc, found: dict[tuple[int, int], Mention]) -> list[Span]:
 ANTI_PRO = re.compile(r"\b(?i:anti|pro)-([A-Z][a-z]+)\b")
 
 
-PLACE_OF = re.compile(r"\b(?:city|town|village|province|region|district|port|capital|state|county|island|"
+PLACE_OF = re.compile(r"\b(?:city|town|village|province|region|district|port|county|island|"
                       r"municipality|governorate|oblast|prefecture|canton|suburb|neighbo(?:u)?rhood)\s+of\s+"
                       r"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})")
 

@@ -244,8 +244,11 @@ def test_years_and_days_are_not_counts():
 
 
 def test_headline_status_reads_the_word_after_the_name():
-    check("Film Critic Ada Ruiz Dead at 95\nAda Ruiz, the film critic, died on Sunday in Lyon.", "dead", subject="Ada Ruiz")
-    check("Rebel Commander Omar Said Killed\nOmar Said was killed on Monday, his group said.", "dead", subject="Omar Said")
+    for text, predicate, subject in [
+        ("Film Critic Ada Ruiz Dead at 95\nAda Ruiz, the film critic, was a fixture of Lyon cinemas.", "dead", "Ada Ruiz"),
+    ]:
+        rows = claims_of(text, predicate)
+        assert any(r["subject"] == subject and r["evidence"].start == 0 for r in rows), rows
 
 
 def test_coordinated_verbs_share_their_object():

@@ -195,7 +195,8 @@ def _analyse(documents: list[Document], settings: Settings) -> Iterator[Extracti
     """Each document's extraction, in order, analysed piece by piece (claimgraph.nlp.chunks) as
     the parses stream in; a document that fails comes back as an InputError."""
     english = [d for d in documents if d.status == "analysed"]
-    pieces = {d.id: split_text(d.text, settings.chunk_chars) for d in english}
+    limit = min(settings.chunk_chars, load_pipeline().max_length) if english else settings.chunk_chars
+    pieces = {d.id: split_text(d.text, limit) for d in english}
     parses = _parse([text for d in english for _, text in pieces[d.id]], settings)
     for doc in documents:
         if doc.status != "analysed":

@@ -41,10 +41,10 @@ def signature(text: str) -> np.ndarray:
 class NearDuplicateIndex:
     """Signatures filed by LSH bands; `find` returns the earliest near-copy of a signature.
 
-    Every band's bucket keeps its documents in the order they came, so the first similar one in a
-    bucket is the earliest there and the search of that bucket stops at it; a bucket is searched
-    among its first SCAN documents only. Thousands of near-identical records then cost a few
-    comparisons each, not one per earlier record.
+    Each band's bucket keeps its documents in the order they came and is searched among its first
+    SCAN documents only, all candidates compared at once: thousands of near-identical records cost
+    a bounded search each, not one comparison per earlier record. (A near-copy is missed only when
+    every bucket it shares with its original holds SCAN other documents before it.)
     """
 
     SCAN = 32
@@ -54,34 +54,32 @@ class NearDuplicateIndex:
         # a loose band setting finds candidates; the estimated Jaccard decides
         layout = MinHashLSH(threshold=min(threshold, 0.5), num_perm=NUM_PERM)
         self.bands = [(i * layout.r, (i + 1) * layout.r) for i in range(layout.b)]
-        self.buckets: list[dict[bytes, list[str]]] = [{} for _ in self.bands]
-        self.signatures: dict[str, np.ndarray] = {}
-        self.order: dict[str, int] = {}
+        self.buckets: list[dict[bytes, list[int]]] = [{} for _ in self.bands]
+        self.rows: dict[str, int] = {}  # document id -> row of `matrix`, in the order added
+        self.ids: list[str] = []
+        self.matrix = np.empty((64, NUM_PERM), dtype=np.uint64)
         self.comparisons = 0  # signatures compared so far (what `find` costs)
 
     def add(self, doc_id: str, sig: np.ndarray) -> None:
-        if doc_id in self.signatures:
+        if doc_id in self.rows:
             return
-        self.signatures[doc_id] = sig
-        self.order[doc_id] = len(self.order)
+        row = self.rows[doc_id] = len(self.ids)
+        self.ids.append(doc_id)
+        if row == len(self.matrix):
+            self.matrix = np.concatenate([self.matrix, np.empty_like(self.matrix)])
+        self.matrix[row] = sig
         for (start, end), bucket in zip(self.bands, self.buckets, strict=True):
-            bucket.setdefault(sig[start:end].tobytes(), []).append(doc_id)
+            bucket.setdefault(sig[start:end].tobytes(), []).append(row)
 
     def find(self, sig: np.ndarray) -> str | None:
-        best: str | None = None
-        similar: dict[str, bool] = {}
+        candidates: set[int] = set()
         for (start, end), bucket in zip(self.bands, self.buckets, strict=True):
-            for doc_id in bucket.get(sig[start:end].tobytes(), [])[: self.SCAN]:
-                if best is not None and self.order[doc_id] >= self.order[best]:
-                    break  # nothing later in this bucket is earlier than the one found
-                if doc_id not in similar:
-                    similar[doc_id] = self._similar(sig, doc_id)
-                if similar[doc_id]:
-                    best = doc_id
-                    break
-        return best
-
-    def _similar(self, sig: np.ndarray, doc_id: str) -> bool:
-        """The estimated Jaccard similarity (as datasketch's MinHash.jaccard) reaches the threshold."""
-        self.comparisons += 1
-        return float(np.count_nonzero(self.signatures[doc_id] == sig)) / NUM_PERM >= self.threshold
+            candidates.update(bucket.get(sig[start:end].tobytes(), [])[: self.SCAN])
+        if not candidates:
+            return None
+        rows = np.array(sorted(candidates))  # earliest first
+        self.comparisons += len(rows)
+        # the estimated Jaccard similarity, as datasketch's MinHash.jaccard computes it
+        similar = np.count_nonzero(self.matrix[rows] == sig, axis=1) / NUM_PERM >= self.threshold
+        hits = np.flatnonzero(similar)
+        return self.ids[int(rows[hits[0]])] if hits.size else None

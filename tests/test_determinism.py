@@ -85,7 +85,7 @@ def _without_timestamps(data: bytes) -> list[dict]:
 
 
 def test_concurrent_disjoint_ingests_equal_sequential_ones(tmp_path: Path):
-    files = corpus()
+    files = corpus()[:10]
     first, second = files[: len(files) // 2], files[len(files) // 2 :]
     syndicated = tmp_path / "syndicated.txt"  # a near-copy of a report of the first half, in the second
     syndicated.write_text("Shared from the wire\n\n" + first[0].read_text() + "\n\nDistributed by Wire Partners.\n")

@@ -221,7 +221,9 @@ def _parse(texts: list[str], settings: Settings) -> Iterator[Doc | Exception]:
     that the failure is pinned on its own text."""
     nlp = load_pipeline()
     done = 0
-    stream = nlp.pipe(texts, batch_size=settings.batch_size, n_process=_processes(texts, settings))
+    # pieces of a long document go two at a time: the parser's memory grows with the batch's length
+    batch = max(1, min(settings.batch_size, 2 * settings.chunk_chars // max(1, *map(len, texts))))
+    stream = nlp.pipe(texts, batch_size=batch, n_process=_processes(texts, settings))
     while done < len(texts):
         try:
             parsed = next(stream)

@@ -56,6 +56,10 @@ def _open(ctx: typer.Context, create: bool = False) -> Claimgraph:
     return Claimgraph.open(ctx.obj["db"], create=create)
 
 
+def _say_waiting(message: str) -> None:
+    err.print(message, markup=False, highlight=False)
+
+
 @app.command()
 @handle_errors
 def ingest(ctx: typer.Context, paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .html .htm .jsonl).")]) -> None:
@@ -70,7 +74,8 @@ def ingest(ctx: typer.Context, paths: Annotated[list[Path], typer.Argument(help=
         console=err, disable=not err.is_terminal, transient=True,
     ) as bar:
         task = bar.add_task("", total=total)
-        report = cg.ingest(paths, progress=lambda src: bar.update(task, advance=1, description=Path(src).name[:40]))
+        report = cg.ingest(paths, progress=lambda src: bar.update(task, advance=1, description=Path(src).name[:40]),
+                           on_wait=_say_waiting)
     console.print(f"{len(report.new)} new, {len(report.already_known)} already known, "
                   f"{len(report.near_duplicates)} near-duplicate, {len(report.not_analysed)} not analysed, "
                   f"{len(report.skipped)} skipped", highlight=False)
@@ -304,7 +309,7 @@ def _judge(ctx: typer.Context, kind: str, a: str, b: str, author: str | None) ->
         else:
             cg.entity(a), cg.entity(b)  # both must exist
         jid = cg.store.add_judgement(kind, a, b, author or cg.settings.author)
-        cg.resolve(full=True)
+        cg.resolve(full=True, on_wait=_say_waiting)
     console.print(f"judgement {jid} recorded: {kind} {a!r} {b!r}")
 
 
@@ -356,7 +361,7 @@ def judgements(ctx: typer.Context, undo: Annotated[int | None, typer.Option(help
     with _open(ctx) as cg:
         if undo is not None:
             cg.store.undo_judgement(undo)
-            cg.resolve(full=True)
+            cg.resolve(full=True, on_wait=_say_waiting)
             console.print(f"judgement {undo} undone")
             return
         rows = cg.store.judgements(include_undone=all_)
@@ -375,7 +380,7 @@ def resolve(ctx: typer.Context) -> None:
         claimgraph --db news.db resolve
     """
     with _open(ctx) as cg:
-        cg.resolve(full=True)
+        cg.resolve(full=True, on_wait=_say_waiting)
         console.print(f"{cg.store.count('entities')} entities")
 
 

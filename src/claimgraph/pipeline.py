@@ -8,7 +8,8 @@ from pathlib import Path
 
 import numpy as np
 
-from claimgraph.errors import InputError
+from claimgraph.errors import ClaimgraphError, InputError
+from claimgraph.extract.claims import DocumentExtractor
 from claimgraph.extract.document import extract_document
 from claimgraph.ingest.dedupe import NearDuplicateIndex, document_id, signature
 from claimgraph.ingest.files import RawArticle, article_from_text, discover, read_file
@@ -98,6 +99,20 @@ def update_graph(store: SQLiteStore, full: bool = False) -> None:
     store.save_reasoning(reasoning.groups, reasoning.conflicts, reasoning.memberships, reasoning.conflict_support)
 
 
+EXTRACTORS = ("rules", "rules+learned")
+
+
+def document_extractors(settings: Settings) -> list[DocumentExtractor]:
+    """The extractors that run beside the rules, as `settings.extractor` asks."""
+    if settings.extractor not in EXTRACTORS:
+        raise ClaimgraphError(f"unknown extractor {settings.extractor!r}; use one of: {', '.join(EXTRACTORS)}")
+    if settings.extractor == "rules":
+        return []
+    from claimgraph.extract.learned.extractor import load_extractor  # onnxruntime only when asked for
+
+    return [load_extractor()]
+
+
 def _duplicate_index(store: SQLiteStore, settings: Settings) -> NearDuplicateIndex:
     index = NearDuplicateIndex(settings.duplicate_threshold)
     for doc_id, sig in store.signatures():
@@ -140,8 +155,9 @@ def _ingest_batch(store: SQLiteStore, batch: list[RawArticle], settings: Setting
         ), sig))
     english = [d for d, _ in documents if d.status == "analysed"]
     parsed = dict(zip((d.id for d in english), load_pipeline().pipe((d.text for d in english), batch_size=settings.batch_size), strict=True)) if english else {}
+    extra = document_extractors(settings)
     for doc, sig in documents:
-        extraction = extract_document(doc, parsed.get(doc.id))
+        extraction = extract_document(doc, parsed.get(doc.id), extra)
         if store.add_document(doc, sig.tobytes(), extraction.mentions, extraction.statements, extraction.claims):
             report.new.append(doc.id)
         else:

@@ -15,6 +15,7 @@ class Settings:
     batch_size: int = 16  # documents per nlp.pipe batch
     duplicate_threshold: float = 0.7  # MinHash Jaccard above which a document is a near-copy
     author: str = "anonymous"  # who records judgements
+    extractor: str = "rules"  # "rules", or "rules+learned" to add the learned extractor
 
     @classmethod
     def load(cls, **overrides: Any) -> Settings:

@@ -8,7 +8,9 @@ the comment's writer, never to the publisher.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
@@ -27,6 +29,15 @@ from claimgraph.model import Span as TextSpan
 
 RULES: tuple[Callable[[Context], Iterator[Found]], ...] = (find_status, find_relations, find_locations, find_names, find_values)
 TIMED = {"dead", "wounded", "alive", "arrested", "released", "defected_to", "leader_of", "member_of", "located_in", "opposed_to", "allied_with", "role", "bounty", "quantity", "trained_by"}
+
+
+class DocumentExtractor(Protocol):
+    """An extractor that reads a whole document at once (the learned one): it yields the same
+    Found records as the rules; `_claim` adds claimant, modality, time and evidence."""
+
+    rule: str
+
+    def find(self, doc: Doc, mentions: list[Mention], by_token: dict[int, Mention]) -> Iterable[Found]: ...
 
 
 def sentence_span(document: Document, sent: Span) -> TextSpan:
@@ -80,7 +91,7 @@ def _on_report(tok: Token) -> bool:
 
 
 def extract_claims(document: Document, doc: Doc, mentions: list[Mention], attributions: list[Attribution],
-                   comment_author: Mention | None) -> list[Claim]:
+                   comment_author: Mention | None, extra: Iterable[DocumentExtractor] = ()) -> list[Claim]:
     by_token: dict[int, Mention] = {}
     spanned = [m for m in mentions if m.start is not None and m.end is not None]
     # names first: a description's tokens that are a name ("Tajikistan's") belong to the name
@@ -98,15 +109,38 @@ def extract_claims(document: Document, doc: Doc, mentions: list[Mention], attrib
             continue
         for rule in RULES:
             for found in rule(ctx):
-                claim = _claim(document, found, sent, evidence, attributions, comment_author)
-                if claim is None:
-                    continue
-                obj = found.object
-                obj_key = obj.id if isinstance(obj, Mention) else str(sorted(obj.items())) if isinstance(obj, dict) else None
-                k = (claim.predicate, claim.subject, obj_key, evidence.start)
-                if k not in claims or claims[k].confidence < claim.confidence:
-                    claims[k] = claim
+                _keep(claims, found, _claim(document, found, sent, evidence, attributions, comment_author))
+    for extractor in extra:  # after the rules: a claim both find is merged into the rule's
+        for found in extractor.find(doc, spanned, by_token):
+            sent = found.trigger.sent
+            evidence = sentence_span(document, sent)
+            if evidence.text:
+                _keep(claims, found, _claim(document, found, sent, evidence, attributions, comment_author))
     return list(claims.values())
+
+
+def _keep(claims: dict[tuple, Claim], found: Found, claim: Claim | None) -> None:
+    """One claim per predicate, subject, object and sentence: the most confident rule's; a
+    claim the rules and a document extractor both find keeps the rule's reading (agent, place,
+    modality) with the higher confidence and both names."""
+    if claim is None:
+        return
+    obj = found.object
+    obj_key = obj.id if isinstance(obj, Mention) else str(sorted(obj.items())) if isinstance(obj, dict) else None
+    k = (claim.predicate, claim.subject, obj_key, claim.evidence.start)
+    old = claims.get(k)
+    if old is None:
+        claims[k] = claim
+    elif _learned(old) != _learned(claim):
+        rule, model = (claim, old) if _learned(old) else (old, claim)
+        names = rule.extractor if model.extractor in rule.extractor else f"{rule.extractor}+{model.extractor}"
+        claims[k] = replace(rule, confidence=max(rule.confidence, model.confidence), extractor=names)
+    elif old.confidence < claim.confidence:
+        claims[k] = claim
+
+
+def _learned(claim: Claim) -> bool:
+    return claim.extractor.startswith("learned/")
 
 
 def _claim(document: Document, found: Found, sent: Span, evidence: TextSpan, attributions: list[Attribution],

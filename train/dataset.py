@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 import yaml
+from spacy.tokens import Doc
 from tokenizers import Tokenizer
 
 from claimgraph.extract.attribution import find_attributions
@@ -118,17 +119,17 @@ def build(root: Path, tok: Tokenizer) -> Iterator[TrainDoc]:
         named = extract_mentions(document, doc)
         _, described = find_attributions(document, doc, named)
         sents = sentences(doc, sorted(named + described, key=lambda m: m.start or 0))
-        yield labelled(file, sents, claims[file], names[file], tok)
+        yield labelled(file, doc, sents, claims[file], names[file], tok)
 
 
-def labelled(file: str, sents: list[Sentence], gold: list[dict], names: dict[str, set[str]], tok: Tokenizer) -> TrainDoc:
+def labelled(file: str, doc: Doc, sents: list[Sentence], gold: list[dict], names: dict[str, set[str]], tok: Tokenizer) -> TrainDoc:
     def keys(n: Named) -> set[str]:
         return names.get(name_key(n.mention.text), set())
 
-    ps, ss = pairs(sents), singles(sents)
+    ps, ss = pairs(doc, sents), singles(doc, sents)
     pl = [_labels(gold, PAIR_PREDICATES, keys(p.subject), keys(p.object), sents[p.sent].text) for p in ps]
     sl = [_labels(gold, STATUS_PREDICATES, keys(o.entity), None, sents[o.sent].text) for o in ss]
-    p = plan(tok, sents, ps, ss)
+    p = plan(tok, doc, sents, ps, ss)
     out = TrainDoc(file, file.split("_")[0], p,
                    np.array([pl[k] for k in p.kept_pairs], dtype=np.int8).reshape(-1, len(PAIR_PREDICATES)),
                    np.array([sl[k] for k in p.kept_singles], dtype=np.int8).reshape(-1, len(STATUS_PREDICATES)))

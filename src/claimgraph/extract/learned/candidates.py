@@ -27,6 +27,7 @@ class Named:
     mention: Mention
     start: int
     end: int
+    head: int  # token index of the name's syntactic head
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,7 @@ class Pair:
     object: Named
     subject_sent: int
     object_sent: int
+    trigger: int  # token index: where time, modality and attribution are read
 
     @property
     def sent(self) -> int:
@@ -59,6 +61,7 @@ class Pair:
 class Single:
     entity: Named
     sent: int
+    trigger: int
 
 
 def usable(m: Mention) -> bool:
@@ -78,8 +81,10 @@ def sentences(doc: Doc, mentions: list[Mention]) -> list[Sentence]:
         k = j
         while k < len(spanned) and (spanned[k].start or 0) < end:
             m = spanned[k]
-            if (m.end or 0) <= end and not any(n.start < (m.end or 0) - start and (m.start or 0) - start < n.end for n in names):
-                names.append(Named(m, (m.start or 0) - start, (m.end or 0) - start))
+            span = doc.char_span(m.start or 0, m.end or 0, alignment_mode="expand")
+            overlaps = any(n.start < (m.end or 0) - start and (m.start or 0) - start < n.end for n in names)
+            if (m.end or 0) <= end and span is not None and not overlaps:
+                names.append(Named(m, (m.start or 0) - start, (m.end or 0) - start, span.root.i))
             k += 1
         out.append(Sentence(i, sent, start, tuple(names[:MAX_MENTIONS])))
     return out
@@ -89,7 +94,28 @@ def _key(n: Named) -> str:
     return n.mention.text.lower()
 
 
-def pairs(sents: list[Sentence]) -> list[Pair]:
+def lowest_common_ancestor(doc: Doc, a: int, b: int) -> int | None:
+    above_b = {b, *(t.i for t in doc[b].ancestors)}
+    return next((t for t in (a, *(x.i for x in doc[a].ancestors)) if t in above_b), None)
+
+
+def pair_trigger(doc: Doc, sents: list[Sentence], a: Named, b: Named, a_sent: int, b_sent: int) -> int:
+    """The lowest common ancestor of the two names' heads (usually the verb that relates them);
+    across two sentences, the root of the later one, which states the relation."""
+    later = sents[max(a_sent, b_sent)].span
+    if a_sent != b_sent:
+        return later.root.i
+    found = lowest_common_ancestor(doc, a.head, b.head)
+    return later.root.i if found is None else found
+
+
+def status_trigger(doc: Doc, n: Named, sent: Sentence) -> int:
+    """The word that governs the name ('killed' in 'X was killed'), else the name's head."""
+    head = doc[n.head].head
+    return head.i if sent.span.start <= head.i < sent.span.end else n.head
+
+
+def pairs(doc: Doc, sents: list[Sentence]) -> list[Pair]:
     """(subject, object) in one sentence, or one in each of two adjacent sentences; never two
     mentions of the same name, never a place as subject."""
     out: list[Pair] = []
@@ -101,12 +127,13 @@ def pairs(sents: list[Sentence]) -> list[Pair]:
                 for b in names:
                     if b is a or _key(a) == _key(b):
                         continue
+                    trigger = pair_trigger(doc, sents, a, b, s.index, where)
                     if a.mention.type in SUBJECT_TYPES:
-                        out.append(Pair(a, b, s.index, where))
+                        out.append(Pair(a, b, s.index, where, trigger))
                     if where != s.index and b.mention.type in SUBJECT_TYPES:
-                        out.append(Pair(b, a, where, s.index))
+                        out.append(Pair(b, a, where, s.index, trigger))
     return out
 
 
-def singles(sents: list[Sentence]) -> list[Single]:
-    return [Single(n, s.index) for s in sents for n in s.names if n.mention.type in SUBJECT_TYPES]
+def singles(doc: Doc, sents: list[Sentence]) -> list[Single]:
+    return [Single(n, s.index, status_trigger(doc, n, s)) for s in sents for n in s.names if n.mention.type in SUBJECT_TYPES]

@@ -16,15 +16,15 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from claimgraph.errors import ModelError
 from claimgraph.extract.learned.candidates import (
     PAIR_PREDICATES,
     STATUS_PREDICATES,
-    Named,
     Pair,
     Sentence,
+    Single,
     pairs,
     sentences,
     singles,
@@ -35,6 +35,7 @@ from claimgraph.model import Mention
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 MAX_SENTENCES = 32  # per encoder call: bounds memory on long documents
+HIDDEN = 384
 
 
 def _sha256(path: Path) -> str:
@@ -57,7 +58,7 @@ def read_manifest(model_dir: Path) -> dict[str, Any]:
     return manifest
 
 
-def _relu_head(x: np.ndarray, w: dict[str, np.ndarray], prefix: str) -> np.ndarray:
+def relu_head(x: np.ndarray, w: dict[str, np.ndarray], prefix: str) -> np.ndarray:
     hidden = np.maximum(x @ w[f"{prefix}.inner.weight"].T + w[f"{prefix}.inner.bias"], 0)
     logits = hidden @ w[f"{prefix}.outer.weight"].T + w[f"{prefix}.outer.bias"]
     return np.asarray(1.0 / (1.0 + np.exp(-logits)), dtype=np.float32)
@@ -84,65 +85,52 @@ class LearnedExtractor:
 
     def encode(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         """Last hidden states, (sentences, length, 384), in fixed-size slices of sentences."""
-        parts = [self.session.run(None, {"ids": ids[i : i + MAX_SENTENCES], "mask": mask[i : i + MAX_SENTENCES]})[0]
-                 for i in range(0, len(ids), MAX_SENTENCES)]
-        return np.concatenate(parts, axis=0)
+        lengths = mask.sum(axis=1)
+        order = np.argsort(lengths, kind="stable")  # similar lengths together: little padding
+        out = np.zeros((*ids.shape, HIDDEN), dtype=np.float32)
+        for i in range(0, len(order), MAX_SENTENCES):
+            rows = order[i : i + MAX_SENTENCES]
+            width = int(lengths[rows].max())
+            out[rows, :width] = self.session.run(None, {"ids": ids[rows, :width], "mask": mask[rows, :width]})[0]
+        return out
 
-    def probabilities(self, sents: list[Sentence]) -> tuple[list[Pair], np.ndarray, list[Named], list[int], np.ndarray]:
+    def probabilities(self, doc: Doc, sents: list[Sentence]) -> tuple[list[Pair], np.ndarray, list[Single], np.ndarray]:
         """Kept pairs with their probabilities (pairs, predicates), kept singles likewise."""
-        ps, ss = pairs(sents), singles(sents)
-        p = plan(self.tokenizer, sents, ps, ss)
+        ps, ss = pairs(doc, sents), singles(doc, sents)
+        p = plan(self.tokenizer, doc, sents, ps, ss)
         if not p.rows:
-            return [], np.zeros((0, len(PAIR_PREDICATES))), [], [], np.zeros((0, len(STATUS_PREDICATES)))
+            return [], np.zeros((0, len(PAIR_PREDICATES))), [], np.zeros((0, len(STATUS_PREDICATES)))
         hidden = self.encode(p.ids, p.mask)
         vectors = p.pooling() @ hidden.reshape(-1, hidden.shape[-1])
-        pair_p = _relu_head(pair_features(vectors, p), self.heads, "pair_head")
-        single_p = _relu_head(single_features(vectors, p), self.heads, "single_head")
-        kept_singles = [ss[k] for k in p.kept_singles]
-        return ([ps[k] for k in p.kept_pairs], pair_p, [s.entity for s in kept_singles],
-                [s.sent for s in kept_singles], single_p)
+        pair_p = relu_head(pair_features(vectors, p), self.heads, "pair_head")
+        single_p = relu_head(single_features(vectors, p), self.heads, "single_head")
+        return [ps[k] for k in p.kept_pairs], pair_p, [ss[k] for k in p.kept_singles], single_p
 
     def find(self, doc: Doc, mentions: list[Mention], by_token: dict[int, Mention]) -> Iterator[Found]:
         """Found records for every candidate above its predicate's threshold, the most
         probable one for each (predicate, subject name, object name, sentence)."""
         sents = sentences(doc, mentions)
-        kept_pairs, pair_p, named, where, single_p = self.probabilities(sents)
+        kept_pairs, pair_p, kept_singles, single_p = self.probabilities(doc, sents)
         best: dict[tuple, Found] = {}
         for k, pair in enumerate(kept_pairs):
             for j, predicate in enumerate(PAIR_PREDICATES):
                 if pair_p[k, j] >= self.thresholds.get(predicate, 2.0):
-                    trigger = _pair_trigger(doc, sents, pair)
+                    trigger = doc[pair.trigger]
                     key = (predicate, pair.subject.mention.text.lower(), pair.object.mention.text.lower(), pair.sent)
                     _keep(best, key, Found(predicate, trigger, pair.subject.mention, self.rule, object=pair.object.mention,
                                            confidence=round(float(pair_p[k, j]), 3)))
-        for k, one in enumerate(named):
+        for k, one in enumerate(kept_singles):
             for j, predicate in enumerate(STATUS_PREDICATES):
                 if single_p[k, j] >= self.thresholds.get(predicate, 2.0):
-                    trigger = _head(doc, one.mention)
-                    key = (predicate, one.mention.text.lower(), None, where[k])
-                    _keep(best, key, Found(predicate, trigger, one.mention, self.rule, confidence=round(float(single_p[k, j]), 3)))
+                    m = one.entity.mention
+                    _keep(best, (predicate, m.text.lower(), None, one.sent),
+                          Found(predicate, doc[one.entity.head], m, self.rule, confidence=round(float(single_p[k, j]), 3)))
         yield from best.values()
 
 
 def _keep(best: dict[tuple, Found], key: tuple, found: Found) -> None:
     if key not in best or best[key].confidence < found.confidence:
         best[key] = found
-
-
-def _head(doc: Doc, m: Mention) -> Token:
-    span = doc.char_span(m.start or 0, m.end or 0, alignment_mode="expand")
-    return span.root if span is not None else doc[0]
-
-
-def _pair_trigger(doc: Doc, sents: list[Sentence], pair: Pair) -> Token:
-    """The lowest common ancestor of the two names' heads (usually the verb that relates them);
-    across two sentences, the root of the later one, which states the relation."""
-    if pair.subject_sent != pair.object_sent:
-        return sents[pair.sent].span.root
-    a, b = _head(doc, pair.subject.mention), _head(doc, pair.object.mention)
-    above_a = [a, *a.ancestors]
-    above_b = {t.i for t in (b, *b.ancestors)}
-    return next((t for t in above_a if t.i in above_b), sents[pair.sent].span.root)
 
 
 @lru_cache(maxsize=1)

@@ -3,8 +3,8 @@ word-piece vectors.
 
 A mention's vector is the mean of its word pieces; a sentence's is the mean of all its pieces
 (how all-MiniLM-L6-v2 pools). A pair reads [subject; object; subject*object; the words between
-them; the sentence(s)] and a one-hot of the two types and of where each sits; a status reads
-[entity; sentence] and the entity's type. Training builds the same `Plan` and multiplies the
+them; the sentence(s); the trigger word] and a one-hot of the two types and of where each sits;
+a status reads [entity; sentence; the word governing it] and the entity's type. Training builds the same `Plan` and multiplies the
 same pooling matrix with torch, so the two cannot drift apart.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+from spacy.tokens import Doc
 from tokenizers import Tokenizer
 
 from claimgraph.extract.learned.candidates import TYPES, Pair, Sentence, Single
@@ -21,6 +22,8 @@ MAX_PIECES = 128
 PLACES = 4  # same sentence subject first, same sentence object first, subject a sentence before, object a sentence before
 PAIR_EXTRA = 2 * len(TYPES) + PLACES
 SINGLE_EXTRA = len(TYPES)
+PAIR_VECTORS = 6  # subject, object, their product, the words between, the sentence(s), the trigger word
+SINGLE_VECTORS = 3  # the name, the sentence, the word governing it
 
 
 def load_tokenizer(path: str) -> Tokenizer:
@@ -37,9 +40,9 @@ class Plan:
     ids: np.ndarray  # (sentences, length) int64
     mask: np.ndarray  # (sentences, length) int64
     rows: list[list[tuple[int, int, int]]] = field(default_factory=list)  # per pooled vector: (sentence, start, end)
-    pairs: list[tuple[int, int, int, int, int]] = field(default_factory=list)  # subject, object, between, context, context2
+    pairs: list[tuple[int, int, int, int, int, int]] = field(default_factory=list)  # subject, object, between, context, context2, trigger
     pair_extra: list[np.ndarray] = field(default_factory=list)
-    singles: list[tuple[int, int]] = field(default_factory=list)  # entity, context
+    singles: list[tuple[int, int, int]] = field(default_factory=list)  # entity, context, trigger
     single_extra: list[np.ndarray] = field(default_factory=list)
     kept_pairs: list[int] = field(default_factory=list)  # index into the candidates given
     kept_singles: list[int] = field(default_factory=list)
@@ -60,7 +63,7 @@ def _pieces(offsets: list[tuple[int, int]], start: int, end: int) -> tuple[int, 
     return (inside[0], inside[-1] + 1) if inside else None
 
 
-def plan(tok: Tokenizer, sents: list[Sentence], pairs: list[Pair], singles: list[Single]) -> Plan:
+def plan(tok: Tokenizer, doc: Doc, sents: list[Sentence], pairs: list[Pair], singles: list[Single]) -> Plan:
     """Encode every sentence a candidate needs once; candidates whose names fall past the
     128-piece cap are dropped."""
     needed = sorted({p.subject_sent for p in pairs} | {p.object_sent for p in pairs} | {s.sent for s in singles})
@@ -88,6 +91,11 @@ def plan(tok: Tokenizer, sents: list[Sentence], pairs: list[Pair], singles: list
         span = _pieces(encs[slot[s]].offsets, start, end)
         return None if span is None else row(("name", s, *span), [(slot[s], *span)])
 
+    def word(s: int, i: int) -> int:
+        start = doc[i].idx - sents[s].start
+        found = name(s, start, start + len(doc[i].text))
+        return row(("none",), []) if found is None else found
+
     for k, p in enumerate(pairs):
         a = name(p.subject_sent, p.subject.start, p.subject.end)
         b = name(p.object_sent, p.object.start, p.object.end)
@@ -106,16 +114,16 @@ def plan(tok: Tokenizer, sents: list[Sentence], pairs: list[Pair], singles: list
         extra[TYPES.index(p.subject.mention.type)] = 1
         extra[len(TYPES) + TYPES.index(p.object.mention.type)] = 1
         extra[2 * len(TYPES) + place] = 1
-        out.pairs.append((a, b, between, context(p.subject_sent), context(p.object_sent)))
+        out.pairs.append((a, b, between, context(p.subject_sent), context(p.object_sent), word(p.sent, p.trigger)))
         out.pair_extra.append(extra)
         out.kept_pairs.append(k)
     for k, one in enumerate(singles):
-        e = name(one.sent, one.entity.start, one.entity.end)
-        if e is None:
+        entity = name(one.sent, one.entity.start, one.entity.end)
+        if entity is None:
             continue
         extra = np.zeros(SINGLE_EXTRA, dtype=np.float32)
         extra[TYPES.index(one.entity.mention.type)] = 1
-        out.singles.append((e, context(one.sent)))
+        out.singles.append((entity, context(one.sent), word(one.sent, one.trigger)))
         out.single_extra.append(extra)
         out.kept_singles.append(k)
     return out
@@ -123,15 +131,15 @@ def plan(tok: Tokenizer, sents: list[Sentence], pairs: list[Pair], singles: list
 
 def pair_features(vectors: np.ndarray, p: Plan) -> np.ndarray:
     if not p.pairs:
-        return np.zeros((0, 5 * vectors.shape[1] + PAIR_EXTRA), dtype=np.float32)
+        return np.zeros((0, PAIR_VECTORS * vectors.shape[1] + PAIR_EXTRA), dtype=np.float32)
     idx = np.array(p.pairs)
     s, o = vectors[idx[:, 0]], vectors[idx[:, 1]]
     ctx = (vectors[idx[:, 3]] + vectors[idx[:, 4]]) / 2
-    return np.concatenate([s, o, s * o, vectors[idx[:, 2]], ctx, np.stack(p.pair_extra)], axis=1)
+    return np.concatenate([s, o, s * o, vectors[idx[:, 2]], ctx, vectors[idx[:, 5]], np.stack(p.pair_extra)], axis=1)
 
 
 def single_features(vectors: np.ndarray, p: Plan) -> np.ndarray:
     if not p.singles:
-        return np.zeros((0, 2 * vectors.shape[1] + SINGLE_EXTRA), dtype=np.float32)
+        return np.zeros((0, SINGLE_VECTORS * vectors.shape[1] + SINGLE_EXTRA), dtype=np.float32)
     idx = np.array(p.singles)
-    return np.concatenate([vectors[idx[:, 0]], vectors[idx[:, 1]], np.stack(p.single_extra)], axis=1)
+    return np.concatenate([vectors[idx[:, 0]], vectors[idx[:, 1]], vectors[idx[:, 2]], np.stack(p.single_extra)], axis=1)

@@ -81,10 +81,27 @@ def test_shipped_model_gives_found_records_inside_their_sentences():
     for f in first:
         assert f.rule == "learned/minilm-v1"
         assert 0.0 <= f.confidence <= 1.0
-        assert f.trigger.sent.start_char <= (f.subject.start or 0) or f.predicate not in ("dead", "arrested")
+        if f.object is None:  # a status: its trigger (the name's head) is in the name's sentence
+            assert f.trigger.sent.start_char <= (f.subject.start or 0) < f.trigger.sent.end_char
     probs = extractor.probabilities(doc, sentences(doc, mentions))
     assert probs[1].shape[1] == 5 and probs[3].shape[1] == 4
-    assert ((probs[1] >= 0) & (probs[1] <= 1)).all()
+    assert ((probs[3] >= 0) & (probs[3] <= 1)).all()
+
+
+def _status_probability(text: str, name: str, predicate: str) -> float:
+    _, doc, mentions = _parse(text)
+    _, _, kept, probs = load_extractor().probabilities(doc, sentences(doc, mentions))
+    k = next(i for i, one in enumerate(kept) if one.entity.mention.text == name)
+    return float(probs[k, ("dead", "wounded", "arrested", "released").index(predicate)])
+
+
+def test_shipped_model_reads_the_verb_not_the_name():
+    killed = _status_probability("Gunmen shot dead the shopkeeper Daniel Okafor outside his store on Tuesday.\n", "Daniel Okafor", "dead")
+    lunch = _status_probability("The shopkeeper Daniel Okafor had lunch with his cousins on Tuesday.\n", "Daniel Okafor", "dead")
+    caught = _status_probability("Detectives arrested the accountant Ruth Keller at her home on Monday.\n", "Ruth Keller", "arrested")
+    speech = _status_probability("The accountant Ruth Keller gave a speech at the charity dinner on Monday.\n", "Ruth Keller", "arrested")
+    assert killed > lunch
+    assert caught > speech
 
 
 class _Stub:

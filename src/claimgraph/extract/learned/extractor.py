@@ -96,12 +96,14 @@ class LearnedExtractor:
 
     def probabilities(self, doc: Doc, sents: list[Sentence]) -> tuple[list[Pair], np.ndarray, list[Single], np.ndarray]:
         """Kept pairs with their probabilities (pairs, predicates), kept singles likewise."""
-        ps, ss = pairs(doc, sents), singles(doc, sents)
+        # a predicate whose threshold is above 1 never fires: its candidates are not encoded
+        ps = pairs(doc, sents) if any(self.thresholds.get(n, 2.0) <= 1 for n in PAIR_PREDICATES) else []
+        ss = singles(doc, sents) if any(self.thresholds.get(n, 2.0) <= 1 for n in STATUS_PREDICATES) else []
         p = plan(self.tokenizer, doc, sents, ps, ss)
         if not p.rows:
             return [], np.zeros((0, len(PAIR_PREDICATES))), [], np.zeros((0, len(STATUS_PREDICATES)))
         hidden = self.encode(p.ids, p.mask)
-        vectors = p.pooling() @ hidden.reshape(-1, hidden.shape[-1])
+        vectors = p.pool(hidden)
         pair_p = relu_head(pair_features(vectors, p), self.heads, "pair_head")
         single_p = relu_head(single_features(vectors, p), self.heads, "single_head")
         return [ps[k] for k in p.kept_pairs], pair_p, [ss[k] for k in p.kept_singles], single_p

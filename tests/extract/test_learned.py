@@ -153,3 +153,17 @@ def test_rules_only_ingest_has_no_learned_claims(cg):
     cg.settings = Settings.load(db=cg.settings.db, extractor="rules")
     cg.ingest_texts([TEXT])
     assert not any("learned/" in c["extractor"] for c in cg.claims())
+
+
+def test_cli_ingest_takes_the_extractor_option(tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from claimgraph.cli import app
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXT)
+    db = str(tmp_path / "x.db")
+    bad = CliRunner().invoke(app, ["--db", db, "ingest", "--extractor", "neural", str(tmp_path / "in")])
+    assert bad.exit_code == 1 and "unknown extractor 'neural'" in bad.output
+    good = CliRunner().invoke(app, ["--db", db, "ingest", "--extractor", "rules+learned", str(tmp_path / "in")])
+    assert good.exit_code == 0 and "1 new" in good.output

@@ -52,8 +52,8 @@ def main(ctx: typer.Context,
     ctx.obj = {"db": db}
 
 
-def _open(ctx: typer.Context, create: bool = False) -> Claimgraph:
-    return Claimgraph.open(ctx.obj["db"], create=create)
+def _open(ctx: typer.Context, create: bool = False, **settings: Any) -> Claimgraph:
+    return Claimgraph.open(ctx.obj["db"], create=create, **settings)
 
 
 def _say_waiting(message: str) -> None:
@@ -62,14 +62,18 @@ def _say_waiting(message: str) -> None:
 
 @app.command()
 @handle_errors
-def ingest(ctx: typer.Context, paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .html .htm .jsonl).")]) -> None:
+def ingest(ctx: typer.Context, paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .html .htm .jsonl).")],
+           extractor: Annotated[str | None, typer.Option(
+               help="`rules`, or `rules+learned` to add the learned extractor (default: CLAIMGRAPH_EXTRACTOR, else the shipped default).")] = None,
+           ) -> None:
     """Ingest reports: clean, analyse, extract claims, resolve entities, grade.
 
     Example:
         claimgraph --db news.db ingest reports/ extra.jsonl
+        claimgraph --db news.db ingest --extractor rules reports/
     """
     total = count_files(paths)
-    with _open(ctx, create=True) as cg, Progress(
+    with _open(ctx, create=True, extractor=extractor) as cg, Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"),
         console=err, disable=not err.is_terminal, transient=True,
     ) as bar:

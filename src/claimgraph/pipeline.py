@@ -17,7 +17,8 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc
 
-from claimgraph.errors import InputError
+from claimgraph.errors import ClaimgraphError, InputError
+from claimgraph.extract.claims import DocumentExtractor
 from claimgraph.extract.document import Extraction, extract_document
 from claimgraph.extract.pieces import merge_pieces, piece_document
 from claimgraph.ingest.article import printable
@@ -115,6 +116,23 @@ def _resolved_afterwards(store: SQLiteStore) -> Iterator[None]:
     update_graph(store)
 
 
+EXTRACTORS = ("rules", "rules+learned")
+
+
+def document_extractors(settings: Settings) -> list[DocumentExtractor]:
+    """The extractors that run beside the rules, as `settings.extractor` asks."""
+    if settings.extractor not in EXTRACTORS:
+        raise ClaimgraphError(f"unknown extractor {settings.extractor!r}; use one of: {', '.join(EXTRACTORS)}")
+    if settings.extractor == "rules":
+        return []
+    try:  # onnxruntime and tokenizers only when asked for
+        from claimgraph.extract.learned.extractor import load_extractor
+    except ImportError as exc:
+        raise ClaimgraphError(f"the learned extractor needs onnxruntime and tokenizers ({exc.name} is missing): "
+                              "pip install 'claimgraph[learned]'") from exc
+    return [load_extractor()]
+
+
 def _duplicate_index(store: SQLiteStore, settings: Settings) -> NearDuplicateIndex:
     index = NearDuplicateIndex(settings.duplicate_threshold)
     for doc_id, sig in store.signatures():
@@ -195,6 +213,7 @@ def _analyse(documents: list[Document], settings: Settings) -> Iterator[Extracti
     """Each document's extraction, in order, analysed piece by piece (claimgraph.nlp.chunks) as
     the parses stream in; a document that fails comes back as an InputError."""
     english = [d for d in documents if d.status == "analysed"]
+    extra = document_extractors(settings) if english else []
     limit = min(settings.chunk_chars, load_pipeline().max_length) if english else settings.chunk_chars
     pieces = {d.id: split_text(d.text, limit) for d in english}
     parses = _parse([text for d in english for _, text in pieces[d.id]], settings)
@@ -210,7 +229,7 @@ def _analyse(documents: list[Document], settings: Settings) -> Iterator[Extracti
                 failure = failure or parsed
             elif failure is None:
                 try:
-                    parts.append((offset, extract_document(piece_document(doc, number, offset, text), parsed)))
+                    parts.append((offset, extract_document(piece_document(doc, number, offset, text), parsed, extra)))
                 except Exception as exc:
                     failure = exc
         yield InputError(doc.source, f"cannot be analysed ({_failure(failure)})") if failure else merge_pieces(doc, parts)

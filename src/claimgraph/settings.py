@@ -17,6 +17,7 @@ class Settings:
     workers: int = 1  # processes that parse a batch of long texts (claimgraph.pipeline._processes)
     duplicate_threshold: float = 0.7  # MinHash Jaccard above which a document is a near-copy
     author: str = "anonymous"  # who records judgements
+    extractor: str = "rules"  # "rules", or "rules+learned" to add the learned extractor
 
     @classmethod
     def load(cls, **overrides: Any) -> Settings:

@@ -103,6 +103,30 @@ def find_entity(store: SQLiteStore, name: str) -> Entity:
     raise NotFound(f"No entity named {name!r}.{hint}")
 
 
+def entity_links(store: SQLiteStore, entity_id: str, limit: int = 20) -> tuple[list[str], list[str]]:
+    """Why each mention belongs to an entity, one line per name and rule ("Reid: short form of
+    'Tara Reid'; ..."), and the coreference links of its pronouns and descriptions, each with the
+    sieve that made it ("'she' → 'Tara Reid' (pronoun sieve: singular, female, ...)"), at most
+    `limit` of those and a count of the rest."""
+    mentions = store.mentions(entity=entity_id)
+    links = store.links([m.id for m in mentions])
+    names: list[str] = []
+    references: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for m in mentions:
+        rule, evidence = links.get(m.id, ("", ""))
+        if (m.text, rule) in seen:
+            continue
+        seen.add((m.text, rule))
+        if m.antecedent and m.sieve:
+            references.append(f"{evidence} ({m.sieve})")
+        else:
+            names.append(f"{m.text}: {rule}; {evidence}")
+    if len(references) > limit:
+        references = references[:limit] + [f"… and {len(references) - limit} more"]
+    return names, references
+
+
 def entity_claims(store: SQLiteStore, view: View, entity_id: str) -> list[Claim]:
     mention_ids = [m for m, e in view.mention_entity.items() if e == entity_id]
     return store.claims(subject_mentions=mention_ids) if mention_ids else []

@@ -37,7 +37,7 @@ def extract_document(document: Document, doc: Doc | None) -> Extraction:
     named = extract_mentions(document, doc)
     attributions, described = find_attributions(document, doc, named)
     mentions = sorted(named + described, key=lambda m: m.start or 0)
-    coref = resolve_coreference(document, doc, mentions, [(a.statement, a.source_mention) for a in attributions])
+    coref = resolve_coreference(document, doc, mentions, [(a.statement, a.source_mention, a.cue_token) for a in attributions])
     _follow_sources(doc, attributions, coref.refers)
     commenter = comment_author(document)
     out.mentions.extend(coref.mentions)

@@ -77,7 +77,7 @@ class Cluster:
     def add(self, m: Mention, rule: str) -> None:
         if m.is_reference:  # "she", "the group": refers to the cluster, names nothing
             self.mentions.append(m)
-            self.rules[m.id] = rule
+            self.rules[m.id] = m.sieve or rule  # the sieve that linked it stays its reason
             return
         described = bool(self.mentions) and not self.described and m.label == "rules/description"
         self.mentions.append(m)
@@ -277,7 +277,7 @@ class Resolver:
                 clusters.append(target)
             target.add(m, rule)
             by_key.setdefault(k, target)
-        return self._follow_antecedents(self._join_aliases(self._join_leading_words(clusters)), linked)
+        return self._join_aliases(self._join_leading_words(self._follow_antecedents(clusters, linked)))
 
     def _follow_antecedents(self, clusters: list[Cluster], linked: list[Mention]) -> list[Cluster]:
         """Pronouns and descriptions coreference linked join the cluster of the mention they lead

@@ -16,16 +16,18 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimgraph.extract.coref.clusters import Clusters
 from claimgraph.extract.coref.detect import DESCRIPTION, NAME, PRONOUN, Candidate, detect
+from claimgraph.extract.coref.lexicon import PRONOUNS
 from claimgraph.extract.coref.pronouns import general_description, pronoun
 from claimgraph.extract.coref.sieves import (
     State,
     appositive,
     exact_match,
     head_match,
+    name_modifier,
     predicate_nominative,
     reflexive,
     relative_pronoun,
@@ -36,7 +38,7 @@ from claimgraph.extract.coref.sieves import (
 from claimgraph.model import Document, Mention, Statement, stable_id
 
 SIEVES: tuple[Callable[[State], None], ...] = (
-    speaker, exact_match, relaxed_match, appositive, role_appositive, predicate_nominative,
+    speaker, exact_match, relaxed_match, appositive, role_appositive, name_modifier, predicate_nominative,
     relative_pronoun, reflexive, head_match, general_description, pronoun,
 )
 USER_DATA_KEY = "claimgraph.coref"
@@ -49,18 +51,33 @@ class Coreference:
 
 
 def resolve_coreference(document: Document, doc: Doc, mentions: list[Mention],
-                        sources: list[tuple[Statement, Mention | None]]) -> Coreference:
-    """Run the sieves over one document; `sources` are its statements with their speakers."""
+                        sources: list[tuple[Statement, Mention | None, int]]) -> Coreference:
+    """Run the sieves over one document; `sources` are its statements, each with its speaker's
+    mention and the token of its cue ("said")."""
     cands = detect(doc, mentions)
-    by_token = {c.head.i: c for c in cands}
+    by_token = {i: c for c in cands if c.known for i in range(*c.span)}  # a name's every token
+    for c in cands:
+        by_token.setdefault(c.head.i, c)
     by_mention = {c.mention.id: c.index for c in cands if c.mention is not None}
-    statements = [(st, by_mention.get(src.id) if src is not None else None) for st, src in sources]
+    statements = [(st, _speaker(doc[cue], by_token, by_mention.get(src.id) if src is not None else None))
+                  for st, src, cue in sources]
     state = State(doc, cands, Clusters(cands), by_token, statements)
     for sieve in SIEVES:
         sieve(state)
     out = _emit(document, state, mentions)
     doc.user_data[USER_DATA_KEY] = out.refers
     return out
+
+
+def _speaker(cue: Token, by_token: dict[int, Candidate], source: int | None) -> int | None:
+    """The candidate that speaks through `cue`: the subject of the reporting verb ("she told"),
+    the object of "according to", else the mention attribution chose."""
+    for tok in cue.children:
+        if tok.dep_ in ("nsubj", "agent", "prep"):
+            found = by_token.get(tok.i) or next((by_token[g.i] for g in tok.children if g.dep_ == "pobj" and g.i in by_token), None)
+            if found is not None:
+                return found.index
+    return source
 
 
 def referents(doc: Doc) -> dict[int, Mention | None]:
@@ -84,8 +101,9 @@ def _emit(document: Document, s: State, mentions: list[Mention]) -> Coreference:
     refers: dict[int, Mention | None] = {}
     for _root, group in sorted(members.items()):
         roots = [i for i in group if s.cands[i].kind == NAME] or [i for i in group if s.cands[i].kind == DESCRIPTION]
-        if not roots:  # a pronoun that refers to nothing known refers to nothing; a nominal is left to the rules
-            refers.update({s.cands[i].head.i: None for i in group if s.cands[i].kind == PRONOUN})
+        if not roots:  # "he" after "a man" refers to no one known; the rules' own guesses decide the rest
+            refers.update({s.cands[i].head.i: None for i in group if s.cands[i].kind == PRONOUN
+                           and s.cands[i].lemma in PRONOUNS and i in s.clusters.linked})
             continue
         made: dict[int, Mention] = {}
         target: dict[int, Mention] = {}

@@ -99,7 +99,7 @@ def types_agree(type_: str | None, types: set[str]) -> bool:
     if type_ is None or not types:
         return True
     if type_ == "THING":  # it, its, which: anything but a person
-        return not types <= {"PERSON"}
+        return "PERSON" not in types
     return type_ in types or (types <= {"THING"} and type_ != "PERSON")
 
 

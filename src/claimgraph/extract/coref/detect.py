@@ -43,6 +43,7 @@ class Candidate:
     depth: int  # the head's distance from its sentence's root
     mention: Mention | None = None  # the extraction's mention, for names and descriptions
     label: str = ""  # the raw label of a name ("spacy/GPE")
+    span: tuple[int, int] = (0, 0)  # its tokens, start and end (exclusive)
 
     @property
     def known(self) -> bool:
@@ -82,6 +83,7 @@ def detect(doc: Doc, mentions: list[Mention]) -> list[Candidate]:
         for t in span:
             covered[t.i] = m
         out.append(_known(m, span.root, sent_of))
+        out[-1].span = (span.start, span.end)
     for tok in doc:
         if tok.i in covered:
             continue
@@ -126,7 +128,7 @@ def _pronoun(tok: Token, sent_of: list[int]) -> Candidate | None:
         return None
     return Candidate(index=0, start=tok.idx, end=tok.idx + len(tok), head=tok, sent=sent_of[tok.i], kind=PRONOUN,
                      type=type_, number=number, gender=gender, definite=True, lemma=low, words=frozenset(),
-                     depth=depth(tok))
+                     depth=depth(tok), span=(tok.i, tok.i + 1))
 
 
 def _relative(tok: Token) -> bool:
@@ -154,7 +156,7 @@ def _nominal(tok: Token, sent_of: list[int], covered: dict[int, Mention]) -> Can
     return Candidate(
         index=0, start=first.idx, end=tok.idx + len(tok), head=tok, sent=sent_of[tok.i], kind=NOMINAL,
         type=noun_type(lemma) or "THING", number=_noun_number(tok), gender=noun_gender(lemma), definite=_definite(tok),
-        lemma=lemma, words=words, depth=depth(tok))
+        lemma=lemma, words=words, depth=depth(tok), span=(first.i, tok.i + 1))
 
 
 def _noun_number(tok: Token) -> str:

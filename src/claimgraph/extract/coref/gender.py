@@ -53,7 +53,7 @@ def name_gender(words: list[str]) -> str:
             return "f"
         if low in MALE_NOUNS:
             return "m"
-        if low in HONORIFICS:
+        if low in HONORIFICS or len(low) < 2:  # "Dr", "W." in "W. Mark Felt"
             continue
         return first_name_gender(w) if w[:1].isupper() else "?"
     return "?"

@@ -46,6 +46,9 @@ IDENTITY_NOUNS = frozenset({
     "performer", "player", "veteran", "victim", "suspect", "defendant", "accused", "gunman", "militant", "fugitive",
     "detainee", "prisoner", "patient", "nominee", "candidate", "couple", "pair", "duo",
 })
+# a definite one of these ("the ISIS leader", "the Iraqi-born citizen") is the person the story is about
+LEADER_WORDS = frozenset({"leader", "commander", "chief", "emir", "militant", "fighter", "jihadist", "citizen", "national",
+                          "native", "defector", "veteran", "sniper"})
 PERSON_NOUNS = ROLE_NOUNS | PERSON_DESCRIPTION_HEADS | IDENTITY_NOUNS | FEMALE_NOUNS | MALE_NOUNS | frozenset({
     "rep", "representative", "publicist", "attorney", "spokesperson", "physician", "surgeon", "nurse",
     "coroner", "sheriff", "detective", "policeman", "cop", "pilot", "driver", "worker", "employee", "student",
@@ -62,7 +65,7 @@ ORG_NOUNS = ORG_NAME_HEADS | ORG_DESCRIPTION_HEADS | frozenset({
     "paper", "broadcaster", "website", "publication", "tabloid", "daily", "weekly",
 })
 # of those, the ones general enough to take up any organisation named before
-GENERIC_ORG_NOUNS = frozenset({"group", "organisation", "organization", "company", "firm", "outfit", "movement"})
+GENERIC_ORG_NOUNS = frozenset({"group", "organisation", "organization", "company", "firm", "outfit", "movement", "militia", "party", "network"})
 PLACE_NOUNS = frozenset({
     "country", "nation", "city", "town", "village", "region", "area", "province", "state", "capital", "district",
     "neighbourhood", "neighborhood", "island", "valley", "facility", "center", "centre", "clinic", "hospital",

@@ -15,6 +15,7 @@ from claimgraph.extract.coref.lexicon import (
     GENERIC_ORG_NOUNS,
     GENERIC_PLACE_NOUNS,
     IDENTITY_NOUNS,
+    LEADER_WORDS,
     NEW_MARKERS,
     PRONOUNS,
 )
@@ -23,19 +24,22 @@ from claimgraph.extract.coref.sieves import State
 WINDOW = 3  # sentences back, as in Lee et al. (2013)
 FEATURES = {"sg": "singular", "pl": "plural", "m": "male", "f": "female", "PERSON": "a person", "THING": "not a person",
             "ORG": "an organisation", "PLACE": "a place"}
+SUBJECTS = ("nsubj", "nsubjpass")
+NAMING_VERBS = frozenset({"know", "call", "name", "dub", "identify", "nickname"})
+TAKING_UP = IDENTITY_NOUNS | LEADER_WORDS
 KINDS = {"PERSON": "person", "ORG": "organisation", "PLACE": "place"}
 
 
 def salient(s: State, c: Candidate, window: int = WINDOW) -> Iterator[Candidate]:
     """Mentions before `c`, most salient first: its own sentence, then each earlier one; within a
-    sentence, the shallowest in the parse (the subject) first, then left to right."""
+    sentence, subjects before the rest, the shallowest in the parse first, then left to right."""
     first = c.index - 1
     by_sent: dict[int, list[Candidate]] = {}
     while first >= 0 and s.cands[first].sent >= c.sent - window:
         by_sent.setdefault(s.cands[first].sent, []).append(s.cands[first])
         first -= 1
     for sent in sorted(by_sent, reverse=True):
-        yield from sorted(by_sent[sent], key=lambda m: (m.depth, m.start))
+        yield from sorted(by_sent[sent], key=lambda m: (m.head.dep_ not in SUBJECTS, m.depth, m.start))
 
 
 def general_description(s: State) -> None:
@@ -45,19 +49,20 @@ def general_description(s: State) -> None:
     for c in s.cands:
         if c.kind != NOMINAL or c.index in s.clusters.linked or not c.definite or c.words & NEW_MARKERS:
             continue
-        if any(t.dep_ == "poss" for t in c.head.lefts) or c.head.dep_ in ("compound", "appos", "attr"):
+        if any(t.dep_ == "poss" for t in c.head.lefts) or c.head.dep_ in ("compound", "appos", "attr") or s.anchored(c):
             continue
+        if any(t.dep_ == "appos" or (t.dep_ == "acl" and t.lemma_ in NAMING_VERBS) for t in c.head.rights):
+            continue  # "the commander known as X": the name comes next
         labels = GENERIC_PLACE_NOUNS.get(c.lemma)
-        if not (c.lemma in IDENTITY_NOUNS or c.lemma in GENERIC_ORG_NOUNS or labels or c.lemma.endswith("-year-old")):
+        if not (c.lemma in TAKING_UP or c.lemma in GENERIC_ORG_NOUNS or labels or c.lemma.endswith("-year-old")):
             continue
         for m in salient(s, c):
             p = s.clusters.profile(m.index)
-            if m.kind == PRONOUN or not p.known or c.type not in p.types or not agrees(c, p):
+            if not p.known or c.type not in p.types or not agrees(c, p) or s.clusters.same(m.index, c.index):
                 continue
             if labels and not {f"spacy/{x}" for x in labels} & p.labels:
                 continue
-            if not s.clusters.same(m.index, c.index):
-                s.clusters.link(c.index, m.index, f"description sieve: {s.text(c)!r} takes up the most salient {KINDS.get(c.type or '', 'one')} nearby")
+            s.clusters.link(c.index, m.index, f"description sieve: {s.text(c)!r} takes up the most salient {KINDS.get(c.type or '', 'one')} nearby")
             break
 
 
@@ -68,7 +73,7 @@ def pronoun(s: State) -> None:
         if c.kind != PRONOUN or c.lemma not in PRONOUNS or c.index in s.clusters.linked or _pleonastic(c.head):
             continue
         for m in salient(s, c):
-            if m.kind == PRONOUN and m.index not in s.clusters.linked:
+            if (m.kind == PRONOUN and m.index not in s.clusters.linked) or s.clusters.same(m.index, c.index):
                 continue
             if _bound(c.head, m.head) or not agrees(c, s.clusters.profile(m.index)):
                 continue

@@ -10,8 +10,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.coref.clusters import Clusters, agrees, types_agree
-from claimgraph.extract.coref.detect import DESCRIPTION, NAME, NOMINAL, PRONOUN, Candidate
-from claimgraph.extract.coref.lexicon import FIRST_PERSON, NEW_MARKERS, REFLEXIVES, RELATIVES
+from claimgraph.extract.coref.detect import NAME, NOMINAL, PRONOUN, Candidate
+from claimgraph.extract.coref.lexicon import (
+    FIRST_PERSON,
+    GENERIC_ORG_NOUNS,
+    NEW_MARKERS,
+    REFLEXIVES,
+    RELATIVES,
+)
 from claimgraph.model import Statement
 from claimgraph.words import is_demonym_of
 
@@ -23,7 +29,7 @@ class State:
     doc: Doc
     cands: list[Candidate]
     clusters: Clusters
-    by_token: dict[int, Candidate]  # head token index -> candidate
+    by_token: dict[int, Candidate]  # token index -> the name covering it, or the nominal or pronoun it heads
     statements: list[tuple[Statement, int | None]]  # a statement and its source's candidate
 
     def at(self, tok: Token | None) -> Candidate | None:
@@ -31,6 +37,15 @@ class State:
 
     def text(self, c: Candidate) -> str:
         return self.doc.text[c.start : c.end]
+
+    def anchored(self, c: Candidate) -> bool:
+        """A nominal with a name among its words ("the ISIS leader", "the city of Mosul"): a title
+        or a description in its own right, not a word that takes up an earlier entity."""
+        for t in c.head.subtree:
+            other = self.by_token.get(t.i)
+            if t.i != c.head.i and other is not None and other.kind == NAME:
+                return True
+        return False
 
 
 def speaker(s: State) -> None:
@@ -58,8 +73,8 @@ def exact_match(s: State) -> None:
     """The same name, or the same definite description, said again ('the suspect' ... 'the suspect')."""
     seen: dict[str, int] = {}
     for c in s.cands:
-        if c.kind == PRONOUN or (c.kind == NOMINAL and (not c.definite or c.words & NEW_MARKERS)):
-            continue
+        if c.kind == PRONOUN or (c.kind == NOMINAL and (not c.definite or c.words & NEW_MARKERS or _owned_by_pronoun(c.head))):
+            continue  # "his daughter" twice may be two fathers' daughters
         key = f"{c.kind == NAME}:{_fold(s.text(c))}"
         if key in seen and agrees(c, s.clusters.profile(seen[key])):
             what = "name" if c.kind == NAME else "description"
@@ -68,20 +83,15 @@ def exact_match(s: State) -> None:
 
 
 def relaxed_match(s: State) -> None:
-    """A person's family or first name after the full name; an organisation's acronym or leading
-    words; a nationality adjective after its country ('Greek' after 'Greece')."""
-    full: dict[str, list[int]] = {}
-    for c in s.cands:
-        if c.kind != NAME:
-            continue
-        words = _name_words(s.text(c))
-        if len(words) >= 2 and c.type == "PERSON":
-            for w in {words[0], words[-1]}:
-                full.setdefault(w, []).append(c.index)
-        elif len(words) == 1:
-            owners = {s.clusters.find(i) for i in full.get(words[0], [])}
-            if len(owners) == 1:
-                s.clusters.link(c.index, full[words[0]][-1], "relaxed match sieve: part of a full name used before")
+    """A person's shorter name after a fuller one ('Mark Felt' after 'W. Mark Felt', 'Felt' after
+    'Mark Felt': the most recent full name it is part of, as resolution reads it); an
+    organisation's acronym; a nationality adjective beside its country ('Greek', 'Greece')."""
+    people = [(c, _name_words(s.text(c))) for c in s.cands if c.kind == NAME and c.type == "PERSON"]
+    for i, (c, words) in enumerate(people):
+        for other, longer in reversed(people[:i]):
+            if len(longer) > len(words) and words and all(w in longer for w in words) and (len(words) > 1 or words[0] in (longer[0], longer[-1])):
+                s.clusters.link(c.index, other.index, f"relaxed match sieve: part of {s.text(other)!r}")
+                break
     names = [c for c in s.cands if c.kind == NAME and c.type in ("ORG", "PLACE")]
     for c in names:
         text = s.text(c)
@@ -102,8 +112,10 @@ def appositive(s: State) -> None:
         if c.kind == PRONOUN or c.head.dep_ != "appos":
             continue
         other = s.at(c.head.head)
-        if other is None or other.kind == PRONOUN or _in_list(c.head) or not _compatible(c, other):
+        if other is None or other.kind == PRONOUN or _in_list(c.head) or not _compatible(c, other) or "THING" in (c.type, other.type):
             continue
+        if c.kind == NAME and other.kind == NAME:
+            continue  # two names side by side are often a misparse ("Felt's daughter, Joan Felt"); alias claims join names
         anaphor, antecedent = (c, other) if c.kind != NAME or other.kind == NAME else (other, c)
         s.clusters.link(anaphor.index, antecedent.index, f"appositive sieve: {s.text(anaphor)!r} stands beside {s.text(antecedent)!r}")
 
@@ -118,6 +130,18 @@ def role_appositive(s: State) -> None:
             s.clusters.link(c.index, name.index, f"role appositive sieve: {s.text(c)!r} is the title of {s.text(name)!r}")
 
 
+def name_modifier(s: State) -> None:
+    """An organisation's name before a word for an organisation ('the Islamic State group', 'the
+    Hamas movement'): the phrase is that organisation."""
+    for c in s.cands:
+        if c.kind != NOMINAL or c.lemma not in GENERIC_ORG_NOUNS or c.number == "pl":
+            continue
+        name = next((s.by_token[t.i] for t in c.head.lefts if t.dep_ in ("compound", "amod", "nmod") and t.i in s.by_token
+                     and s.by_token[t.i].kind == NAME and s.by_token[t.i].type == "ORG"), None)
+        if name is not None and not s.clusters.same(c.index, name.index):
+            s.clusters.link(c.index, name.index, f"name modifier sieve: {s.text(c)!r} is {s.text(name)!r}")
+
+
 def predicate_nominative(s: State) -> None:
     """'X is the new head of Y', 'Benjamin is a physician': the subject and its description."""
     for c in s.cands:
@@ -127,7 +151,7 @@ def predicate_nominative(s: State) -> None:
         if any(t.dep_ == "neg" for t in verb.children):
             continue
         subj = s.at(next((t for t in verb.children if t.dep_ == "nsubj"), None))
-        if subj is None or not _compatible(c, subj):
+        if subj is None or not _compatible(c, subj) or "THING" in (c.type, subj.type) or c.kind == subj.kind == NAME:
             continue
         anaphor, antecedent = (c, subj) if c.kind != NAME or subj.kind == NAME else (subj, c)
         s.clusters.link(anaphor.index, antecedent.index, f"predicate nominative sieve: {s.text(subj)!r} is {s.text(c)!r}")
@@ -160,7 +184,7 @@ def head_match(s: State) -> None:
     cluster also has ('the brigade' after 'the Northern Shield Brigade'; not 'the new facility')."""
     by_head: dict[str, list[int]] = {}
     for c in s.cands:
-        if c.kind in (NOMINAL, DESCRIPTION) and c.definite and not c.words & NEW_MARKERS and c.kind == NOMINAL:
+        if c.kind == NOMINAL and c.definite and not c.words & NEW_MARKERS and not _owned_by_pronoun(c.head):
             for i in reversed(by_head.get(c.lemma, [])):
                 p = s.clusters.profile(i)
                 if s.clusters.same(i, c.index):
@@ -177,6 +201,10 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
     if len(types) == 2 and not types <= {"ORG", "PLACE", "THING"}:
         return False  # a person is never an organisation, a place or a thing
     return a.number == "?" or b.number == "?" or a.number == b.number
+
+
+def _owned_by_pronoun(tok: Token) -> bool:
+    return any(t.dep_ == "poss" and t.pos_ == "PRON" for t in tok.lefts)
 
 
 def _in_list(tok: Token) -> bool:

@@ -218,6 +218,15 @@ class Resolver:
             for e in sorted(block, key=lambda e: self.entities[e].order):
                 if self.entities[e].type == cluster.type:
                     found.setdefault(e)
+        # the tagger types a name differently from one report to the next ("TMZ", "Betty Ford
+        # Center"): an entity's own name (its display name), of two words or more or an acronym,
+        # crosses types
+        for name in sorted(cluster.names):
+            if len(name_tokens(name)) >= 2 or is_acronym(name):
+                for e in sorted(self.blocks.get(f"k:{key(name)}", ()), key=lambda e: self.entities[e].order):
+                    state = self.entities[e]
+                    if len(found) < MAX_COMPARED and state.named and key(display_name(state.names)) == key(name):
+                        found.setdefault(e)
         return sorted(list(found)[:MAX_COMPARED], key=lambda e: self.entities[e].order)
 
     def _is_distinct(self, names_a: Iterable[str], names_b: Iterable[str]) -> bool:
@@ -277,7 +286,27 @@ class Resolver:
                 clusters.append(target)
             target.add(m, rule)
             by_key.setdefault(k, target)
-        return self._join_aliases(self._join_leading_words(self._follow_antecedents(clusters, linked)))
+        clusters = self._join_family_names(self._join_leading_words(clusters))
+        return self._join_aliases(self._follow_antecedents(clusters, linked))
+
+    def _join_family_names(self, clusters: list[Cluster]) -> list[Cluster]:
+        """A family name said before the full name ("Obama" in a headline, "Barack Obama" in the
+        body) is that person, when exactly one full name in the document ends with it."""
+        out = list(clusters)
+        people = [c for c in clusters if c.type == "PERSON" and not c.described and c.full_names()]
+        for short in [c for c in clusters if not c.described and not c.full_names() and c.names]:
+            toks = {t for n in short.names for t in name_tokens(n)}
+            if len(toks) != 1:
+                continue
+            token = next(iter(toks))
+            owners = [c for c in people if c is not short and any(tokens_equal(token, name_tokens(n)[-1]) for n in c.full_names())]
+            if len(owners) == 1 and (short.type == "PERSON" or any(m.label.startswith("spacy/NORP") for m in short.mentions)):
+                if self._is_distinct(short.names, owners[0].names):
+                    continue
+                for m in short.mentions:
+                    owners[0].add(m, f"family name of {max(owners[0].full_names(), key=len)!r}")
+                out.remove(short)
+        return out
 
     def _follow_antecedents(self, clusters: list[Cluster], linked: list[Mention]) -> list[Cluster]:
         """Pronouns and descriptions coreference linked join the cluster of the mention they lead

@@ -44,6 +44,11 @@ def first_name_gender(first: str) -> str:
     return "?"
 
 
+def is_first_name(word: str) -> bool:
+    """A first name the census lists (among either men or women)."""
+    return word.strip(".").upper() in _first_names()
+
+
 def name_gender(words: list[str]) -> str:
     """The gender a person's name tells: an honorific or gendered word before it ("Mrs", "Abu"),
     else its first name."""

@@ -109,6 +109,27 @@ class EntityState:
         return Entity(id=self.id, type=self.type, name=display_name(self.names), aliases=tuple(self.names.most_common()))
 
 
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+
+
+def pronoun_gender(cluster: Cluster) -> str | None:
+    """'m' or 'f' when the pronouns coreference linked to the cluster say so clearly (two to one)."""
+    male = sum(1 for m in cluster.mentions if m.is_reference and m.text.lower() in MALE_PRONOUNS)
+    female = sum(1 for m in cluster.mentions if m.is_reference and m.text.lower() in FEMALE_PRONOUNS)
+    if male >= 2 * female and male:
+        return "m"
+    if female >= 2 * male and female:
+        return "f"
+    return None
+
+
+def _genders_clash(a: Cluster, b: Cluster) -> bool:
+    """'he' for one and 'she' for the other: two people, whatever an alias claim says."""
+    ga, gb = pronoun_gender(a), pronoun_gender(b)
+    return ga is not None and gb is not None and ga != gb
+
+
 def majority_type(votes: Counter[str]) -> str:
     if not votes:
         return "ORG"
@@ -377,7 +398,7 @@ class Resolver:
                 for other in list(merged):
                     if other is owner or key(alias) not in {key(n) for n in other.names}:
                         continue
-                    if self._is_distinct(owner.names, other.names):
+                    if self._is_distinct(owner.names, other.names) or _genders_clash(owner, other):
                         continue
                     # "the commander known as 'X'": the description joins the name, not the reverse
                     keep, gone = (other, owner) if owner.described and not other.described else (owner, other)

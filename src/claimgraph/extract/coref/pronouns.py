@@ -49,7 +49,9 @@ def general_description(s: State) -> None:
     for c in s.cands:
         if c.kind != NOMINAL or c.index in s.clusters.linked or not c.definite or c.words & NEW_MARKERS:
             continue
-        if any(t.dep_ == "poss" for t in c.head.lefts) or c.head.dep_ in ("compound", "appos", "attr") or s.anchored(c):
+        if any(t.dep_ == "poss" for t in c.head.lefts) or c.head.dep_ in ("compound", "appos", "attr"):
+            continue
+        if s.anchored(c, left=c.type != "PERSON"):  # "the American Pie star" is still the star; "the city of Mosul" is Mosul
             continue
         if any(t.dep_ == "appos" or (t.dep_ == "acl" and t.lemma_ in NAMING_VERBS) for t in c.head.rights):
             continue  # "the commander known as X": the name comes next
@@ -58,6 +60,8 @@ def general_description(s: State) -> None:
             continue
         for m in salient(s, c):
             p = s.clusters.profile(m.index)
+            if m.sent == c.sent:
+                continue  # "X said the star went ...": a description takes up someone from before its sentence
             if not p.known or c.type not in p.types or not agrees(c, p) or s.clusters.same(m.index, c.index):
                 continue
             if labels and not {f"spacy/{x}" for x in labels} & p.labels:

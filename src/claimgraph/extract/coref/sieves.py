@@ -38,13 +38,18 @@ class State:
     def text(self, c: Candidate) -> str:
         return self.doc.text[c.start : c.end]
 
-    def anchored(self, c: Candidate) -> bool:
-        """A nominal with a name among its words ("the ISIS leader", "the city of Mosul"): a title
-        or a description in its own right, not a word that takes up an earlier entity."""
-        for t in c.head.subtree:
-            other = self.by_token.get(t.i)
-            if t.i != c.head.i and other is not None and other.kind == NAME:
-                return True
+    def anchored(self, c: Candidate, left: bool = True) -> bool:
+        """A nominal with a name among its modifiers ("the ISIS leader", "the city of Mosul"; with
+        `left` False, only after it): a description in its own right. A relative clause is no
+        modifier here ("the actress, who starred in American Pie")."""
+        children = [t for t in c.head.children if t.dep_ not in ("relcl", "acl", "appos", "punct", "cc", "conj")]
+        for child in children:
+            if child.i < c.head.i and not left:
+                continue
+            for t in child.subtree:
+                other = self.by_token.get(t.i)
+                if other is not None and other.kind == NAME:
+                    return True
         return False
 
 

@@ -19,9 +19,10 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.coref.clusters import Clusters
+from claimgraph.extract.coref.descriptions import general_description, headline
 from claimgraph.extract.coref.detect import DESCRIPTION, NAME, PRONOUN, Candidate, detect
 from claimgraph.extract.coref.lexicon import PRONOUNS
-from claimgraph.extract.coref.pronouns import general_description, pronoun
+from claimgraph.extract.coref.pronouns import pronoun
 from claimgraph.extract.coref.sieves import (
     State,
     appositive,
@@ -39,7 +40,7 @@ from claimgraph.model import Document, Mention, Statement, stable_id
 
 SIEVES: tuple[Callable[[State], None], ...] = (
     speaker, exact_match, relaxed_match, appositive, role_appositive, name_modifier, predicate_nominative,
-    relative_pronoun, reflexive, head_match, general_description, pronoun,
+    relative_pronoun, reflexive, head_match, general_description, headline, pronoun,
 )
 USER_DATA_KEY = "claimgraph.coref"
 

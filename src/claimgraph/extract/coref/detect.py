@@ -13,6 +13,7 @@ from claimgraph.extract.coref.lexicon import (
     COLLECTIVES,
     DETERMINERS,
     FIRST_PERSON,
+    PERSON_NOUNS,
     PRONOUNS,
     RELATIVES,
     noun_gender,
@@ -88,7 +89,7 @@ def detect(doc: Doc, mentions: list[Mention]) -> list[Candidate]:
         if tok.i in covered:
             continue
         cand = _pronoun(tok, sent_of) if tok.pos_ == "PRON" or tok.tag_ in ("WP", "WP$", "WDT", "WRB") else None
-        if cand is None and tok.pos_ == "NOUN" and _heads_a_phrase(tok):
+        if cand is None and (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.lower_ in PERSON_NOUNS) and _heads_a_phrase(tok):
             cand = _nominal(tok, sent_of, covered)
         if cand is not None:
             out.append(cand)
@@ -140,7 +141,7 @@ def _heads_a_phrase(tok: Token) -> bool:
     """A noun that heads its own phrase: not a modifier of another noun ("rehab stay"), except a
     title before a name ("actress Tara Reid")."""
     if tok.dep_ in ("compound", "nmod", "amod"):
-        return tok.head.pos_ == "PROPN" and tok.i < tok.head.i and tok.text.islower()
+        return tok.head.pos_ == "PROPN" and tok.i < tok.head.i and (tok.text.islower() or tok.lower_ in PERSON_NOUNS)
     return True
 
 

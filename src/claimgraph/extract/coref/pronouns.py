@@ -1,7 +1,6 @@
-"""The loose sieves, last: a general description taking up the salient entity of its kind
-('the actress', 'the group', 'the country'), then pronouns by agreement (number, gender,
-animacy) and salience: the same sentence before earlier ones, subjects before objects, the
-nearer before the farther."""
+"""The last sieve: pronouns by agreement (number, gender, animacy) and salience, as in Lee et
+al. (2013): the same sentence before earlier ones, subjects before objects, the nearer before
+the farther. `salient` orders the candidates for the description sieves too."""
 
 from __future__ import annotations
 
@@ -10,23 +9,14 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from claimgraph.extract.coref.clusters import agrees
-from claimgraph.extract.coref.detect import NOMINAL, PRONOUN, Candidate
-from claimgraph.extract.coref.lexicon import (
-    GENERIC_ORG_NOUNS,
-    GENERIC_PLACE_NOUNS,
-    IDENTITY_NOUNS,
-    LEADER_WORDS,
-    NEW_MARKERS,
-    PRONOUNS,
-)
+from claimgraph.extract.coref.detect import PRONOUN, Candidate
+from claimgraph.extract.coref.lexicon import PRONOUNS
 from claimgraph.extract.coref.sieves import State
 
 WINDOW = 3  # sentences back, as in Lee et al. (2013)
 FEATURES = {"sg": "singular", "pl": "plural", "m": "male", "f": "female", "PERSON": "a person", "THING": "not a person",
             "ORG": "an organisation", "PLACE": "a place"}
 SUBJECTS = ("nsubj", "nsubjpass")
-NAMING_VERBS = frozenset({"know", "call", "name", "dub", "identify", "nickname"})
-TAKING_UP = IDENTITY_NOUNS | LEADER_WORDS
 KINDS = {"PERSON": "person", "ORG": "organisation", "PLACE": "place"}
 
 
@@ -40,34 +30,6 @@ def salient(s: State, c: Candidate, window: int = WINDOW) -> Iterator[Candidate]
         first -= 1
     for sent in sorted(by_sent, reverse=True):
         yield from sorted(by_sent[sent], key=lambda m: (m.head.dep_ not in SUBJECTS, m.depth, m.start))
-
-
-def general_description(s: State) -> None:
-    """'the actress', 'the teenager', 'the group', 'the country': a definite description of a
-    general kind takes up the most salient named entity of that kind nearby. A possessed noun
-    ('her lawyer') or one marked as new ('the other man') is someone else."""
-    for c in s.cands:
-        if c.kind != NOMINAL or c.index in s.clusters.linked or not c.definite or c.words & NEW_MARKERS:
-            continue
-        if any(t.dep_ == "poss" for t in c.head.lefts) or c.head.dep_ in ("compound", "appos", "attr"):
-            continue
-        if s.anchored(c, left=c.type != "PERSON"):  # "the American Pie star" is still the star; "the city of Mosul" is Mosul
-            continue
-        if any(t.dep_ == "appos" or (t.dep_ == "acl" and t.lemma_ in NAMING_VERBS) for t in c.head.rights):
-            continue  # "the commander known as X": the name comes next
-        labels = GENERIC_PLACE_NOUNS.get(c.lemma)
-        if not (c.lemma in TAKING_UP or c.lemma in GENERIC_ORG_NOUNS or labels or c.lemma.endswith("-year-old")):
-            continue
-        for m in salient(s, c):
-            p = s.clusters.profile(m.index)
-            if m.sent == c.sent:
-                continue  # "X said the star went ...": a description takes up someone from before its sentence
-            if not p.known or c.type not in p.types or not agrees(c, p) or s.clusters.same(m.index, c.index):
-                continue
-            if labels and not {f"spacy/{x}" for x in labels} & p.labels:
-                continue
-            s.clusters.link(c.index, m.index, f"description sieve: {s.text(c)!r} takes up the most salient {KINDS.get(c.type or '', 'one')} nearby")
-            break
 
 
 def pronoun(s: State) -> None:

@@ -25,6 +25,7 @@ from claimgraph.extract.coref.lexicon import PRONOUNS
 from claimgraph.extract.coref.pronouns import pronoun
 from claimgraph.extract.coref.sieves import (
     State,
+    acronym_and_demonym,
     appositive,
     exact_match,
     head_match,
@@ -39,7 +40,7 @@ from claimgraph.extract.coref.sieves import (
 from claimgraph.model import Document, Mention, Statement, stable_id
 
 SIEVES: tuple[Callable[[State], None], ...] = (
-    speaker, exact_match, relaxed_match, appositive, role_appositive, name_modifier, predicate_nominative,
+    speaker, exact_match, relaxed_match, acronym_and_demonym, appositive, role_appositive, name_modifier, predicate_nominative,
     relative_pronoun, reflexive, head_match, general_description, headline, pronoun,
 )
 USER_DATA_KEY = "claimgraph.coref"
@@ -55,19 +56,24 @@ def resolve_coreference(document: Document, doc: Doc, mentions: list[Mention],
                         sources: list[tuple[Statement, Mention | None, int]]) -> Coreference:
     """Run the sieves over one document; `sources` are its statements, each with its speaker's
     mention and the token of its cue ("said")."""
+    state = prepare(doc, mentions, sources)
+    for sieve in SIEVES:
+        sieve(state)
+    out = _emit(document, state, mentions)
+    doc.user_data[USER_DATA_KEY] = out.refers
+    return out
+
+
+def prepare(doc: Doc, mentions: list[Mention], sources: list[tuple[Statement, Mention | None, int]] | None = None) -> State:
+    """The candidates of one document, each its own cluster, ready for the sieves."""
     cands = detect(doc, mentions)
     by_token = {i: c for c in cands if c.known for i in range(*c.span)}  # a name's every token
     for c in cands:
         by_token.setdefault(c.head.i, c)
     by_mention = {c.mention.id: c.index for c in cands if c.mention is not None}
     statements = [(st, _speaker(doc[cue], by_token, by_mention.get(src.id) if src is not None else None))
-                  for st, src, cue in sources]
-    state = State(doc, cands, Clusters(cands), by_token, statements)
-    for sieve in SIEVES:
-        sieve(state)
-    out = _emit(document, state, mentions)
-    doc.user_data[USER_DATA_KEY] = out.refers
-    return out
+                  for st, src, cue in sources or []]
+    return State(doc, cands, Clusters(cands), by_token, statements)
 
 
 def _speaker(cue: Token, by_token: dict[int, Candidate], source: int | None) -> int | None:

@@ -89,14 +89,18 @@ def exact_match(s: State) -> None:
 
 def relaxed_match(s: State) -> None:
     """A person's shorter name after a fuller one ('Mark Felt' after 'W. Mark Felt', 'Felt' after
-    'Mark Felt': the most recent full name it is part of, as resolution reads it); an
-    organisation's acronym; a nationality adjective beside its country ('Greek', 'Greece')."""
+    'Mark Felt'): the most recent full name it is part of, as resolution reads it."""
     people = [(c, _name_words(s.text(c))) for c in s.cands if c.kind == NAME and c.type == "PERSON"]
     for i, (c, words) in enumerate(people):
         for other, longer in reversed(people[:i]):
             if len(longer) > len(words) and words and all(w in longer for w in words) and (len(words) > 1 or words[0] in (longer[0], longer[-1])):
                 s.clusters.link(c.index, other.index, f"relaxed match sieve: part of {s.text(other)!r}")
                 break
+
+
+def acronym_and_demonym(s: State) -> None:
+    """An organisation's acronym and its full name ('NRU', 'Northern Rail Union'); a nationality
+    adjective and its country ('Greek', 'Greece')."""
     names = [c for c in s.cands if c.kind == NAME and c.type in ("ORG", "PLACE")]
     for c in names:
         text = s.text(c)

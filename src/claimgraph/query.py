@@ -77,7 +77,10 @@ def export_records(store: SQLiteStore) -> Iterator[dict[str, Any]]:
     spans: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for m in store.mentions():
         if m.entity and m.section is not Section.META:
-            spans[m.entity].append({"document": m.document, "start": m.start, "end": m.end, "text": m.text, "section": str(m.section)})
+            record = {"document": m.document, "start": m.start, "end": m.end, "text": m.text, "section": str(m.section)}
+            if m.sieve:  # a pronoun or description coreference linked, and why
+                record["sieve"] = m.sieve
+            spans[m.entity].append(record)
     for e in store.entities():
         yield entity_record(e, spans.get(e.id, []))
     for s in store.statements():

@@ -10,28 +10,16 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from claimgraph.extract.lexicon import ORG_NAME_HEADS, PLACE_NAME_HEADS
+from claimgraph.extract.untagged import title_case
 from claimgraph.model import Mention, stable_id
 
 NAME_WORDS = ORG_NAME_HEADS | PLACE_NAME_HEADS | {"center", "centre", "clinic", "hospital", "institute", "school", "hotel"}
-
-MIN_WORDS = 4  # a line of fewer words is too short to call title case
-SHARE = 0.75  # of its words that start with a capital
-
-
-def title_case_lines(doc: Doc) -> list[tuple[int, int]]:
-    """Character spans of the sentences written in title case."""
-    out = []
-    for sent in doc.sents:
-        words = [t.text for t in sent if t.is_alpha and len(t.text) > 3]
-        if len(words) >= MIN_WORDS and sum(w[0].isupper() for w in words) >= SHARE * len(words):
-            out.append((sent.start_char, sent.end_char))
-    return out
 
 
 def recut_headline_names(text: str, doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
     """Replace a name in a title-case line by the body's names inside it ("Obama To Nominate Regina
     Benjamin" -> "Obama", "Regina Benjamin"), each typed as the body types it."""
-    lines = title_case_lines(doc)
+    lines = [(sent.start_char, sent.end_char) for sent in doc.sents if title_case(sent)]
     if not lines:
         return
     inside = {k for k in found if any(a <= k[0] and k[1] <= b for a, b in lines)}

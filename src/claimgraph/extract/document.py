@@ -53,18 +53,18 @@ def extract_document(document: Document, doc: Doc | None) -> Extraction:
 
 
 def _follow_sources(doc: Doc, attributions: list[Attribution], refers: dict[int, Mention | None]) -> None:
-    """A statement whose source is a pronoun or a common noun ("she said", "the group said")
-    takes the entity coreference found for it."""
+    """A statement whose source is a pronoun ("she said", "according to him") takes the entity
+    coreference linked the pronoun to; every other source stays as attribution read it."""
     for att in attributions:
         cue = doc[att.cue_token]
         near = [c for c in cue.children if c.dep_ in ("nsubj", "agent", "prep", "pobj")]
         near += [g for c in near for g in c.children if g.dep_ == "pobj"]
         if cue.dep_ == "conj":
             near += [c for c in cue.head.children if c.dep_ == "nsubj"]
-        phrase = att.statement.source_text.lower()
+        phrase = att.statement.source_text.lower().strip()
         for tok in near:
             target = refers.get(tok.i)
-            if target is not None and phrase.endswith(tok.lower_):
+            if target is not None and tok.pos_ == "PRON" and phrase == tok.lower_:
                 att.statement = replace(att.statement, source=target.id)
                 att.source_mention = target
                 break

@@ -10,8 +10,23 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from claimgraph.extract.lexicon import ORG_NAME_HEADS, PLACE_NAME_HEADS
-from claimgraph.extract.untagged import title_case
 from claimgraph.model import Mention, stable_id
+
+MIN_WORDS = 4  # a line of fewer longer words is too short to call title case
+SHARE = 0.75  # of its longer words that start with a capital
+
+
+def title_case_lines(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the sentences written in title case. Unlike the proper-noun runs' test
+    (untagged.title_case), words the tagger made names count: "Lindsay Lohan Checks Into Rehab
+    at Betty Ford Center" is all names to the tagger, and that is what is to be undone here."""
+    out = []
+    for sent in doc.sents:
+        words = [t.text for t in sent if t.is_alpha and len(t.text) > 3]
+        if len(words) >= MIN_WORDS and sum(w[0].isupper() for w in words) >= SHARE * len(words):
+            out.append((sent.start_char, sent.end_char))
+    return out
+
 
 NAME_WORDS = ORG_NAME_HEADS | PLACE_NAME_HEADS | {"center", "centre", "clinic", "hospital", "institute", "school", "hotel"}
 
@@ -19,7 +34,7 @@ NAME_WORDS = ORG_NAME_HEADS | PLACE_NAME_HEADS | {"center", "centre", "clinic", 
 def recut_headline_names(text: str, doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
     """Replace a name in a title-case line by the body's names inside it ("Obama To Nominate Regina
     Benjamin" -> "Obama", "Regina Benjamin"), each typed as the body types it."""
-    lines = [(sent.start_char, sent.end_char) for sent in doc.sents if title_case(sent)]
+    lines = title_case_lines(doc)
     if not lines:
         return
     inside = {k for k in found if any(a <= k[0] and k[1] <= b for a, b in lines)}

@@ -52,7 +52,7 @@ class Candidate:
         return self.kind in (NAME, DESCRIPTION)
 
     def __repr__(self) -> str:
-        return f"<{self.kind} {self.head.doc.text[self.start:self.end]!r} {self.type}/{self.number}/{self.gender}>"
+        return f"<{self.kind} {self.head.i} {self.type}/{self.number}/{self.gender}>"
 
 
 def sentence_numbers(doc: Doc) -> list[int]:
@@ -64,10 +64,17 @@ def sentence_numbers(doc: Doc) -> list[int]:
 
 
 def depth(tok: Token) -> int:
-    n = 0
-    while tok.head.i != tok.i and n < 50:
-        tok, n = tok.head, n + 1
-    return n
+    """The token's distance from its sentence's root, memoised per document."""
+    memo = tok.doc.user_data.setdefault("claimgraph.depth", {})
+    path: list[int] = []
+    while tok.i not in memo and tok.head.i != tok.i and len(path) < 50:
+        path.append(tok.i)
+        tok = tok.head
+    n = memo.get(tok.i, 0)
+    for i in reversed(path):
+        n += 1
+        memo[i] = n
+    return memo.get(path[0], n) if path else n
 
 
 def detect(doc: Doc, mentions: list[Mention]) -> list[Candidate]:
@@ -146,14 +153,13 @@ def _heads_a_phrase(tok: Token) -> bool:
 
 
 def _nominal(tok: Token, sent_of: list[int], covered: dict[int, Mention]) -> Candidate | None:
+    """The noun phrase `tok` heads, from its first modifier to itself (no determiner, no relative
+    clause): "33-year-old actress", "Islamic State group"."""
     lemma = tok.lemma_.lower()
-    first = tok
-    for child in tok.lefts:
-        if child.dep_ in LEFT_MODIFIERS and child.i not in covered and child.i < first.i:
-            first = child.left_edge if child.left_edge.i not in covered else child
-    while first.i < tok.i and (first.lower_ in DETERMINERS or first.lower_ in ("a", "an") or first.is_punct):
-        first = first.doc[first.i + 1]
-    words = frozenset(t.lemma_.lower() for t in first.doc[first.i : tok.i + 1] if t.pos_ in ("NOUN", "ADJ", "PROPN", "NUM", "VERB"))
+    left = [t for child in tok.lefts if child.dep_ in LEFT_MODIFIERS and child.i not in covered for t in child.subtree]
+    left = [t for t in left if not (t.lower_ in DETERMINERS or t.lower_ in ("a", "an") or t.is_punct)]
+    first = min(left, key=lambda t: t.i) if left else tok
+    words = frozenset(t.lemma_.lower() for t in (*left, tok) if t.pos_ in ("NOUN", "ADJ", "PROPN", "NUM", "VERB"))
     return Candidate(
         index=0, start=first.idx, end=tok.idx + len(tok), head=tok, sent=sent_of[tok.i], kind=NOMINAL,
         type=noun_type(lemma) or "THING", number=_noun_number(tok), gender=noun_gender(lemma), definite=_definite(tok),

@@ -31,12 +31,16 @@ class State:
     clusters: Clusters
     by_token: dict[int, Candidate]  # token index -> the name covering it, or the nominal or pronoun it heads
     statements: list[tuple[Statement, int | None]]  # a statement and its source's candidate
+    raw: str = ""  # the document's text, read once (Doc.text joins every token on each call)
+
+    def __post_init__(self) -> None:
+        self.raw = self.raw or self.doc.text
 
     def at(self, tok: Token | None) -> Candidate | None:
         return self.by_token.get(tok.i) if tok is not None else None
 
     def text(self, c: Candidate) -> str:
-        return self.doc.text[c.start : c.end]
+        return self.raw[c.start : c.end]
 
     def anchored(self, c: Candidate, left: bool = True) -> bool:
         """A nominal with a name among its modifiers ("the ISIS leader", "the city of Mosul"; with
@@ -62,7 +66,7 @@ def speaker(s: State) -> None:
         if c.kind != PRONOUN or c.lemma not in FIRST_PERSON:
             continue
         for st, src in quoted:
-            if st.content.start <= c.start < st.content.end and _inside_quotes(s.doc.text, st.content.start, c.start):
+            if st.content.start <= c.start < st.content.end and _inside_quotes(s.raw, st.content.start, c.start):
                 source = s.cands[src]
                 if FIRST_PERSON[c.lemma] == "sg" or source.type == "ORG" or source.number == "pl":
                     s.clusters.link(c.index, src, f"speaker sieve: {c.lemma!r} inside a quotation of {s.text(source)!r}")

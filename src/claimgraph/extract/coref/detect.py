@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.symbols import ADV, DET, NOUN, PRON, PROPN, SCONJ
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.coref.gender import name_gender
@@ -22,6 +23,7 @@ from claimgraph.extract.coref.lexicon import (
 from claimgraph.model import Mention
 
 NAME, DESCRIPTION, NOMINAL, PRONOUN = "name", "description", "nominal", "pronoun"
+WANTED = frozenset({NOUN, PROPN, PRON, DET, ADV, SCONJ})  # parts of speech a candidate can have
 LEFT_MODIFIERS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "npadvmod"})
 
 
@@ -93,10 +95,11 @@ def detect(doc: Doc, mentions: list[Mention]) -> list[Candidate]:
         out.append(_known(m, span.root, sent_of))
         out[-1].span = (span.start, span.end)
     for tok in doc:
-        if tok.i in covered:
+        pos = tok.pos  # the integer symbol: this loop sees every token
+        if pos not in WANTED or tok.i in covered:
             continue
-        cand = _pronoun(tok, sent_of) if tok.pos_ == "PRON" or tok.tag_ in ("WP", "WP$", "WDT", "WRB") else None
-        if cand is None and (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.lower_ in PERSON_NOUNS) and _heads_a_phrase(tok):
+        cand = _pronoun(tok, sent_of) if pos == PRON or tok.lower_ in RELATIVES else None
+        if cand is None and (pos == NOUN or pos == PROPN and tok.lower_ in PERSON_NOUNS) and _heads_a_phrase(tok):
             cand = _nominal(tok, sent_of, covered)
         if cand is not None:
             out.append(cand)

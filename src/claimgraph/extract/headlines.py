@@ -22,8 +22,16 @@ def title_case_lines(doc: Doc) -> list[tuple[int, int]]:
     at Betty Ford Center" is all names to the tagger, and that is what is to be undone here."""
     out = []
     for sent in doc.sents:
-        words = [t.text for t in sent if t.is_alpha and len(t.text) > 3]
-        if len(words) >= MIN_WORDS and sum(w[0].isupper() for w in words) >= SHARE * len(words):
+        capital = lower = 0
+        for t in sent:
+            if len(t) > 3 and t.is_alpha:
+                if t.is_lower:
+                    lower += 1
+                    if lower >= MIN_WORDS:
+                        break  # body text: no need to read on
+                else:
+                    capital += 1
+        if capital + lower >= MIN_WORDS and capital >= SHARE * (capital + lower):
             out.append((sent.start_char, sent.end_char))
     return out
 

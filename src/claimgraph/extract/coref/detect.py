@@ -159,7 +159,8 @@ def _nominal(tok: Token, sent_of: list[int], covered: dict[int, Mention]) -> Can
     """The noun phrase `tok` heads, from its first modifier to itself (no determiner, no relative
     clause): "33-year-old actress", "Islamic State group"."""
     lemma = tok.lemma_.lower()
-    left = [t for child in tok.lefts if child.dep_ in LEFT_MODIFIERS and child.i not in covered for t in child.subtree]
+    left = [t for child in tok.lefts if child.dep_ in LEFT_MODIFIERS and child.i not in covered
+            for t in (child.subtree if child.n_lefts + child.n_rights else (child,))]
     left = [t for t in left if not (t.lower_ in DETERMINERS or t.lower_ in ("a", "an") or t.is_punct)]
     first = min(left, key=lambda t: t.i) if left else tok
     words = frozenset(t.lemma_.lower() for t in (*left, tok) if t.pos_ in ("NOUN", "ADJ", "PROPN", "NUM", "VERB"))

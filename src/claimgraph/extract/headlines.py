@@ -12,8 +12,8 @@ from spacy.tokens import Doc
 from claimgraph.extract.lexicon import ORG_NAME_HEADS, PLACE_NAME_HEADS
 from claimgraph.model import Mention, stable_id
 
-MIN_WORDS = 4  # a line of fewer longer words is too short to call title case
-SHARE = 0.75  # of its longer words that start with a capital
+MIN_WORDS = 4  # capitalised words of four letters or more a title-case line has at least
+MAX_LOWER = 1  # and lowercase ones at most: "Ruslan Jabrailov, known as X, was born in Y" is prose
 
 
 def title_case_lines(doc: Doc) -> list[tuple[int, int]]:
@@ -27,11 +27,11 @@ def title_case_lines(doc: Doc) -> list[tuple[int, int]]:
             if len(t) > 3 and t.is_alpha:
                 if t.is_lower:
                     lower += 1
-                    if lower >= MIN_WORDS:
-                        break  # body text: no need to read on
+                    if lower > MAX_LOWER:
+                        break  # prose: no need to read on
                 else:
                     capital += 1
-        if capital + lower >= MIN_WORDS and capital >= SHARE * (capital + lower):
+        if capital >= MIN_WORDS and lower <= MAX_LOWER:
             out.append((sent.start_char, sent.end_char))
     return out
 

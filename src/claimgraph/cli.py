@@ -18,7 +18,7 @@ from rich.text import Text
 from claimgraph.api import WRITERS, Claimgraph
 from claimgraph.errors import ClaimgraphError
 from claimgraph.pipeline import count_files
-from claimgraph.query import View, build_dossier, entity_claims, find_entity, stats
+from claimgraph.query import View, build_dossier, entity_claims, entity_links, find_entity, stats
 from claimgraph.resolve.resolver import explain
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -291,15 +291,13 @@ def why(ctx: typer.Context, a: Annotated[str, typer.Argument(help="First name.")
         ea, eb = find_entity(cg.store, a), find_entity(cg.store, b)
         if ea.id == eb.id:
             console.print(f"{a!r} and {b!r} are one entity: {ea.name} ({ea.id})")
-            mentions = cg.store.mentions(entity=ea.id)
-            links = cg.store.links([m.id for m in mentions])
-            seen = set()
-            for m in mentions:
-                rule, evidence = links.get(m.id, ("", ""))
-                if (m.text, rule) in seen:
-                    continue
-                seen.add((m.text, rule))
-                console.print(f"  {m.text}: {rule}; {evidence}", markup=False, highlight=False)
+            names, references = entity_links(cg.store, ea.id)
+            for line in names:
+                console.print(f"  {line}", markup=False, highlight=False)
+            if references:
+                console.print("  pronouns and descriptions that refer to it (coreference):")
+            for line in references:
+                console.print(f"    {line}", markup=False, highlight=False)
         else:
             match = explain([n for n, _ in ea.aliases], [n for n, _ in eb.aliases], ea.type, eb.type)
             console.print(f"{a!r} ({ea.name}, {ea.id}) and {b!r} ({eb.name}, {eb.id}) are different entities.")

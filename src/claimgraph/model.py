@@ -83,6 +83,16 @@ class Mention:
     label: str  # the raw NER label, or the rule that made it
     section: Section = Section.BODY
     entity: str | None = None
+    # coreference: the mention this one refers back to (a pronoun's or description's antecedent)
+    # and the sieve that linked them, in words ("pronoun sieve: singular, female, ...")
+    antecedent: str | None = None
+    sieve: str | None = None
+
+    @property
+    def is_reference(self) -> bool:
+        """A pronoun or common-noun phrase ("she", "the group") that coreference linked: it refers
+        to an entity without being one of its names."""
+        return self.label.startswith("coref/")
 
 
 @dataclass(frozen=True, slots=True)

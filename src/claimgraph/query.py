@@ -77,7 +77,10 @@ def export_records(store: SQLiteStore) -> Iterator[dict[str, Any]]:
     spans: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for m in store.mentions():
         if m.entity and m.section is not Section.META:
-            spans[m.entity].append({"document": m.document, "start": m.start, "end": m.end, "text": m.text, "section": str(m.section)})
+            record = {"document": m.document, "start": m.start, "end": m.end, "text": m.text, "section": str(m.section)}
+            if m.sieve:  # a pronoun or description coreference linked, and why
+                record["sieve"] = m.sieve
+            spans[m.entity].append(record)
     for e in store.entities():
         yield entity_record(e, spans.get(e.id, []))
     for s in store.statements():
@@ -101,6 +104,30 @@ def find_entity(store: SQLiteStore, name: str) -> Entity:
         return store.entity(hits[0]["entity"])
     hint = f" Did you mean: {', '.join(sorted({h['name'] for h in hits}))}?" if hits else " List names with `claimgraph entities`."
     raise NotFound(f"No entity named {name!r}.{hint}")
+
+
+def entity_links(store: SQLiteStore, entity_id: str, limit: int = 20) -> tuple[list[str], list[str]]:
+    """Why each mention belongs to an entity, one line per name and rule ("Reid: short form of
+    'Tara Reid'; ..."), and the coreference links of its pronouns and descriptions, each with the
+    sieve that made it ("'she' → 'Tara Reid' (pronoun sieve: singular, female, ...)"), at most
+    `limit` of those and a count of the rest."""
+    mentions = store.mentions(entity=entity_id)
+    links = store.links([m.id for m in mentions])
+    names: list[str] = []
+    references: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for m in mentions:
+        rule, evidence = links.get(m.id, ("", ""))
+        if (m.text, rule) in seen:
+            continue
+        seen.add((m.text, rule))
+        if m.antecedent and m.sieve:
+            references.append(f"{evidence} ({m.sieve})")
+        else:
+            names.append(f"{m.text}: {rule}; {evidence}")
+    if len(references) > limit:
+        references = references[:limit] + [f"… and {len(references) - limit} more"]
+    return names, references
 
 
 def entity_claims(store: SQLiteStore, view: View, entity_id: str) -> list[Claim]:

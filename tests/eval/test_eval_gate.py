@@ -90,6 +90,10 @@ def test_ecbplus_resolution_floors(tmp_path: Path):
     b3 = float(re.search(r"B3\s+P=[\d.]+ R=[\d.]+ F1=([\d.]+)", named).group(1))
     floors = FLOORS["ecbplus_named"]
     assert recall >= floors["mention_recall"] and b3 >= floors["b3_f1"], text[-800:]
+    # every mention, pronouns and nominals included: coreference's floor
+    whole = text[text.index("all mentions") : text.index("named mentions only")]
+    b3_all = float(re.search(r"B3\s+P=[\d.]+ R=[\d.]+ F1=([\d.]+)", whole).group(1))
+    assert b3_all >= FLOORS["ecbplus_all"]["b3_f1"], text[-800:]
 
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")

@@ -17,10 +17,13 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.extract.coref.gender import is_first_name
+from claimgraph.extract.headlines import recut_headline_names
 from claimgraph.extract.lexicon import (
     ORG_DESCRIPTION_HEADS,
     ORG_NAME_HEADS,
     PERSON_DESCRIPTION_HEADS,
+    ROLE_NOUNS,
     is_person_noun,
     type_from_name,
 )
@@ -38,6 +41,10 @@ from claimgraph.extract.untagged import (
 from claimgraph.model import ENTITY_TYPES, Document, Mention, Section, stable_id
 from claimgraph.words import is_demonym_of
 
+# words that title a person before the name ("President", "Dr", "Coroner")
+TITLES = frozenset(ROLE_NOUNS | PERSON_DESCRIPTION_HEADS | {
+    "dr", "mr", "mrs", "ms", "miss", "sen", "gov", "rep", "gen", "col", "capt", "lt", "sgt", "prof", "rev", "coroner",
+    "sheriff", "detective", "pope", "sir", "dame", "attorney", "surgeon", "officer", "constable", "inspector"})
 LEADING = re.compile(r"^(the|a|an|former|late|ex-|top|senior|so-called)\s+", re.IGNORECASE)
 TRAILING = re.compile(r"(['’]s|['’])$")
 ABBREVIATION = re.compile(r"(?:(?:\b[A-Z]\.){2,}|\b(?:Jr|Sr|Inc|Ltd|Corp|Co|Bros|Mfg|Assn)\.)$")
@@ -82,10 +89,21 @@ def make_mention(document: Document, start: int, end: int, type_: str, label: st
         return None
     if label.startswith("spacy/"):
         type_ = type_from_name(surface, type_)
+    if type_ == "PERSON":  # "Coroner Gary Hargrove", "President Obama": the title is no part of the name
+        start, end = _without_title(document.text, start, end)
+        surface = document.text[start:end]
     return Mention(
         id=mention_id(document.id, start, end), document=document.id, start=start, end=end,
         text=surface, type=type_, label=label, section=document.section_at(start),
     )
+
+
+def _without_title(text: str, start: int, end: int) -> tuple[int, int]:
+    """'Coroner Gary Hargrove' -> 'Gary Hargrove': one title word before a common first name."""
+    words = text[start:end].split(" ")
+    if len(words) > 2 and words[0].rstrip(".").lower() in TITLES and is_first_name(words[1]):
+        start += len(words[0]) + 1
+    return start, end
 
 
 def _norp_type(ent: Span, person_tokens: set[str]) -> str | None:
@@ -183,6 +201,7 @@ def extract_mentions(document: Document, doc: Doc) -> list[Mention]:
         _add(found, make_mention(document, start, end, type_, "rules/place-of"))
     for start, end, type_ in prefixed_parties(document.text, found):
         _add(found, make_mention(document, start, end, type_, "rules/anti-pro"))
+    recut_headline_names(document.text, doc, found)
     _retype_by_context(doc, found)
     _propagate(document, found)
     shorts = _short_forms(found)

@@ -20,6 +20,8 @@ PARTICLES = frozenset({"al", "el", "ul", "wal", "ad", "ash", "as", "at", "ar", "
 ORG_STOP = frozenset({"the", "of", "in", "and", "for", "&", "on", "at", "de", "la", "du", "des"})
 # Generic heads that do not distinguish one organisation from another when added or dropped.
 ORG_GENERIC = frozenset({"group", "organisation", "organization", "movement", "inc", "ltd", "llc", "co", "corp", "corporation", "company", "plc"})
+# Heads of a facility's name that its reports use one for another ("Clinic", "Center", "Centre").
+FACILITY_GENERIC = frozenset({"center", "centre", "clinic", "facility", "treatment"})
 # Landform words that name the same place ("Pankisi Valley", "Pankisi Gorge"); administrative
 # heads (province, district, city) are NOT here: "Aleppo" and "Aleppo province" differ.
 LANDFORM = frozenset({"valley", "gorge", "canyon", "mountains", "mountain", "hills", "river", "lake", "desert", "island", "islands"})
@@ -125,8 +127,9 @@ def org_words(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=200_000)
 def org_core(name: str) -> str:
-    """An organisation's name without determiners and generic heads ("the IS group" -> "is")."""
-    toks = [t for t in raw_tokens(name) if t not in ORG_GENERIC]
+    """An organisation's name without determiners and generic heads ("the IS group" -> "is"; "Betty
+    Ford Clinic" and "Betty Ford Treatment Center" -> "betty ford")."""
+    toks = [t for t in raw_tokens(name) if t not in ORG_GENERIC and t not in FACILITY_GENERIC]
     if toks and toks[0] == "the":
         toks = toks[1:]
     return " ".join(toks)

@@ -75,6 +75,10 @@ class Cluster:
         return [n for n in self.names if len(name_tokens(n)) >= 2]
 
     def add(self, m: Mention, rule: str) -> None:
+        if m.is_reference:  # "she", "the group": refers to the cluster, names nothing
+            self.mentions.append(m)
+            self.rules[m.id] = m.sieve or rule  # the sieve that linked it stays its reason
+            return
         described = bool(self.mentions) and not self.described and m.label == "rules/description"
         self.mentions.append(m)
         if not described:  # a named cluster keeps names, not the descriptions that joined it
@@ -103,6 +107,27 @@ class EntityState:
 
     def to_entity(self) -> Entity:
         return Entity(id=self.id, type=self.type, name=display_name(self.names), aliases=tuple(self.names.most_common()))
+
+
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+
+
+def pronoun_gender(cluster: Cluster) -> str | None:
+    """'m' or 'f' when the pronouns coreference linked to the cluster say so clearly (two to one)."""
+    male = sum(1 for m in cluster.mentions if m.is_reference and m.text.lower() in MALE_PRONOUNS)
+    female = sum(1 for m in cluster.mentions if m.is_reference and m.text.lower() in FEMALE_PRONOUNS)
+    if male >= 2 * female and male:
+        return "m"
+    if female >= 2 * male and female:
+        return "f"
+    return None
+
+
+def _genders_clash(a: Cluster, b: Cluster) -> bool:
+    """'he' for one and 'she' for the other: two people, whatever an alias claim says."""
+    ga, gb = pronoun_gender(a), pronoun_gender(b)
+    return ga is not None and gb is not None and ga != gb
 
 
 def majority_type(votes: Counter[str]) -> str:
@@ -173,6 +198,7 @@ class Resolver:
                 self.aliases[c.subject].append(str(c.object["value"]))
         self.mention_names: dict[str, str] = {}
         self.mention_types: dict[str, str] = {}
+        self.antecedents: dict[str, str] = {}  # mention -> the mention coreference linked it to
         for m in existing:
             if m.entity:
                 self._register(m.entity, m)
@@ -182,7 +208,11 @@ class Resolver:
         state = self.entities.get(entity_id)
         if state is None:
             state = self.entities[entity_id] = EntityState(entity_id, order=len(self.entities))
-        if m.label == "rules/description" and state.named:
+        if m.antecedent:
+            self.antecedents[m.id] = m.antecedent
+        if m.is_reference:
+            pass  # a pronoun or nominal: neither a name nor a type vote
+        elif m.label == "rules/description" and state.named:
             state.types[m.type] += weight  # a description of a named entity: not one of its names
         else:
             state.named = state.named or m.label != "rules/description"
@@ -211,6 +241,15 @@ class Resolver:
             for e in sorted(block, key=lambda e: self.entities[e].order):
                 if self.entities[e].type == cluster.type:
                     found.setdefault(e)
+        # the tagger types a name differently from one report to the next ("TMZ", "Betty Ford
+        # Center"): an entity's own name (its display name), of two words or more or an acronym,
+        # crosses types
+        for name in sorted(cluster.names):
+            if len(name_tokens(name)) >= 2 or is_acronym(name):
+                for e in sorted(self.blocks.get(f"k:{key(name)}", ()), key=lambda e: self.entities[e].order):
+                    state = self.entities[e]
+                    if len(found) < MAX_COMPARED and state.named and key(display_name(state.names)) == key(name):
+                        found.setdefault(e)
         return sorted(list(found)[:MAX_COMPARED], key=lambda e: self.entities[e].order)
 
     def _is_distinct(self, names_a: Iterable[str], names_b: Iterable[str]) -> bool:
@@ -238,6 +277,7 @@ class Resolver:
         links: list[Link] = []
         touched: set[str] = set()
         for doc_mentions in by_doc.values():
+            texts = {m.id: m.text for m in doc_mentions}
             for cluster in self.cluster_document(doc_mentions):
                 entity_id, match = self._place(cluster)
                 touched.add(entity_id)
@@ -245,6 +285,8 @@ class Resolver:
                     self._register(entity_id, m)
                     rule = cluster.rules[m.id]
                     evidence = match.evidence if match.score > 0 else "founded a new entity"
+                    if m.antecedent and m.sieve:
+                        evidence = f"{m.text!r} → {texts.get(m.antecedent, m.antecedent)!r}"
                     links.append((m.id, entity_id, rule, evidence))
         links = self._apply_judgements(links, touched)
         return [self.entities[e].to_entity() for e in sorted(touched) if e in self.entities], links
@@ -252,7 +294,12 @@ class Resolver:
     def cluster_document(self, mentions: list[Mention]) -> list[Cluster]:
         clusters: list[Cluster] = []
         by_key: dict[str, Cluster] = {}
-        for m in sorted(mentions, key=lambda m: (m.start is None, m.start or 0)):
+        ordered = sorted(mentions, key=lambda m: (m.start is None, m.start or 0))
+        present = {m.id for m in ordered}
+        linked = [m for m in ordered if m.antecedent in present]
+        for m in ordered:
+            if m.antecedent in present:
+                continue  # follows its antecedent, below
             k = key(m.text)
             target, rule = by_key.get(k), "same name in the document"
             if target is None:
@@ -262,7 +309,46 @@ class Resolver:
                 clusters.append(target)
             target.add(m, rule)
             by_key.setdefault(k, target)
-        return self._join_aliases(self._join_leading_words(clusters))
+        clusters = self._join_family_names(self._join_leading_words(clusters))
+        return self._join_aliases(self._follow_antecedents(clusters, linked))
+
+    def _join_family_names(self, clusters: list[Cluster]) -> list[Cluster]:
+        """A family name said before the full name ("Obama" in a headline, "Barack Obama" in the
+        body) is that person, when exactly one full name in the document ends with it."""
+        out = list(clusters)
+        people = [c for c in clusters if c.type == "PERSON" and not c.described and c.full_names()]
+        for short in [c for c in clusters if not c.described and not c.full_names() and c.names]:
+            toks = {t for n in short.names for t in name_tokens(n)}
+            if len(toks) != 1:
+                continue
+            token = next(iter(toks))
+            owners = [c for c in people if c is not short and any(tokens_equal(token, name_tokens(n)[-1]) for n in c.full_names())]
+            if len(owners) == 1 and (short.type == "PERSON" or any(m.label.startswith("spacy/NORP") for m in short.mentions)):
+                if self._is_distinct(short.names, owners[0].names):
+                    continue
+                for m in short.mentions:
+                    owners[0].add(m, f"family name of {max(owners[0].full_names(), key=len)!r}")
+                out.remove(short)
+        return out
+
+    def _follow_antecedents(self, clusters: list[Cluster], linked: list[Mention]) -> list[Cluster]:
+        """Pronouns and descriptions coreference linked join the cluster of the mention they lead
+        to, with the sieve that linked them as the reason."""
+        owner = {m.id: c for c in clusters for m in c.mentions}
+        parent = {m.id: m.antecedent for m in linked}
+        for m in linked:
+            root, seen = m.antecedent, {m.id}
+            while root in parent and root not in seen:
+                seen.add(root)
+                root = parent[root]
+            target = owner.get(root or "")
+            if target is None:  # its antecedent is not in this batch: it stands for itself
+                target = Cluster()
+                target.names[m.text] += 1
+                clusters.append(target)
+            target.add(m, m.sieve or "coreference")
+            owner[m.id] = target
+        return clusters
 
     def _join_leading_words(self, clusters: list[Cluster]) -> list[Cluster]:
         """An organisation named by the leading words of another one's name in the same document
@@ -314,7 +400,7 @@ class Resolver:
                 for other in list(merged):
                     if other is owner or key(alias) not in {key(n) for n in other.names}:
                         continue
-                    if self._is_distinct(owner.names, other.names):
+                    if self._is_distinct(owner.names, other.names) or _genders_clash(owner, other):
                         continue
                     # "the commander known as 'X'": the description joins the name, not the reverse
                     keep, gone = (other, owner) if owner.described and not other.described else (owner, other)
@@ -370,6 +456,7 @@ class Resolver:
             return links
         current = {m: e for m, e, _, _ in links}
         rules = {m: (r, ev) for m, _, r, ev in links}
+        references = {m for m in current if m in self.antecedents}
         for entity_id, name in self.splits:
             moved = [m for m, e in current.items() if e == entity_id and key(self.mention_names[m]) == key(name)]
             if not moved:
@@ -389,11 +476,19 @@ class Resolver:
                 if e in group and e != keep:
                     current[m] = keep
                     rules[m] = ("judgement: merge", f"{a!r} and {b!r} merged by a person")
+        for m in sorted(references):  # a pronoun or description goes where its antecedent went
+            root, seen = m, set()
+            while root in self.antecedents and root not in seen:
+                seen.add(root)
+                root = self.antecedents[root]
+            if root in current:
+                current[m] = current[root]
         # rebuild entity states from the final assignment
         rebuilt: dict[str, EntityState] = {}
         for m, e in current.items():
             st = rebuilt.setdefault(e, EntityState(e, order=self.entities[e].order if e in self.entities else len(self.entities)))
-            st.add(self.mention_names[m], self.mention_types[m])
+            if m not in references:
+                st.add(self.mention_names[m], self.mention_types[m])
         self.entities.update(rebuilt)
         touched.clear()
         touched.update(rebuilt)

@@ -7,6 +7,7 @@ same family name: never merge).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -111,7 +112,22 @@ def _match_orgs(a: str, b: str) -> Match:
     wa, wb = significant_tokens(a), significant_tokens(b)
     if begins(wa, wb) or begins(wb, wa):
         return Match(0.5, "one name begins the other", a, b)
+    if ca and cb and (_unqualified(a) == cb or _unqualified(b) == ca):
+        return Match(0.5, "the same name with its country before it", a, b)  # "U.S. Surgeon General" / "Surgeon General"
     return Match(0.0, "names differ", a, b)
+
+
+def _unqualified(name: str) -> str:
+    """An organisation's core name without a leading country abbreviation or nationality
+    adjective ("U.S. Surgeon General" -> "surgeon general", "Indian Navy" -> "navy")."""
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    lead = 0
+    while lead < len(words) - 1 and (is_acronym(words[lead]) and len(words[lead].replace(".", "")) <= 3 or words[lead] in ("U.", "S.")
+                                     or re.fullmatch(r"[A-Z][a-z]+(?:ian|an|ese|ish|i)", words[lead])):
+        lead += 1
+    return org_core(" ".join(words[lead:])) if lead else ""
 
 
 UNIT_WORDS = frozenset({"brigade", "brigades", "battalion", "battalions", "faction", "regiment", "division"})

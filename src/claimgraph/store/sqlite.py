@@ -78,8 +78,9 @@ class SQLiteStore:
             )
             db.execute("DELETE FROM skipped WHERE source = ?", (doc.source,))
             db.executemany(
-                "INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?,NULL)",
-                [(m.id, m.document, m.start, m.end, m.text, m.type, m.label, str(m.section)) for m in mentions],
+                "INSERT OR IGNORE INTO mentions (id, document, start, end, text, type, label, section, entity, antecedent, sieve) "
+                "VALUES (?,?,?,?,?,?,?,?,NULL,?,?)",
+                [(m.id, m.document, m.start, m.end, m.text, m.type, m.label, str(m.section), m.antecedent, m.sieve) for m in mentions],
             )
             db.executemany(
                 "INSERT OR IGNORE INTO statements VALUES (?,?,?,?,?,?,?,?,?)",
@@ -160,7 +161,8 @@ class SQLiteStore:
             db.execute("DELETE FROM entities WHERE id NOT IN (SELECT DISTINCT entity FROM mentions WHERE entity IS NOT NULL)")
             db.execute("DELETE FROM names_fts")
             db.execute(
-                "INSERT INTO names_fts(name, entity) SELECT DISTINCT text, entity FROM mentions WHERE entity IS NOT NULL"
+                "INSERT INTO names_fts(name, entity) SELECT DISTINCT text, entity FROM mentions "
+                "WHERE entity IS NOT NULL AND label NOT LIKE 'coref/%'"
             )
 
     def entities(self, limit: int | None = None, offset: int = 0, type_: str | None = None) -> list[Entity]:
@@ -177,9 +179,9 @@ class SQLiteStore:
             part = ids[chunk : chunk + 500]
             marks = ",".join("?" * len(part))
             described: dict[str, list[tuple[str, int]]] = {}
-            for r in self.db.execute(
+            for r in self.db.execute(  # pronouns and nominals ("she", "the group") are never names
                 f"SELECT entity, text, count(*), label = 'rules/description' FROM mentions WHERE entity IN ({marks}) "
-                "GROUP BY entity, text ORDER BY entity, count(*) DESC, text", part,
+                f"AND label NOT LIKE 'coref/%' GROUP BY entity, text ORDER BY entity, count(*) DESC, text", part,
             ):
                 (described if r[3] else out).setdefault(r[0], []).append((r[1], r[2]))
             for entity, names in described.items():  # descriptions are names only of the unnamed
@@ -200,7 +202,7 @@ class SQLiteStore:
         """Entities that carry `name` (case-insensitive) as a name or alias, most mentioned first."""
         rows = self.db.execute(
             "SELECT entity, count(*) AS n FROM mentions WHERE entity IS NOT NULL AND lower(text) = lower(?) "
-            "GROUP BY entity ORDER BY n DESC", (name,),
+            "AND label NOT LIKE 'coref/%' GROUP BY entity ORDER BY n DESC", (name,),
         ).fetchall()
         if not rows:
             rows = self.db.execute("SELECT id, 0 FROM entities WHERE id = ? OR lower(name) = lower(?)", (name, name)).fetchall()
@@ -341,7 +343,8 @@ def _document(r: sqlite3.Row) -> Document:
 
 def _mention(r: sqlite3.Row) -> Mention:
     return Mention(id=r["id"], document=r["document"], start=r["start"], end=r["end"], text=r["text"],
-                   type=r["type"], label=r["label"], section=Section(r["section"]), entity=r["entity"])
+                   type=r["type"], label=r["label"], section=Section(r["section"]), entity=r["entity"],
+                   antecedent=r["antecedent"], sieve=r["sieve"])
 
 
 def _statement(r: sqlite3.Row) -> Statement:

@@ -7,6 +7,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.extract.coref import referents
 from claimgraph.extract.lexicon import is_person_noun
 from claimgraph.model import Document, Mention, Modality, Section, stable_id
 
@@ -68,6 +69,9 @@ class Context:
             if m.label == "rules/description":  # "Tajikistan's top officer, Gumurod Halimov": the name
                 return self.named_apposition(tok) or m
             return m
+        refers = referents(self.doc)  # what coreference linked this pronoun or nominal to
+        if tok.i in refers:
+            return refers[tok.i]
         if tok.pos_ == "PRON" or tok.lower_ in ("his", "her", "its", "their", "whose", "who", "which"):
             return self.antecedent(tok)
         for child in tok.children:
@@ -130,6 +134,9 @@ class Context:
         return None
 
     def antecedent(self, tok: Token) -> Mention | None:
+        refers = referents(self.doc)
+        if tok.i in refers:
+            return refers[tok.i]
         low = tok.lower_
         if low in ("i", "me", "my", "we", "us", "our", "you", "your"):
             return None  # the speaker or the reader, not a name in the text

@@ -1,0 +1,102 @@
+"""Names in title-case lines. A headline capitalises every word, and the tagger reads a run of
+capitals as one name: "Obama To Nominate Regina Benjamin", "Lindsay Lohan Checks Into Rehab".
+Where such a run holds names the body of the report uses, those names are the mentions."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+
+from claimgraph.extract.lexicon import ORG_NAME_HEADS, PLACE_NAME_HEADS
+from claimgraph.model import Mention, stable_id
+
+MIN_WORDS = 4  # capitalised words of four letters or more a title-case line has at least
+MAX_LOWER = 1  # and lowercase ones at most: "Ruslan Jabrailov, known as X, was born in Y" is prose
+
+
+def title_case_lines(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the sentences written in title case. Unlike the proper-noun runs' test
+    (untagged.title_case), words the tagger made names count: "Lindsay Lohan Checks Into Rehab
+    at Betty Ford Center" is all names to the tagger, and that is what is to be undone here."""
+    out = []
+    for sent in doc.sents:
+        capital = lower = 0
+        for t in sent:
+            if len(t) > 3 and t.is_alpha:
+                if t.is_lower:
+                    lower += 1
+                    if lower > MAX_LOWER:
+                        break  # prose: no need to read on
+                else:
+                    capital += 1
+        if capital >= MIN_WORDS and lower <= MAX_LOWER:
+            out.append((sent.start_char, sent.end_char))
+    return out
+
+
+NAME_WORDS = ORG_NAME_HEADS | PLACE_NAME_HEADS | {"center", "centre", "clinic", "hospital", "institute", "school", "hotel"}
+
+
+def recut_headline_names(text: str, doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
+    """Replace a name in a title-case line by the body's names inside it ("Obama To Nominate Regina
+    Benjamin" -> "Obama", "Regina Benjamin"), each typed as the body types it."""
+    lines = title_case_lines(doc)
+    if not lines:
+        return
+    inside = {k for k in found if any(a <= k[0] and k[1] <= b for a, b in lines)}
+    body: dict[str, Mention] = {}
+    shorts: set[str] = set()
+    for k, m in found.items():
+        if k not in inside and m.label != "rules/description":
+            body.setdefault(m.text, m)
+            if m.type == "PERSON" and " " in m.text:  # "Obama" of "Barack Obama"
+                body.setdefault(m.text.split()[-1], m)
+                shorts.add(m.text.split()[-1])
+    name_words = {w.lower() for n in body for w in n.split()}
+    names = sorted(body, key=len, reverse=True)
+    for key in sorted(inside):
+        m = found[key]
+        if m.text in body or m.label == "rules/description":
+            continue
+        parts = _names_within(m.text, names)
+        if not parts or not _words_around_are_not_a_name(m.text, parts, name_words):
+            continue
+        del found[key]
+        for s, e in parts:
+            type_ = body[m.text[s:e]].type
+            if m.text[s:e] in shorts:  # "Fred LaRue Dies" where the body says "Frederick LaRue": keep "Fred"
+                s = _with_first_name(m.text, s)
+            start, end = key[0] + s, key[0] + e
+            found[(start, end)] = Mention(id=stable_id("m", m.document, start, end), document=m.document, start=start,
+                                          end=end, text=text[start:end], type=type_, label=m.label + "+headline",
+                                          section=m.section)
+
+
+def _names_within(surface: str, names: list[str]) -> list[tuple[int, int]]:
+    """Where the longest of `names` occur in `surface` as whole words, without overlapping."""
+    taken: list[tuple[int, int]] = []
+    for name in names:
+        for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", surface):
+            if not any(s < hit.end() and hit.start() < e for s, e in taken):
+                taken.append((hit.start(), hit.end()))
+    return sorted(taken)
+
+
+def _words_around_are_not_a_name(surface: str, parts: list[tuple[int, int]], name_words: set[str]) -> bool:
+    """The words left beside the body's names are a headline's verbs and particles ("Checks Into"),
+    not the rest of a longer name ("Center", or a word of another name the body uses)."""
+    rest = surface
+    for s, e in reversed(parts):
+        rest = rest[:s] + " " + rest[e:]
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", rest)]
+    return bool(words) and not any(w in NAME_WORDS or w in name_words for w in words)
+
+
+def _with_first_name(surface: str, start: int) -> int:
+    """Where a family name's mention starts once the capitalised word before it joins it."""
+    before = re.search(r"([A-Z][a-z]+)\s+$", surface[:start])
+    if before and before.group(1).lower() not in STOP_WORDS:
+        return before.start(1)
+    return start

@@ -266,7 +266,7 @@ class SQLiteStore:
             out.append(ClaimGroup(
                 id=r[0], subject=d["subject"], predicate=d["predicate"], object=d["object"], time=d["time"],
                 place=d["place"], claims=tuple(d["claims"]), support=d["support"], grade=d["grade"],
-                reasons=tuple(d["reasons"]), history=tuple(history.get(r[0], [])[:-1]),
+                reasons=tuple(d["reasons"]), history=tuple(history.get(r[0], [])[:-1]), counts=d.get("counts", {}),
             ))
         return out
 
@@ -361,4 +361,5 @@ def _claim(r: sqlite3.Row) -> Claim:
 
 def _group_dict(g: ClaimGroup) -> dict[str, Any]:
     return {"subject": g.subject, "predicate": g.predicate, "object": g.object, "time": g.time, "place": g.place,
-            "claims": list(g.claims), "support": g.support, "grade": g.grade, "reasons": list(g.reasons)}
+            "claims": list(g.claims), "support": g.support, "grade": g.grade, "reasons": list(g.reasons),
+            "counts": g.counts}

@@ -166,6 +166,19 @@ def search(store: SQLiteStore, q: str, limit: int = 20) -> dict[str, Any]:
             "total_entities": n_entities, "total_documents": n_documents}
 
 
+def judgement_rows(store: SQLiteStore, include_undone: bool = False) -> list[dict[str, Any]]:
+    """People's judgements with both sides named: an entity id (a split's) as its entity's name."""
+    def side(value: str) -> str:
+        return store.entity(value).name if value.startswith("e:") and store.has_entity(value) else value
+    out = []
+    for j in store.judgements(include_undone=include_undone):
+        a, b = side(j["a"]), side(j["b"])
+        line = {"merge": f"“{a}” and “{b}” are one entity", "split": f"“{b}” split off {a}",
+                "distinct": f"“{a}” and “{b}” are never one entity"}.get(j["kind"], f"{j['kind']} {a} / {b}")
+        out.append({**j, "a_name": a, "b_name": b, "by": j["author"], "line": line})
+    return out
+
+
 def entity_claims(store: SQLiteStore, view: View, entity_id: str) -> list[Claim]:
     mention_ids = [m for m, e in view.mention_entity.items() if e == entity_id]
     return store.claims(subject_mentions=mention_ids) if mention_ids else []
@@ -204,6 +217,7 @@ def build_dossier(store: SQLiteStore, entity: Entity) -> dict[str, Any]:
     for r in records:
         by_group.setdefault(r["group"] or r["id"], []).append(r)
     relations, status, timeline, seen = [], [], [], set()
+    status_rows: list[dict[str, Any]] = []
     for gid, members in by_group.items():
         g = groups.get(gid)
         first = members[0]
@@ -226,6 +240,9 @@ def build_dossier(store: SQLiteStore, entity: Entity) -> dict[str, Any]:
             times = sorted({_shown_time(r["time"]) for r in members if r["time"]}, key=lambda t: t.removeprefix("≤"))
             status.append(f"{STATUS_WORDS[first['predicate']]}{' ' + '/'.join(times) if times else ''} by "
                           f"{', '.join(parties)} — {grade}")
+            status_rows.append({"predicate": first["predicate"], "words": STATUS_WORDS[first["predicate"]], "times": times,
+                                "parties": parties, "grade": grade, "basis": row["reasons"][0] if row["reasons"] else "",
+                                "why": row["reasons"][1:], "group": gid})
         elif target:
             relations.append(row)
         for r in members:
@@ -244,5 +261,5 @@ def build_dossier(store: SQLiteStore, entity: Entity) -> dict[str, Any]:
     conflicts = [{"kind": c.kind, "summary": c.summary, "id": c.id, "claims": list(c.claims)}
                  for c in store.conflicts() if claim_ids & set(c.claims)]
     return {"id": entity.id, "name": entity.name, "type": entity.type, "aliases": list(entity.aliases),
-            "status": "; ".join(status), "relations": relations, "timeline": timeline,
+            "status": "; ".join(status), "status_rows": status_rows, "relations": relations, "timeline": timeline,
             "conflicts": conflicts, "claims": records}

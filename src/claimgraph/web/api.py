@@ -154,6 +154,7 @@ def plain_text(value: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(plain_text)]
+QueryName = Annotated[str, Query(min_length=1, max_length=300), AfterValidator(plain_text)]
 
 
 class JudgementIn(BaseModel):
@@ -172,11 +173,9 @@ def judgements(store: StoreDep, all: bool = False) -> dict[str, Any]:
 
 
 @router.get("/judgements/preview")
-def preview_judgement(store: StoreDep, kind: Literal["merge", "split", "distinct"],
-                      a: Annotated[str, Query(min_length=1, max_length=300)],
-                      b: Annotated[str, Query(min_length=1, max_length=300)]) -> dict[str, Any]:
+def preview_judgement(store: StoreDep, kind: Literal["merge", "split", "distinct"], a: QueryName, b: QueryName) -> dict[str, Any]:
     """What recording this judgement would move (names, mentions, claims), without recording it."""
-    return {"kind": kind, "a": a, "b": b, **curation.preview(store, kind, plain_text(a), plain_text(b)).as_dict()}
+    return {"kind": kind, "a": a, "b": b, **curation.preview(store, kind, a, b).as_dict()}
 
 
 @router.post("/judgements", status_code=201)

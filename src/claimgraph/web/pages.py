@@ -19,7 +19,7 @@ from claimgraph.model import PREDICATES
 from claimgraph.query import View, build_dossier, entity_claims, file_name, judgement_rows, stats
 from claimgraph.query import search as run_search
 from claimgraph.store.sqlite import SQLiteStore
-from claimgraph.web.api import Day, Grade, Modality, claim_filter
+from claimgraph.web.api import Day, Grade, Modality, QueryName, claim_filter
 from claimgraph.web.deps import check_token, get_store, get_writer
 from claimgraph.web.views import highlighted, timeline_svg
 from claimgraph.web.vocabulary import template_globals
@@ -33,6 +33,7 @@ WriterDep = Annotated[SQLiteStore, Depends(get_writer)]
 PAGE = 50
 Text = Annotated[str, Query(max_length=300)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+PageSize = Annotated[int, Query(ge=1, le=500)]
 
 
 def snippet(text: str) -> Markup:
@@ -56,29 +57,31 @@ def index(request: Request, store: StoreDep) -> Response:
 
 @router.get("/entities", response_class=HTMLResponse)
 def entities(request: Request, store: StoreDep, type: Annotated[str, Query(pattern="^(PERSON|ORG|PLACE)?$")] = "",
-             sort: Annotated[str, Query(pattern="^(mentions|name)$")] = "mentions", offset: Offset = 0) -> Response:
+             sort: Annotated[str, Query(pattern="^(mentions|name)$")] = "mentions", offset: Offset = 0,
+             limit: PageSize = PAGE) -> Response:
     return templates.TemplateResponse(request, "entities.html", {
-        "rows": store.entity_rows(PAGE, offset, type or None, sort), "total": store.count_entities(type or None),
+        "rows": store.entity_rows(limit, offset, type or None, sort), "total": store.count_entities(type or None),
         "types": store.entity_type_counts(), "all": store.count_entities(), "type": type, "sort": sort,
-        "offset": offset, "limit": PAGE, "base": query_base("/entities", type=type, sort=sort),
+        "offset": offset, "limit": limit,
+        "base": query_base("/entities", type=type, sort=sort, limit=limit if limit != PAGE else None),
     })
 
 
 @router.get("/claims", response_class=HTMLResponse)
 def claims(request: Request, store: StoreDep, subject: Text = "", predicate: Text = "", claimant: Text = "",
            outlet: Text = "", grade: Grade | None = None, modality: Modality | None = None, since: Day = None,
-           until: Day = None, offset: Offset = 0) -> Response:
+           until: Day = None, offset: Offset = 0, limit: PageSize = PAGE) -> Response:
     """Every claim, filtered by the URL's parameters, a page at a time, with provenance."""
     chosen = {"subject": subject, "predicate": predicate, "claimant": claimant, "outlet": outlet, "grade": grade or "",
               "modality": modality or "", "since": since or "", "until": until or ""}
     wanted = claim_filter(store, **{k: v or None for k, v in chosen.items()})
-    rows, total = store.claims_page(wanted, PAGE, offset)
+    rows, total = store.claims_page(wanted, limit, offset)
     view = View(store)
     facets = store.claim_facets()
-    facets["claimant"] = [(eid, n) for eid, n in facets["claimant"]]
     return templates.TemplateResponse(request, "claims.html", {
-        "rows": [view.claim_row(c) for c in rows], "total": total, "offset": offset, "limit": PAGE, "chosen": chosen,
-        "facets": facets, "names": view.names(), "base": query_base("/claims", **chosen),
+        "rows": [view.claim_row(c) for c in rows], "total": total, "offset": offset, "limit": limit, "chosen": chosen,
+        "facets": facets, "names": view.names(),
+        "base": query_base("/claims", **chosen, limit=limit if limit != PAGE else None),
         "subject_name": view.name(wanted.subject) if wanted.subject else "",
     })
 
@@ -139,8 +142,7 @@ Kind = Annotated[str, Query(pattern="^(merge|split|distinct)$")]
 
 
 @router.get("/curate/preview", response_class=HTMLResponse)
-def curate_preview(request: Request, store: StoreDep, kind: Kind, a: Annotated[str, Query(min_length=1, max_length=300)],
-                   b: Annotated[str, Query(min_length=1, max_length=300)],
+def curate_preview(request: Request, store: StoreDep, kind: Kind, a: QueryName, b: QueryName,
                    back: Annotated[str, Query(pattern=r"^e:[0-9a-f]+$")]) -> Response:
     """What a judgement would move, before it is recorded; the form on this page records it."""
     moved = curation.preview(store, kind, a, b)

@@ -65,9 +65,9 @@
       cy = cytoscape({
         container: document.getElementById("cy"),
         elements: data.nodes.concat(data.edges),
-        minZoom: 0.2, maxZoom: 4, wheelSensitivity: 0.3,
+        minZoom: 0.2, maxZoom: 4,
         style: [
-          { selector: "node", style: { label: "data(label)", "font-size": 13, color: "#222", "text-valign": "bottom",
+          { selector: "node", style: { label: "data(label)", "font-size": 14, color: "#222", "text-valign": "bottom",
             "text-margin-y": 4, "text-background-color": "#fff", "text-background-opacity": 0.85, "text-background-padding": 2,
             "min-zoomed-font-size": 9, "text-wrap": "ellipsis", "text-max-width": 140,
             "background-color": (n) => typeColours[n.data("type")] || "#555",
@@ -79,7 +79,8 @@
             "text-background-color": "#fff", "text-background-opacity": 0.9, "text-background-padding": 2, "z-index": 10 } },
           { selector: "node:selected", style: { "border-width": 3, "border-color": "#ffb300" } },
         ],
-        layout: { name: "cose", animate: false, randomize: true, nodeRepulsion: 12000, idealEdgeLength: 90, numIter: 1500 },
+        layout: { name: "cose", animate: false, randomize: true, nodeDimensionsIncludeLabels: true, nodeRepulsion: 400000,
+          idealEdgeLength: 110, nodeOverlap: 40, componentSpacing: 120, gravity: 60, numIter: 2000, padding: 30 },
       });
     } finally {
       Math.random = random;

@@ -4,6 +4,7 @@ reader, conflicts, graph, and curation (preview, record, undo, with a report of 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -19,10 +20,10 @@ from claimgraph.model import PREDICATES
 from claimgraph.query import View, build_dossier, entity_claims, file_name, judgement_rows, stats
 from claimgraph.query import search as run_search
 from claimgraph.store.sqlite import SQLiteStore
-from claimgraph.web.api import Day, Grade, Modality, QueryName, claim_filter
+from claimgraph.web.api import QueryName, claim_filter
 from claimgraph.web.deps import check_token, get_store, get_writer
 from claimgraph.web.views import highlighted, timeline_svg
-from claimgraph.web.vocabulary import template_globals
+from claimgraph.web.vocabulary import GRADES, MODALITIES, template_globals
 
 templates = Jinja2Templates(directory=Path(str(resources.files("claimgraph.web") / "templates")))
 templates.env.globals.update(template_globals())
@@ -34,6 +35,16 @@ PAGE = 50
 Text = Annotated[str, Query(max_length=300)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 PageSize = Annotated[int, Query(ge=1, le=500)]
+FormDay = Annotated[str, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$", description="YYYY[-MM[-DD]] or empty")]
+
+
+def one_of(values: Iterable[str]) -> str:
+    """A pattern for one of `values`, or empty (a form's "any")."""
+    return "^(" + "|".join(re.escape(v) for v in values) + ")?$"
+
+
+GradeChoice = Annotated[str, Query(pattern=one_of(GRADES))]
+ModalityChoice = Annotated[str, Query(pattern=one_of(MODALITIES))]
 
 
 def snippet(text: str) -> Markup:
@@ -69,11 +80,12 @@ def entities(request: Request, store: StoreDep, type: Annotated[str, Query(patte
 
 @router.get("/claims", response_class=HTMLResponse)
 def claims(request: Request, store: StoreDep, subject: Text = "", predicate: Text = "", claimant: Text = "",
-           outlet: Text = "", grade: Grade | None = None, modality: Modality | None = None, since: Day = None,
-           until: Day = None, offset: Offset = 0, limit: PageSize = PAGE) -> Response:
-    """Every claim, filtered by the URL's parameters, a page at a time, with provenance."""
-    chosen = {"subject": subject, "predicate": predicate, "claimant": claimant, "outlet": outlet, "grade": grade or "",
-              "modality": modality or "", "since": since or "", "until": until or ""}
+           outlet: Text = "", grade: GradeChoice = "", modality: ModalityChoice = "", since: FormDay = "",
+           until: FormDay = "", offset: Offset = 0, limit: PageSize = PAGE) -> Response:
+    """Every claim, filtered by the URL's parameters (an empty field is no filter), a page at a
+    time, with provenance."""
+    chosen = {"subject": subject, "predicate": predicate, "claimant": claimant, "outlet": outlet, "grade": grade,
+              "modality": modality, "since": since, "until": until}
     wanted = claim_filter(store, **{k: v or None for k, v in chosen.items()})
     rows, total = store.claims_page(wanted, limit, offset)
     view = View(store)

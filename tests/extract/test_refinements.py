@@ -198,8 +198,9 @@ def test_party_membership_alliances_and_backing_in_politics_and_sport():
     assert pairs("The Civic Union is allied with the Farmers League.", "allied_with") == {("Civic Union", "Farmers League")}
     assert ("Tom Becker", "Farmers League") in pairs(
         "Tom Becker thanked the Farmers League, which backed Tom Becker in the campaign.", "allied_with")
-    assert pairs("Kofi Mensah has joined Redford United from Valdera FC, both clubs confirmed.", "member_of") == {
-        ("Kofi Mensah", "Redford United")}
+    rows = claims_of("Kofi Mensah has joined Redford United from Valdera FC, both clubs confirmed.", "member_of")
+    # joining one club from another ends the membership of the club left
+    assert {(r["object"], r["modality"]) for r in rows} == {("Redford United", "reported"), ("Valdera FC", "denied")}
     assert pairs("Kofi Mensah was born in Kumasi and trained at the Asante Academy.", "trained_by") == {
         ("Kofi Mensah", "Asante Academy")}
 

@@ -129,6 +129,8 @@ PERSON_NOUNS = ROLE_NOUNS | frozenset({
 })
 # Of those, the ones that make a person the leader of the organisation they name.
 LEADER_NOUNS = frozenset({"leader", "chief", "head", "emir", "president", "founder", "chairman", "chairwoman", "chair", "ceo", "director", "boss", "commander-in-chief", "secretary-general", "manager"})
+# A leader noun under these is a second-in-command: "deputy director", "vice president".
+SUBORDINATE = frozenset({"deputy", "vice", "associate", "assistant", "under", "sub", "co", "acting-deputy"})
 # Event nouns that carry a status ("the death of X", "his arrest"); "capture" is left out
 # because it mostly appears in purposes ("a bounty for his capture").
 STATUS_NOUNS = frozenset({"death", "killing", "assassination", "murder", "execution", "arrest", "detention", "release", "survival"})

@@ -29,6 +29,7 @@ from claimgraph.extract.untagged import (
     acronym_expansions,
     acronyms_of_names,
     media_names,
+    places_after_nouns,
     prefixed_parties,
     proper_runs,
     quoted_names,
@@ -175,6 +176,10 @@ def extract_mentions(document: Document, doc: Doc) -> list[Mention]:
         _add(found, make_mention(document, start, end, type_, "rules/acronym-expansion"))
     for start, end, type_ in acronyms_of_names(document.text, found):
         _add(found, make_mention(document, start, end, type_, "rules/acronym-of-name"))
+    for start, end, type_ in places_after_nouns(document.text):
+        if (start, end) in found and found[(start, end)].type == "PERSON":
+            del found[(start, end)]  # "the city of Lyon" tagged as a person: the words before it decide
+        _add(found, make_mention(document, start, end, type_, "rules/place-of"))
     for start, end, type_ in prefixed_parties(document.text, found):
         _add(found, make_mention(document, start, end, type_, "rules/anti-pro"))
     _retype_by_context(doc, found)

@@ -92,6 +92,17 @@ def media_names(doc: Doc, found: dict[tuple[int, int], Mention]) -> list[Span]:
 ANTI_PRO = re.compile(r"\b(?i:anti|pro)-([A-Z][a-z]+)\b")
 
 
+PLACE_OF = re.compile(r"\b(?:city|town|village|province|region|district|port|county|island|"
+                      r"municipality|governorate|oblast|prefecture|canton|suburb|neighbo(?:u)?rhood)\s+of\s+"
+                      r"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})")
+
+
+def places_after_nouns(text: str) -> list[tuple[int, int, str]]:
+    """'the southern city of Osh', 'the port town of Eyl': the name after "city of" is a place,
+    whatever the tagger made of it."""
+    return [(m.start(1), m.end(1), "PLACE") for m in PLACE_OF.finditer(text)]
+
+
 def prefixed_parties(text: str, found: dict[tuple[int, int], Mention]) -> list[tuple[int, int, str]]:
     """'anti-Iranian', 'pro-Kremlin': the party after the prefix, when the document names it (or
     its country) elsewhere; the tagger rarely sees it inside the hyphenated word."""

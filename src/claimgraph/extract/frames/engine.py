@@ -38,7 +38,7 @@ def apply(ctx: Context, frame: Frame, tok: Token) -> Iterator[Found]:
         return
     if unrealised(tok):
         return
-    if not all(any(w.lemma_.lower() in words for t in fill(tok, slot) for w in t.subtree) for slot, words in frame.requires):
+    if not all(any(not words or w.lemma_.lower() in words for t in fill(tok, slot) for w in t.subtree) for slot, words in frame.requires):
         return
     subjects = _mentions(ctx, tok, frame.subject, frame.subject_types)
     if not subjects:

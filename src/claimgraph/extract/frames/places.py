@@ -45,6 +45,11 @@ REGISTRY.add(
     # "checked into a clinic in Malibu", "entered the Betty Ford Center", "visited Kabul"
     Frame("places.entered.v1", "located_in", verbs=ENTER, subject=("agent", "subject"),
           object=("dobj", "prep:into|in|to|at"), object_types=SITES, confidence=0.5),
+    # "she said by phone from Almaty", "the firm operates from Berlin"
+    Frame("places.speaking-from.v1", "located_in", verbs=frozenset({"say", "speak", "tell", "write", "call", "talk",
+                                                                    "comment", "broadcast", "operate", "work", "trade",
+                                                                    "report", "tweet", "post"}),
+          subject=("agent", "subject"), object=("prep:from",), object_types=WHERE, confidence=0.5),
     # "his home in Santa Rosa", "her stay at the clinic", "their arrival in Kabul"
     Frame("places.home-in.v1", "located_in", nouns=frozenset({"home", "house", "residence", "apartment", "flat",
                                                               "stay", "arrival", "visit", "trip", "office", "farm",
@@ -163,3 +168,25 @@ def places_in_names(ctx: Context) -> Iterator[Found]:
             yield Found("located_in", span.root, m, "rules/places.in-name.v1", object=place, confidence=0.5, structural=True,
                         extra_mentions=[place] if place is not named else [])
             break  # the first place a name holds ("Bank of Kenya in Mombasa" is in Kenya by its name)
+
+
+@REGISTRY.pattern("places", "rules/places.named-in.v1")
+def named_in(ctx: Context) -> Iterator[Found]:
+    """'the Scott Institute in Cambridge', 'the EU delegation in Kabul': an organisation named with
+    the place it is in; 'Gordon Pryce at the Scott Institute': a person with where they work."""
+    for m in ctx.mentions:
+        if m.type not in ACTORS or m.start is None or not ctx.sent.start_char <= m.start < ctx.sent.end_char:
+            continue
+        span = ctx.span_of(m)
+        if span is None or (m.label == "rules/description" and m.type != "ORG"):
+            continue
+        head = span.root
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.i >= span.end):
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                place = ctx.by_token.get(obj.i)
+                if place is None or place.id == m.id or place.label == "rules/description":
+                    continue
+                if m.type == "ORG" and place.type == "PLACE" and prep.lower_ in ("in", "at"):
+                    yield Found("located_in", head, m, "rules/places.named-in.v1", object=place, confidence=0.5, structural=True)
+                elif m.type == "PERSON" and place.type == "ORG" and prep.lower_ == "at":
+                    yield Found("member_of", head, m, "rules/places.named-in.v1", object=place, confidence=0.5, structural=True)

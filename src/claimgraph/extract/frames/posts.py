@@ -53,6 +53,10 @@ REGISTRY.add(
     # "X joined the party", "signed for the club", "enlisted in the army"
     Frame("posts.joined.v1", "member_of", verbs=JOIN, subject=("agent", "subject"), object=("dobj", "prep:for|with|in"),
           subject_types=PERSON, object_types=GROUP, confidence=0.65),
+    # "she joined Halden from Lumen Bank": she left Lumen Bank (a membership that ended)
+    Frame("posts.joined-from.v1", "member_of", verbs=frozenset({"join", "move", "come", "arrive", "switch", "defect"}),
+          subject=("agent", "subject"), object=("prep:from",), subject_types=PERSON, object_types=GROUP, negative=True,
+          confidence=0.55),
     # "X works for Y", "a reporter who writes for Y", "played for Y"
     Frame("posts.works-for.v1", "member_of", verbs=WORK_FOR, subject=("agent", "subject"),
           object=("prep:for|at|with|on",), subject_types=PERSON, object_types=GROUP),

@@ -46,6 +46,11 @@ REGISTRY.add(
     # "X escaped unhurt", "she was unharmed"
     Frame("status.unhurt.v1", "alive", adjectives=frozenset({"unhurt", "unharmed", "uninjured", "unscathed"}),
           subject=("subject",), subject_types=PERSON, confidence=0.6),
+    # "X is survived by his wife Y": X is dead (and Y alive)
+    Frame("status.survived-by.v1", "dead", verbs=frozenset({"survive"}), subject=("patient",), subject_types=PERSON,
+          requires=(("agent", frozenset()),), confidence=0.65),
+    Frame("status.survivor.v1", "alive", verbs=frozenset({"survive"}), subject=("agent",), subject_types=PERSON,
+          confidence=0.6),
     # "X was among the dead", "X is among the victims"
     Frame("status.among-dead.v1", "dead", verbs=frozenset({"be", "remain", "count", "number", "list"}),
           subject=("subject", "patient"), subject_types=PERSON,

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimgraph.extract.lexicon import LEADER_NOUNS, is_person_noun
+from claimgraph.extract.lexicon import LEADER_NOUNS, SUBORDINATE, is_person_noun
 from claimgraph.extract.predicates.base import Context
 from claimgraph.model import Mention
 
 # Nouns that stand for a post without naming it: "the post of X", "the job as X".
 POST_NOUNS = frozenset({"post", "job", "position", "role", "office", "seat", "title", "spot", "rank", "chair", "career", "stint", "term"})
-# A leader noun under these is a second-in-command: "deputy director", "vice president".
-SUBORDINATE = frozenset({"deputy", "vice", "associate", "assistant", "vice-", "under", "sub", "co"})
 MAX_WORDS = 12
 
 
@@ -113,7 +111,10 @@ def implied_memberships(ctx: Context, span: Span) -> list[tuple[str, Mention]]:
     if not orgs:
         return []
     words = [t.lemma_.lower() for t in span]
-    head = next((t for t in span if t.pos_ == "ADP"), None)
-    head_word = (span.doc[head.i - 1] if head is not None and head.i > span.start else span[-1]).lemma_.lower()
+    prep = next((t for t in span if t.pos_ == "ADP"), None)
+    head_word = (span.doc[prep.i - 1] if prep is not None and prep.i > span.start else span[-1]).lemma_.lower()
     leads = (head_word in LEADER_NOUNS or head_word in ("executive", "ceo")) and not any(w.rstrip("-") in SUBORDINATE for w in words)
-    return [("leader_of" if leads else "member_of", orgs[-1])]
+    org = orgs[-1]
+    if leads and prep is not None and prep.lower_ == "of" and (org.start or 0) < prep.idx:
+        leads = False  # "the company's head of investor relations" leads a department, not the company
+    return [("leader_of" if leads else "member_of", org)]

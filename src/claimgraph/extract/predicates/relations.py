@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from claimgraph.extract.lexicon import LEADER_NOUNS, ROLE_NOUNS
+from claimgraph.extract.lexicon import LEADER_NOUNS, ROLE_NOUNS, SUBORDINATE
 from claimgraph.extract.predicates.base import Context, Found, child, conjuncts, prep_objects
 from claimgraph.extract.predicates.names import as_holder
 from claimgraph.model import Mention
@@ -313,7 +313,8 @@ def _noun_relations(ctx: Context, noun: Token, lemma: str) -> Iterator[Found]:
             continue
         if lemma in ("affiliate", "branch", "wing", "offshoot", "part", "faction", "arm") and holder.type == "ORG":
             yield Found("affiliated_with", noun, holder, "rules/affiliated.noun.v1", object=g)
-        elif lemma in LEADER_NOUNS and holder.type == "PERSON":
+        elif holder.type == "PERSON" and (lemma in LEADER_NOUNS or lemma == "executive" and any(c.lower_ == "chief" for c in noun.lefts)) \
+                and not any(c.lower_.rstrip("-") in SUBORDINATE for c in noun.lefts):
             yield Found("leader_of", noun, holder, "rules/leader.noun.v1", object=g, structural=noun.dep_ != "attr")
         elif lemma in ROLE_NOUNS and holder.type == "PERSON":
             yield Found("member_of", noun, holder, "rules/member.noun.v1", object=g, structural=noun.dep_ != "attr")

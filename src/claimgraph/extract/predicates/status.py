@@ -118,6 +118,8 @@ def find_status(ctx: Context) -> Iterator[Found]:
             continue  # "the killed fighters": no one named
         if unrealised(tok):
             continue
+        if tok.lemma_ == "survive" and child(tok, "nsubjpass") is not None:
+            continue  # "X is survived by Y": the frames say X is dead and Y alive
         subjects, agent_tok = _subject_and_agent(ctx, tok)
         subjects = [_among(ctx, s) for s in subjects]
         agent = ctx.first_in(agent_tok, ("PERSON", "ORG", "PLACE")) if agent_tok is not None else None

@@ -15,10 +15,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
+from claimgraph import curation
 from claimgraph.api import WRITERS, Claimgraph
 from claimgraph.errors import ClaimgraphError
 from claimgraph.pipeline import count_files
-from claimgraph.query import View, build_dossier, find_entity, provenance_line, stats
+from claimgraph.query import View, build_dossier, find_entity, judgement_rows, provenance_line, stats
 from claimgraph.query import search as run_search
 from claimgraph.resolve.resolver import explain
 from claimgraph.store.browse import ClaimFilter
@@ -321,9 +322,13 @@ def _judge(ctx: typer.Context, kind: str, a: str, b: str, author: str | None) ->
             a = cg.entity(a).id
         else:
             cg.entity(a), cg.entity(b)  # both must exist
+        before = curation.snapshot(cg.store)
         jid = cg.store.add_judgement(kind, a, b, author or cg.settings.author)
         cg.resolve(full=True)
-    console.print(f"judgement {jid} recorded: {kind} {a!r} {b!r}")
+        moved = curation.moved_since(cg.store, before)
+        said = next((j["line"] for j in judgement_rows(cg.store) if j["id"] == jid), f"{kind} {a!r} {b!r}")
+    console.print(f"judgement {jid} recorded: {said}", markup=False, highlight=False)
+    console.print(f"  moved: {moved.summary()}", markup=False, highlight=False)
 
 
 AuthorOpt = Annotated[str | None, typer.Option("--by", envvar="CLAIMGRAPH_AUTHOR", help="Who decides (recorded).")]
@@ -373,14 +378,17 @@ def judgements(ctx: typer.Context, undo: Annotated[int | None, typer.Option(help
     """
     with _open(ctx) as cg:
         if undo is not None:
+            before = curation.snapshot(cg.store)
             cg.store.undo_judgement(undo)
             cg.resolve(full=True)
+            moved = curation.moved_since(cg.store, before)
             console.print(f"judgement {undo} undone")
+            console.print(f"  moved: {moved.summary()}", markup=False, highlight=False)
             return
-        rows = cg.store.judgements(include_undone=all_)
-    table = Table("#", "kind", "a", "b", "by", "when", "undone")
+        rows = judgement_rows(cg.store, include_undone=all_)
+    table = Table("#", "judgement", "kind", "by", "when", "undone")
     for j in rows:
-        table.add_row(str(j["id"]), j["kind"], j["a"], j["b"], j["author"], j["created_at"], j["undone_at"] or "")
+        table.add_row(str(j["id"]), j["line"], j["kind"], j["author"], j["created_at"], j["undone_at"] or "")
     console.print(table)
 
 

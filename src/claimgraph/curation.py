@@ -72,24 +72,32 @@ def preview(store: SQLiteStore, kind: str, a: str, b: str) -> Movement:
     return movement(store, store.mention_entities(), {m: e for m, e, _, _ in links}, before, {e.id: e.name for e in entities})
 
 
+Snapshot = tuple[dict[str, str], dict[str, str]]  # mention -> entity, entity -> name
+
+
+def snapshot(store: SQLiteStore) -> Snapshot:
+    """Who is who now, to report later what a change moved."""
+    return store.mention_entities(), {e.id: e.name for e in store.entities()}
+
+
+def moved_since(store: SQLiteStore, before: Snapshot) -> Movement:
+    return movement(store, before[0], store.mention_entities(), before[1], {e.id: e.name for e in store.entities()})
+
+
 def record(store: SQLiteStore, kind: str, a: str, b: str, author: str) -> tuple[int, Movement]:
     """Record a judgement, re-resolve, and report what moved."""
     a, b = checked(store, kind, a, b)
-    before, names = store.mention_entities(), {e.id: e.name for e in store.entities()}
+    before = snapshot(store)
     jid = store.add_judgement(kind, a, b, author)
     update_graph(store, full=True)
-    return jid, _after(store, before, names)
+    return jid, moved_since(store, before)
 
 
 def undo(store: SQLiteStore, judgement_id: int) -> Movement:
-    before, names = store.mention_entities(), {e.id: e.name for e in store.entities()}
+    before = snapshot(store)
     store.undo_judgement(judgement_id)
     update_graph(store, full=True)
-    return _after(store, before, names)
-
-
-def _after(store: SQLiteStore, before: dict[str, str], names: dict[str, str]) -> Movement:
-    return movement(store, before, store.mention_entities(), names, {e.id: e.name for e in store.entities()})
+    return moved_since(store, before)
 
 
 def _labels(old: str | None, new: str | None, before: dict[str, str], after: dict[str, str]) -> tuple[str, str]:

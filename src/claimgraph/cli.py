@@ -119,10 +119,10 @@ def entities(ctx: typer.Context, limit: Annotated[int, typer.Option(help="How ma
     with _open(ctx) as cg:
         rows = cg.store.entities(limit=limit, type_=type.upper() if type else None)
         total = cg.store.count_entities(type.upper() if type else None)
-    _say_cut(total, len(rows))
     if as_json:
         for e in rows:
             console.print_json(json.dumps({"id": e.id, "type": e.type, "name": e.name, "aliases": dict(e.aliases)}))
+        _say_cut(total, len(rows))
         return
     table = Table("name", "type", "mentions", "other names", "id")
     for e in rows:
@@ -130,6 +130,7 @@ def entities(ctx: typer.Context, limit: Annotated[int, typer.Option(help="How ma
         shown = ", ".join(others[:6]) + (f", … {len(others) - 6} more" if len(others) > 6 else "")
         table.add_row(e.name, e.type, str(sum(c for _, c in e.aliases)), shown, e.id)
     console.print(table)
+    _say_cut(total, len(rows))
 
 
 @app.command()
@@ -145,8 +146,13 @@ def show(ctx: typer.Context, name: Annotated[str, typer.Argument(help="A name, a
         d = build_dossier(cg.store, entity)
     console.print(Text(f"{d['name']}  ({d['type']}, {d['id']})", style="bold"))
     console.print("names: " + ", ".join(f"{n} ({c})" for n, c in d["aliases"]), highlight=False)
-    if d["status"]:
-        console.print(Text("status: " + d["status"], style="bold magenta"))
+    if d["status_rows"]:
+        console.print(Text("status", style="bold underline"))
+    for row in d["status_rows"]:  # one line a status, then what its grade rests on
+        times = f" {'/'.join(row['times'])}" if row["times"] else ""
+        console.print(Text(f"  {row['words']}{times} — {row['grade']}", style="bold magenta"))
+        for line in [row["basis"], *row["why"]]:
+            console.print(Text(f"    {line}", style="dim"))
     for section, rows in (("relations", d["relations"]), ("timeline", d["timeline"])):
         if rows:
             console.print(Text(section, style="bold underline"))

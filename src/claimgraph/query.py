@@ -237,7 +237,7 @@ def build_dossier(store: SQLiteStore, entity: Entity) -> dict[str, Any]:
                "reasons": list(g.reasons) if g else []}
         row["line"] = f"{first['predicate']} {target}".strip() + f" — {', '.join(parties)}" + (f" [{grade}]" if grade else "")
         if first["predicate"] in STATUS_WORDS:
-            times = sorted({_shown_time(r["time"]) for r in members if r["time"]}, key=lambda t: t.removeprefix("≤"))
+            times = sorted({_shown_time(r["time"]) for r in members if r["time"]}, key=lambda t: (t.removeprefix("≤"), t))
             status.append(f"{STATUS_WORDS[first['predicate']]}{' ' + '/'.join(times) if times else ''} by "
                           f"{', '.join(parties)} — {grade}")
             status_rows.append({"predicate": first["predicate"], "words": STATUS_WORDS[first["predicate"]], "times": times,

@@ -14,6 +14,7 @@ A hedged claim is never support; a denial that its party later took back no long
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from claimgraph.model import Claim, ClaimGroup, Conflict, Document, Entity
@@ -52,7 +53,9 @@ def counts_in_words(facts: list[Fact], name: dict[str, str]) -> tuple[str, dict[
     deniers = sorted({_party(f, name) for f in facts if f.negative})
     reports = len({f.document.id for f in supporting})
     n = len(sources)
-    said = (f"reported by {n} independent source{'s' if n != 1 else ''}{_listed(sorted(set(sources.values())))}"
+    labels = Counter(sources.values())  # an outlet's own voice counts once per original report
+    named = [f"{label} in {k} reports" if k > 1 else label for label, k in sorted(labels.items())]
+    said = (f"reported by {n} independent source{'s' if n != 1 else ''}{_listed(named)}"
             + (f" in {reports} reports" if reports > n else "")) if n else "asserted or reported by no source"
     words = [said, f"{len(hedgers)} hedged or could not confirm{_listed(hedgers)}" if hedgers else "",
              f"denied by {len(deniers)}{_listed(deniers)}" if deniers else "denied by none"]

@@ -19,10 +19,7 @@ class View:
     def __init__(self, store: SQLiteStore):
         self.store = store
         self.mention_entity = store.mention_entities()
-        self.publisher_entity: dict[str, str | None] = {}
-        for m in store.mentions():
-            if m.label == "meta/publisher":
-                self.publisher_entity[m.document] = m.entity
+        self.publisher_entity: dict[str, str | None] = dict(store.publisher_entities())
         self.group_of = store.claim_groups()
         self._names: dict[str, str] | None = None
         self._documents: dict[str, Document] | None = None
@@ -33,7 +30,7 @@ class View:
 
     def names(self) -> dict[str, str]:
         if self._names is None:
-            self._names = {e.id: e.name for e in self.store.entities()}
+            self._names = self.store.entity_names()
         return self._names
 
     def name(self, entity_id: str | None) -> str | None:

@@ -12,11 +12,12 @@ from claimgraph.model import Claim, Document, Modality, Span
 from claimgraph.store.connection import Connection
 
 # the entity a claim's claimant is: its mention's entity, or the publisher's for the author's voice
-CLAIMANT = ("coalesce(mc.entity, CASE WHEN c.claimant IS NULL THEN (SELECT p.entity FROM mentions p "
-            "WHERE p.document = c.document AND p.label = 'meta/publisher' AND p.entity IS NOT NULL LIMIT 1) END)")
+PUBLISHERS = ("SELECT document, min(entity) AS entity FROM mentions WHERE label = 'meta/publisher' "
+              "AND entity IS NOT NULL GROUP BY document")
+CLAIMANT = "coalesce(mc.entity, CASE WHEN c.claimant IS NULL THEN pub.entity END)"
 CLAIMS_FROM = ("FROM claims c JOIN documents d ON d.id = c.document LEFT JOIN mentions mc ON mc.id = c.claimant "
                "LEFT JOIN mentions ms ON ms.id = c.subject LEFT JOIN claim_group cg ON cg.claim = c.id "
-               "LEFT JOIN groups g ON g.id = cg.grp")
+               f"LEFT JOIN groups g ON g.id = cg.grp LEFT JOIN ({PUBLISHERS}) pub ON pub.document = c.document")
 ENTITY_ORDER = {"mentions": "n DESC, e.name, e.id", "name": "e.name COLLATE NOCASE, e.id"}
 
 
@@ -110,6 +111,21 @@ class BrowseQueries:
         rows = self.db.execute("SELECT id, source, title, publisher, published, duplicate_of FROM documents")
         return {r[0]: Document(id=r[0], source=r[1], text="", title=r[2], publisher=r[3], published=r[4], duplicate_of=r[5])
                 for r in rows}
+
+    def publisher_entities(self) -> dict[str, str]:
+        """Each document's publisher entity (the claimant of its author's own voice)."""
+        return {r[0]: r[1] for r in self.db.execute(PUBLISHERS)}
+
+    def group_outlets(self) -> dict[str, list[str]]:
+        """The outlets whose reports carry each claim group."""
+        out: dict[str, list[str]] = {}
+        for r in self.db.execute("SELECT DISTINCT cg.grp, d.publisher FROM claim_group cg JOIN claims c ON c.id = cg.claim "
+                                 "JOIN documents d ON d.id = c.document WHERE d.publisher IS NOT NULL ORDER BY 1, 2"):
+            out.setdefault(r[0], []).append(r[1])
+        return out
+
+    def entity_names(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.db.execute("SELECT id, name FROM entities")}
 
     def count_active_judgements(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM judgements WHERE undone_at IS NULL").fetchone()[0])

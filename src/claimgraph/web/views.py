@@ -35,13 +35,7 @@ def graph(store: SQLiteStore, type_: str | None = None, predicate: str | None = 
     """Entities as nodes and entity-to-entity claim groups as edges, filtered; each edge knows the
     outlets whose reports carry it. Nodes and edges come sorted by id (a stable layout's input)."""
     entities = {e.id: e for e in store.entities()}
-    documents = store.documents_meta()
-    outlets_of: dict[str, set[str]] = defaultdict(set)
-    group_of = store.claim_groups()
-    for c in store.claims():
-        d = documents.get(c.document)
-        if d and d.publisher and c.id in group_of:
-            outlets_of[group_of[c.id]].add(d.publisher)
+    outlets_of = store.group_outlets()
     edges: dict[str, dict[str, Any]] = {}
     for g in store.groups():
         target = (g.object or {}).get("entity")
@@ -52,11 +46,11 @@ def graph(store: SQLiteStore, type_: str | None = None, predicate: str | None = 
             continue
         if (since and (not when or when < since)) or (until and (not when or when[: len(until)] > until)):
             continue
-        if outlet and outlet not in outlets_of[g.id]:
+        if outlet and outlet not in outlets_of.get(g.id, []):
             continue
         edges[g.id] = {"data": {"id": g.id, "source": g.subject, "target": target, "predicate": g.predicate,
                                 "label": g.predicate.replace("_", " "), "grade": g.grade, "support": g.support,
-                                "time": when, "claims": list(g.claims), "outlets": sorted(outlets_of[g.id]),
+                                "time": when, "claims": list(g.claims), "outlets": outlets_of.get(g.id, []),
                                 "basis": g.reasons[0] if g.reasons else ""}}
     used = {e["data"]["source"] for e in edges.values()} | {e["data"]["target"] for e in edges.values()}
     nodes = []

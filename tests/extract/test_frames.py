@@ -241,3 +241,43 @@ def test_counts(text: str, subject: str, value: str):
 def test_years_and_days_are_not_counts():
     rows = claims_of("On March 18 the Delta Shipping Company reported losses for 2019.", "quantity")
     assert rows == []
+
+
+def test_headline_status_reads_the_word_after_the_name():
+    for text, predicate, subject in [
+        ("Film Critic Ada Ruiz Dead at 95\nAda Ruiz, the film critic, was a fixture of Lyon cinemas.", "dead", "Ada Ruiz"),
+    ]:
+        rows = claims_of(text, predicate)
+        assert any(r["subject"] == subject and r["evidence"].start == 0 for r in rows), rows
+
+
+def test_coordinated_verbs_share_their_object():
+    check("Two officers shot and killed Kim Lee in Brooklyn.", "dead", subject="Kim Lee")
+    check("Guards beat and injured Ravi Menon during the riot.", "wounded", subject="Ravi Menon")
+
+
+def test_an_arrest_record_is_an_arrest():
+    check("Police said Tom Hale has four prior arrests.", "arrested", subject="Tom Hale")
+    check("Maria Costa has a conviction for fraud from 2009.", "arrested", subject="Maria Costa")
+
+
+def test_a_title_run_names_its_body():
+    check("The council asked FBI Acting Director Lena Park to testify.", "leader_of", subject="Lena Park", object="FBI")
+    check("NASA Deputy Administrator Omar Reyes spoke first.", "member_of", subject="Omar Reyes", object="NASA")
+
+
+# ---- aliases ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "subject", "alias"), [
+    ("The Union for Democratic Choice (UDC) called a rally.", "Union for Democratic Choice", "UDC"),
+    ("Workers joined the Federation of Mine Workers (FMW) in May.", "Federation of Mine Workers", "FMW"),
+    ("Democratic Choice, as the Union for Democratic Choice is widely known, won the vote.", "Union for Democratic Choice", "Democratic Choice"),
+])
+def test_other_names(text: str, subject: str, alias: str):
+    check(text, "alias", subject=subject, object=alias)
+
+
+def test_survived_by():
+    check("Mary Olsen is survived by her son, Erik Olsen.", "dead", subject="Mary Olsen")
+    check("Mary Olsen is survived by her son, Erik Olsen.", "alive", subject="Erik Olsen")

@@ -163,7 +163,7 @@ def extract_mentions(document: Document, doc: Doc) -> list[Mention]:
         _add(found, make_mention(document, start, end, type_, f"spacy/{ent.label_}"))
     descriptions = [make_mention(document, span.start_char, span.end_char, type_, "rules/description") for span, type_ in _descriptions(doc)]
     for span in proper_runs(doc, found, titles):
-        type_ = type_from_name(span.text, "PERSON")
+        type_ = "ORG" if len(span) == 1 and span.text.isupper() else type_from_name(span.text, "PERSON")
         _add(found, make_mention(document, span.start_char, span.end_char, type_, "rules/proper-noun"))
     for span in media_names(doc, found):
         _add(found, make_mention(document, span.start_char, span.end_char, "ORG", "rules/media-name"))

@@ -221,6 +221,13 @@ def proper_runs(doc: Doc, found: dict[tuple[int, int], Mention], titles: set[int
         if len(run) > 2 and run[1].lower_ == "of" and is_person_noun(run[0].lower_):
             run.clear()  # "Secretary of Health and Human Services", "Chief of Staff": a post, not a body
             return
+        if run and is_person_noun(run[-1].lower_):  # "FBI Acting Director" is a title: its body, if any, stays
+            while run and (is_person_noun(run[-1].lower_) or run[-1].lower_ in TITLE_WORDS or run[-1].lower_ in RANK_WORDS):
+                run.pop()
+            if len(run) == 1 and run[0].text.isupper() and len(run[0].text) >= 2:
+                out.append(doc[run[0].i : run[0].i + 1])
+            run.clear()
+            return
         if len(run) >= 2 and all((t.text[:1].isupper() and t.is_alpha) or t.lower_ in CONNECTORS for t in run):
             span = doc[run[0].i : run[-1].i + 1]
             if any(t.lower_ in CONNECTORS for t in run) and type_from_name(span.text, "") == "":
@@ -253,3 +260,6 @@ def proper_runs(doc: Doc, found: dict[tuple[int, int], Mention], titles: set[int
 
 
 CONNECTORS = frozenset({"of", "for", "and"})
+# Words that qualify a title ("Acting Director", "Deputy Chief", "Former Minister").
+RANK_WORDS = frozenset({"acting", "deputy", "vice", "interim", "former", "chief", "senior", "assistant", "associate",
+                        "executive", "general", "principal", "lead", "head"})

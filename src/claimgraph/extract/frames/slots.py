@@ -159,6 +159,14 @@ def compounds(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.pos_ in ("PROPN", "NOUN", "ADJ")]
 
 
+def owner(tok: Token) -> list[Token]:
+    """Who has what a noun names: 'X has four prior arrests', 'X faces a life sentence'."""
+    if tok.dep_ == "dobj" and tok.head.lemma_ in ("have", "face", "record", "receive", "get", "serve"):
+        subj = clause_subject(tok.head)
+        return [subj] if subj is not None else []
+    return []
+
+
 def head(tok: Token) -> list[Token]:
     return [tok.head] if tok.dep_ in ("appos", "amod", "compound", "acl") and tok.head.i != tok.i else []
 
@@ -171,6 +179,7 @@ SLOTS: dict[str, Callable[[Token], list[Token]]] = {
     "poss": possessor,
     "compound": compounds,
     "head": head,
+    "owner": owner,
     "dobj": lambda tok: [c for c in tok.children if c.dep_ == "dobj"],
 }
 

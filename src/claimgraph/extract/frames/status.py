@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from claimgraph.extract.frames.registry import REGISTRY, Frame
 from claimgraph.extract.predicates.base import Context, Found
 from claimgraph.extract.timex import resolve_time
+from claimgraph.extract.untagged import title_case
 
 PERSON = ("PERSON",)
 CONFINEMENT = frozenset({"custody", "jail", "prison", "detention", "cell", "cells", "jailhouse", "penitentiary", "lockup"})
@@ -43,6 +44,10 @@ REGISTRY.add(
                                                             "injury", "injuries", "fall", "collision", "blast"}),
           subject=("patient", "poss", "prep:on"), subject_types=PERSON,
           requires=(("compound", frozenset({"fatal", "deadly", "lethal", "fatally"})),), confidence=0.6),
+    # "X has two prior arrests", "X's arrest record"
+    Frame("status.arrest-record.v1", "arrested", nouns=frozenset({"arrest", "arrests", "detention", "conviction",
+                                                                  "imprisonment", "incarceration", "jailing"}),
+          subject=("owner",), subject_types=PERSON, confidence=0.55),
     # "X escaped unhurt", "she was unharmed"
     Frame("status.unhurt.v1", "alive", adjectives=frozenset({"unhurt", "unharmed", "uninjured", "unscathed"}),
           subject=("subject",), subject_types=PERSON, confidence=0.6),
@@ -90,3 +95,25 @@ def the_late(ctx: Context) -> Iterator[Found]:
             m = ctx.at(tok.head)
         if m is not None and m.type == "PERSON" and m.label != "rules/description":
             yield Found("dead", tok, m, "rules/status.the-late.v1", confidence=0.6, structural=True)
+
+
+HEADLINE_STATUS = {"dead": "dead", "dies": "dead", "died": "dead", "killed": "dead", "slain": "dead",
+                   "arrested": "arrested", "detained": "arrested", "jailed": "arrested", "freed": "released",
+                   "released": "released", "wounded": "wounded", "injured": "wounded", "hurt": "wounded",
+                   "survives": "alive", "alive": "alive"}
+
+
+@REGISTRY.pattern("status", "rules/status.headline.v1")
+def headline_status(ctx: Context) -> Iterator[Found]:
+    """'Film Critic Ada Ruiz Dead at 95', 'Rebel Commander Freed': in a title-case headline the
+    tagger reads the status word as part of a name."""
+    if not title_case(ctx.sent):
+        return
+    for m in ctx.mentions:
+        if m.type != "PERSON" or m.end is None or not ctx.sent.start_char <= (m.start or 0) < ctx.sent.end_char:
+            continue
+        after = re.match(r"^[\s,]*(?:\d+\s*,\s*)?([A-Z][a-z]+)\b", ctx.text[m.end : ctx.sent.end_char])
+        predicate = HEADLINE_STATUS.get(after.group(1).lower()) if after else None
+        span = ctx.span_of(m)
+        if predicate is not None and span is not None:
+            yield Found(predicate, span.root, m, "rules/status.headline.v1", confidence=0.6)

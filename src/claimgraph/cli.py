@@ -55,25 +55,34 @@ def main(ctx: typer.Context,
     ctx.obj = {"db": db}
 
 
-def _open(ctx: typer.Context, create: bool = False) -> Claimgraph:
-    return Claimgraph.open(ctx.obj["db"], create=create)
+def _open(ctx: typer.Context, create: bool = False, **settings: Any) -> Claimgraph:
+    return Claimgraph.open(ctx.obj["db"], create=create, **settings)
+
+
+def _say_waiting(message: str) -> None:
+    err.print(message, markup=False, highlight=False)
 
 
 @app.command()
 @handle_errors
-def ingest(ctx: typer.Context, paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .html .htm .jsonl).")]) -> None:
+def ingest(ctx: typer.Context, paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .html .htm .jsonl).")],
+           extractor: Annotated[str | None, typer.Option(
+               help="`rules`, or `rules+learned` to add the learned extractor (default: CLAIMGRAPH_EXTRACTOR, else the shipped default).")] = None,
+           ) -> None:
     """Ingest reports: clean, analyse, extract claims, resolve entities, grade.
 
     Example:
         claimgraph --db news.db ingest reports/ extra.jsonl
+        claimgraph --db news.db ingest --extractor rules reports/
     """
     total = count_files(paths)
-    with _open(ctx, create=True) as cg, Progress(
+    with _open(ctx, create=True, extractor=extractor) as cg, Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"),
         console=err, disable=not err.is_terminal, transient=True,
     ) as bar:
         task = bar.add_task("", total=total)
-        report = cg.ingest(paths, progress=lambda src: bar.update(task, advance=1, description=Path(src).name[:40]))
+        report = cg.ingest(paths, progress=lambda src: bar.update(task, advance=1, description=Path(src).name[:40]),
+                           on_wait=_say_waiting)
     console.print(f"{len(report.new)} new, {len(report.already_known)} already known, "
                   f"{len(report.near_duplicates)} near-duplicate, {len(report.not_analysed)} not analysed, "
                   f"{len(report.skipped)} skipped", highlight=False)
@@ -330,7 +339,7 @@ def _judge(ctx: typer.Context, kind: str, a: str, b: str, author: str | None) ->
             cg.entity(a), cg.entity(b)  # both must exist
         before = curation.snapshot(cg.store)
         jid = cg.store.add_judgement(kind, a, b, author or cg.settings.author)
-        cg.resolve(full=True)
+        cg.resolve(full=True, on_wait=_say_waiting)
         moved = curation.moved_since(cg.store, before)
         said = next((j["line"] for j in judgement_rows(cg.store) if j["id"] == jid), f"{kind} {a!r} {b!r}")
     console.print(f"judgement {jid} recorded: {said}", markup=False, highlight=False)
@@ -386,7 +395,7 @@ def judgements(ctx: typer.Context, undo: Annotated[int | None, typer.Option(help
         if undo is not None:
             before = curation.snapshot(cg.store)
             cg.store.undo_judgement(undo)
-            cg.resolve(full=True)
+            cg.resolve(full=True, on_wait=_say_waiting)
             moved = curation.moved_since(cg.store, before)
             console.print(f"judgement {undo} undone")
             console.print(f"  moved: {moved.summary()}", markup=False, highlight=False)
@@ -407,7 +416,7 @@ def resolve(ctx: typer.Context) -> None:
         claimgraph --db news.db resolve
     """
     with _open(ctx) as cg:
-        cg.resolve(full=True)
+        cg.resolve(full=True, on_wait=_say_waiting)
         console.print(f"{cg.store.count('entities')} entities")
 
 

@@ -1,19 +1,33 @@
-"""The only place that knows the order of the stages: ingest → nlp → extract → resolve → reason → store."""
+"""The only place that knows the order of the stages: ingest → nlp → extract → resolve → reason → store.
+
+Writers take turns (claimgraph.lock): an ingest reads, analyses and stores its documents one
+transaction each, then resolves and grades, while no other writer runs. Files are read in path
+order, so the same files make the same graph. No input stops a run: a file or a document that
+cannot be read or analysed is skipped with a one-line reason, and the documents around it are
+stored and resolved as usual.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from spacy.tokens import Doc
 
-from claimgraph.errors import InputError
-from claimgraph.extract.document import extract_document
+from claimgraph.errors import ClaimgraphError, InputError
+from claimgraph.extract.claims import DocumentExtractor
+from claimgraph.extract.document import Extraction, extract_document
+from claimgraph.extract.pieces import merge_pieces, piece_document
+from claimgraph.ingest.article import printable
 from claimgraph.ingest.dedupe import NearDuplicateIndex, document_id, signature
-from claimgraph.ingest.files import RawArticle, article_from_text, discover, read_file
+from claimgraph.ingest.files import RawArticle, article_from_text, discover, read_file, source_name
 from claimgraph.ingest.language import detect_language
+from claimgraph.lock import writer_lock
 from claimgraph.model import Document
+from claimgraph.nlp.chunks import split_text
 from claimgraph.nlp.pipeline import load_pipeline
 from claimgraph.reason.grading import reason_over
 from claimgraph.resolve.resolver import Resolver
@@ -37,65 +51,86 @@ def count_files(paths: Iterable[str | Path]) -> int:
 
 
 def ingest_paths(store: SQLiteStore, paths: Iterable[str | Path], settings: Settings,
-                 progress: Progress | None = None) -> IngestReport:
+                 progress: Progress | None = None, on_wait: Progress | None = None) -> IngestReport:
     """Ingest files and folders; every finished document is committed before the next starts."""
     report = IngestReport()
-    batch: list[RawArticle] = []
-    index = _duplicate_index(store, settings)
-    for item in discover(list(paths)):
-        if isinstance(item, InputError):
-            _skip(store, report, item)
-            continue
-        try:
-            articles = read_file(item, settings.max_bytes)
-        except InputError as exc:
-            _skip(store, report, exc)
-            articles = []
-        for art in articles:
-            if isinstance(art, InputError):
-                _skip(store, report, art)
-            else:
-                batch.append(art)
-        if len(batch) >= settings.batch_size:
+    with writer_lock(store.path, on_wait):
+        index = _duplicate_index(store, settings)
+        batch: list[RawArticle] = []
+        with _resolved_afterwards(store):
+            for item in discover(list(paths)):
+                batch.extend(_read(store, report, item, settings))
+                if len(batch) >= settings.batch_size:
+                    _ingest_batch(store, batch, settings, index, report)
+                    batch = []
+                if progress and not isinstance(item, InputError):
+                    progress(source_name(item))
             _ingest_batch(store, batch, settings, index, report)
-            batch = []
-        if progress:
-            progress(str(item))
-    _ingest_batch(store, batch, settings, index, report)
-    update_graph(store)
     return report
 
 
-def ingest_texts(store: SQLiteStore, texts: Iterable[str | tuple[str, str]], settings: Settings) -> IngestReport:
+def ingest_texts(store: SQLiteStore, texts: Iterable[str | tuple[str, str]], settings: Settings,
+                 on_wait: Progress | None = None) -> IngestReport:
     """Ingest texts given in Python: a plain string, or (source, text)."""
     report = IngestReport()
-    index = _duplicate_index(store, settings)
     articles = []
     for i, item in enumerate(texts):
         source, text = item if isinstance(item, tuple) else (f"text:{i}", item)
         articles.append(article_from_text(text, source))
-    _ingest_batch(store, articles, settings, index, report)
-    update_graph(store)
+    with writer_lock(store.path, on_wait):
+        index = _duplicate_index(store, settings)
+        with _resolved_afterwards(store):
+            _ingest_batch(store, articles, settings, index, report)
     return report
 
 
-def update_graph(store: SQLiteStore, full: bool = False) -> None:
+def update_graph(store: SQLiteStore, full: bool = False, on_wait: Progress | None = None) -> None:
     """Resolve new mentions into entities (incrementally unless `full`), then regrade claims."""
-    resolver = Resolver(
-        existing=store.mentions() if not full else [],
-        judgements=store.judgements(),
-        alias_claims=store.claims(predicate="alias"),
-    )
-    todo = store.mentions() if full else store.unresolved_mentions()
-    entities, links = resolver.resolve(todo)
-    store.save_resolution(entities, links, reset=full)
-    mention_entity = store.mention_entities()
-    publisher_of = {m.document: mention_entity[m.id] for m in store.mentions() if m.label == "meta/publisher" and m.id in mention_entity}
-    reasoning = reason_over(
-        claims=store.claims(), mention_entity=mention_entity, documents={d.id: d for d in store.documents()},
-        entities={e.id: e for e in store.entities()}, publisher_of=publisher_of,
-    )
-    store.save_reasoning(reasoning.groups, reasoning.conflicts, reasoning.memberships, reasoning.conflict_support)
+    with writer_lock(store.path, on_wait):
+        resolver = Resolver(
+            existing=store.mentions() if not full else [],
+            judgements=store.judgements(),
+            alias_claims=store.claims(predicate="alias"),
+        )
+        todo = store.mentions() if full else store.unresolved_mentions()
+        entities, links = resolver.resolve(todo)
+        store.save_resolution(entities, links, reset=full)
+        mention_entity = store.mention_entities()
+        publisher_of = {m.document: mention_entity[m.id] for m in store.mentions() if m.label == "meta/publisher" and m.id in mention_entity}
+        reasoning = reason_over(
+            claims=store.claims(), mention_entity=mention_entity, documents={d.id: d for d in store.documents()},
+            entities={e.id: e for e in store.entities()}, publisher_of=publisher_of,
+        )
+        store.save_reasoning(reasoning.groups, reasoning.conflicts, reasoning.memberships, reasoning.conflict_support)
+
+
+@contextmanager
+def _resolved_afterwards(store: SQLiteStore) -> Iterator[None]:
+    """Resolve and grade what was stored when the block ends, also when it ends in an error (not
+    on Ctrl-C: the next run resolves): a stored document never waits for a later run."""
+    try:
+        yield
+    except Exception:
+        update_graph(store)
+        raise
+    update_graph(store)
+
+
+EXTRACTORS = ("rules", "rules+learned")
+
+
+def document_extractors(settings: Settings) -> list[DocumentExtractor]:
+    """The extractors that run beside the rules, as `settings.extractor` asks."""
+    if settings.extractor not in EXTRACTORS:
+        raise ClaimgraphError(f"unknown extractor {settings.extractor!r}; use one of: {', '.join(EXTRACTORS)}")
+    if settings.extractor == "rules":
+        return []
+    try:  # onnxruntime and tokenizers only when asked for
+        from claimgraph.extract.learned.extractor import load_extractor
+    except ImportError as exc:
+        raise ClaimgraphError(f"the learned extractor needs onnxruntime and tokenizers ({exc.name} is missing): "
+                              "pip install 'claimgraph[learned]'") from exc
+    return [load_extractor()]
 
 
 def _duplicate_index(store: SQLiteStore, settings: Settings) -> NearDuplicateIndex:
@@ -108,6 +143,31 @@ def _duplicate_index(store: SQLiteStore, settings: Settings) -> NearDuplicateInd
 def _skip(store: SQLiteStore, report: IngestReport, error: InputError) -> None:
     report.skipped.append((error.source, error.reason))
     store.record_skip(error.source, error.reason)
+
+
+def _failure(exc: Exception) -> str:
+    """An unexpected error as one line of a skip reason."""
+    return printable(f"{type(exc).__name__}: {exc}")[:200]
+
+
+def _read(store: SQLiteStore, report: IngestReport, item: Path | InputError, settings: Settings) -> list[RawArticle]:
+    """The articles of one discovered file; what cannot be read is recorded as skipped."""
+    if isinstance(item, InputError):
+        _skip(store, report, item)
+        return []
+    try:
+        found = read_file(item, settings.max_bytes)
+    except InputError as exc:
+        found = [exc]
+    except Exception as exc:  # a parser's own failure on a hostile file (RecursionError, ...)
+        found = [InputError(source_name(item), f"cannot be read ({_failure(exc)})")]
+    articles = []
+    for art in found:
+        if isinstance(art, InputError):
+            _skip(store, report, art)
+        else:
+            articles.append(art)
+    return articles
 
 
 def _ingest_batch(store: SQLiteStore, batch: list[RawArticle], settings: Settings,
@@ -138,11 +198,66 @@ def _ingest_batch(store: SQLiteStore, batch: list[RawArticle], settings: Setting
             authors=tuple(art.authors), published=art.published, language=language, duplicate_of=duplicate_of,
             comment_start=art.comment_start, status=status, status_reason=reason,
         ), sig))
-    english = [d for d, _ in documents if d.status == "analysed"]
-    parsed = dict(zip((d.id for d in english), load_pipeline().pipe((d.text for d in english), batch_size=settings.batch_size), strict=True)) if english else {}
+    extractions = _analyse([d for d, _ in documents], settings)
     for doc, sig in documents:
-        extraction = extract_document(doc, parsed.get(doc.id))
-        if store.add_document(doc, sig.tobytes(), extraction.mentions, extraction.statements, extraction.claims):
+        extraction = next(extractions)
+        if isinstance(extraction, InputError):
+            _skip(store, report, extraction)
+        elif store.add_document(doc, sig.tobytes(), extraction.mentions, extraction.statements, extraction.claims):
             report.new.append(doc.id)
         else:
             report.already_known.append(doc.source)
+
+
+def _analyse(documents: list[Document], settings: Settings) -> Iterator[Extraction | InputError]:
+    """Each document's extraction, in order, analysed piece by piece (claimgraph.nlp.chunks) as
+    the parses stream in; a document that fails comes back as an InputError."""
+    english = [d for d in documents if d.status == "analysed"]
+    extra = document_extractors(settings) if english else []
+    limit = min(settings.chunk_chars, load_pipeline().max_length) if english else settings.chunk_chars
+    pieces = {d.id: split_text(d.text, limit) for d in english}
+    parses = _parse([text for d in english for _, text in pieces[d.id]], settings)
+    for doc in documents:
+        if doc.status != "analysed":
+            yield extract_document(doc, None)
+            continue
+        parts: list[tuple[int, Extraction]] = []
+        failure: Exception | None = None
+        for number, (offset, text) in enumerate(pieces[doc.id]):
+            parsed = next(parses)
+            if isinstance(parsed, Exception):
+                failure = failure or parsed
+            elif failure is None:
+                try:
+                    parts.append((offset, extract_document(piece_document(doc, number, offset, text), parsed, extra)))
+                except Exception as exc:
+                    failure = exc
+        yield InputError(doc.source, f"cannot be analysed ({_failure(failure)})") if failure else merge_pieces(doc, parts)
+
+
+def _parse(texts: list[str], settings: Settings) -> Iterator[Doc | Exception]:
+    """spaCy's parses of `texts`, in order; when a batch fails, the rest are parsed one by one so
+    that the failure is pinned on its own text."""
+    nlp = load_pipeline()
+    done = 0
+    # pieces of a long document go two at a time: the parser's memory grows with the batch's length
+    batch = max(1, min(settings.batch_size, 2 * settings.chunk_chars // max(1, *map(len, texts))))
+    stream = nlp.pipe(texts, batch_size=batch, n_process=_processes(texts, settings))
+    while done < len(texts):
+        try:
+            parsed = next(stream)
+        except Exception:  # retried one by one below, where the failing text is named
+            break
+        done += 1
+        yield parsed
+    for text in texts[done:]:
+        try:
+            yield nlp(text)
+        except Exception as exc:
+            yield exc
+
+
+def _processes(texts: list[str], settings: Settings) -> int:
+    """Worker processes for a batch: more than one only where the text is long enough to repay
+    starting them (a book-length document, a large batch)."""
+    return max(1, settings.workers) if sum(map(len, texts)) >= 4 * settings.chunk_chars else 1

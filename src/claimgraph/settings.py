@@ -13,8 +13,11 @@ class Settings:
     max_bytes: int = 5_000_000  # larger files are skipped with a clear reason
     min_chars: int = 20  # shorter texts are skipped as empty
     batch_size: int = 16  # documents per nlp.pipe batch
+    chunk_chars: int = 50_000  # longer documents are analysed in pieces of at most this many characters
+    workers: int = 1  # processes that parse a batch of long texts (claimgraph.pipeline._processes)
     duplicate_threshold: float = 0.7  # MinHash Jaccard above which a document is a near-copy
     author: str = "anonymous"  # who records judgements
+    extractor: str = "rules"  # "rules", or "rules+learned" to add the learned extractor
 
     @classmethod
     def load(cls, **overrides: Any) -> Settings:

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from unidecode import unidecode
+from anyascii import anyascii
 
 DEMONYM_ENDINGS = ("ian", "an", "n", "i", "ese", "ish")
 
 
 def _fold(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"['`´’‘\".,()]", "", unidecode(text).lower())).strip()
+    return re.sub(r"\s+", " ", re.sub(r"['`´’‘\".,()]", "", anyascii(text).lower())).strip()
 
 
 @lru_cache(maxsize=200_000)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import importlib.util
 import io
 import json
+import os
 import re
+import shutil
+import subprocess
 import sys
 from contextlib import redirect_stdout
 from pathlib import Path
@@ -90,3 +93,30 @@ def test_ecbplus_resolution_floors(tmp_path: Path):
 
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+def test_floors_keep_a_margin_under_the_measured_figures():
+    measured = FLOORS["_measured"]
+    for name, floors in FLOORS.items():
+        if name.startswith("_"):
+            continue
+        for metric, floor in floors.items():
+            assert floor < measured[name][metric], f"{name} {metric}: floor {floor} leaves no margin under {measured[name][metric]}"
+
+
+def test_without_shared_the_gate_fails_in_ci_and_skips_elsewhere(tmp_path: Path):
+    """A clone with no ../shared beside it: CI=true turns the gate's skips into failures."""
+    clone = tmp_path / "clone"
+    root = Path(__file__).resolve().parents[2]
+    for part in ("src", "tests", "eval"):
+        shutil.copytree(root / part, clone / part, ignore=shutil.ignore_patterns("__pycache__", "*.db"))
+    shutil.copy(root / "pyproject.toml", clone / "pyproject.toml")
+    outcomes = {}
+    for ci in ("true", ""):
+        env = {**os.environ, "CI": ci, "PYTHONPATH": str(clone / "src")}
+        run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/eval/test_eval_gate.py",
+                              "-k", "floors and not margin"], cwd=clone, env=env, capture_output=True, text=True, check=False)
+        outcomes[ci] = (run.returncode, run.stdout.strip().splitlines()[-1])
+    code, summary = outcomes["true"]  # the fixture fails: pytest counts errors
+    assert code == 1 and ("failed" in summary or "error" in summary) and "skipped" not in summary
+    assert outcomes[""][0] == 0 and "skipped" in outcomes[""][1] and "failed" not in outcomes[""][1]

@@ -8,7 +8,9 @@ the comment's writer, never to the publisher.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
+from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,6 +24,15 @@ from claimgraph.model import Claim, Document, Mention, Modality, Section, stable
 from claimgraph.model import Span as TextSpan
 
 TIMED = {"dead", "wounded", "alive", "arrested", "released", "defected_to", "leader_of", "member_of", "located_in", "opposed_to", "allied_with", "role", "bounty", "quantity", "trained_by"}
+
+
+class DocumentExtractor(Protocol):
+    """An extractor that reads a whole document at once (the learned one): it yields the same
+    Found records as the rules; `_claim` adds claimant, modality, time and evidence."""
+
+    rule: str
+
+    def find(self, doc: Doc, mentions: list[Mention], by_token: dict[int, Mention]) -> Iterable[Found]: ...
 
 
 def sentence_span(document: Document, sent: Span) -> TextSpan:
@@ -75,9 +86,11 @@ def _on_report(tok: Token) -> bool:
 
 
 def extract_claims(document: Document, doc: Doc, mentions: list[Mention], attributions: list[Attribution],
-                   comment_author: Mention | None, found_mentions: list[Mention] | None = None) -> list[Claim]:
+                   comment_author: Mention | None, found_mentions: list[Mention] | None = None,
+                   extra: Iterable[DocumentExtractor] = ()) -> list[Claim]:
     """Claims of every sentence; mentions that rules find on the way are appended to
-    `found_mentions` (the caller stores them with the document's other mentions)."""
+    `found_mentions` (the caller stores them with the document's other mentions). `extra`
+    document extractors (the learned one) run after the rules; a claim both find is merged."""
     by_token: dict[int, Mention] = {}
     spanned = [m for m in mentions if m.start is not None and m.end is not None]
     # names first: a description's tokens that are a name ("Tajikistan's") belong to the name
@@ -98,15 +111,14 @@ def extract_claims(document: Document, doc: Doc, mentions: list[Mention], attrib
             claim = _claim(document, found, sent, evidence, attributions, comment_author)
             if claim is not None and sent.start in unconfirmed and not found.structural and claim.modality in (Modality.ASSERTED, Modality.REPORTED):
                 claim = replace(claim, modality=Modality.HEDGED)
-            if claim is None:
-                continue
-            obj = found.object
-            obj_key = obj.id if isinstance(obj, Mention) else str(sorted(obj.items())) if isinstance(obj, dict) else None
-            k = (claim.predicate, claim.subject, obj_key, evidence.start)
-            if k not in claims or claims[k].confidence < claim.confidence:
-                claims[k] = claim
-                if found_mentions is not None:
-                    found_mentions.extend(m for m in found.extra_mentions if m not in found_mentions)
+            if _keep(claims, found, claim) and found_mentions is not None:
+                found_mentions.extend(m for m in found.extra_mentions if m not in found_mentions)
+    for extractor in extra:  # after the rules: a claim both find is merged into the rule's
+        for found in extractor.find(doc, spanned, by_token):
+            sent = found.trigger.sent
+            evidence = sentence_span(document, sent)
+            if evidence.text:
+                _keep(claims, found, _claim(document, found, sent, evidence, attributions, comment_author))
     return list(claims.values())
 
 
@@ -131,6 +143,34 @@ def _frame_modality(frame: Modality | None, read: Modality, attributed: bool) ->
     if frame is Modality.HEDGED and read is not Modality.DENIED:
         return Modality.HEDGED
     return read
+
+
+def _keep(claims: dict[tuple, Claim], found: Found, claim: Claim | None) -> bool:
+    """One claim per predicate, subject, object and sentence: the most confident rule's; a
+    claim the rules and a document extractor both find keeps the rule's reading (agent, place,
+    modality) with the higher confidence and both names. True when `claim` was kept."""
+    if claim is None:
+        return False
+    obj = found.object
+    obj_key = obj.id if isinstance(obj, Mention) else str(sorted(obj.items())) if isinstance(obj, dict) else None
+    k = (claim.predicate, claim.subject, obj_key, claim.evidence.start)
+    old = claims.get(k)
+    if old is None:
+        claims[k] = claim
+        return True
+    if _learned(old) != _learned(claim):
+        rule, model = (claim, old) if _learned(old) else (old, claim)
+        names = rule.extractor if model.extractor in rule.extractor else f"{rule.extractor}+{model.extractor}"
+        claims[k] = replace(rule, confidence=max(rule.confidence, model.confidence), extractor=names)
+        return False
+    if old.confidence < claim.confidence:
+        claims[k] = claim
+        return True
+    return False
+
+
+def _learned(claim: Claim) -> bool:
+    return claim.extractor.startswith("learned/")
 
 
 def _claim(document: Document, found: Found, sent: Span, evidence: TextSpan, attributions: list[Attribution],

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from claimgraph.extract.attribution import find_attributions
-from claimgraph.extract.claims import extract_claims
+from claimgraph.extract.claims import DocumentExtractor, extract_claims
 from claimgraph.extract.mentions import extract_mentions, metadata_mentions
 from claimgraph.model import Claim, Document, Mention, Section, Statement, stable_id
 
@@ -28,8 +29,9 @@ def comment_author(document: Document) -> Mention | None:
                    text=f"reader comment on {where}"[:120], type="PERSON", label="meta/comment-author", section=Section.META)
 
 
-def extract_document(document: Document, doc: Doc | None) -> Extraction:
-    """Mentions, statements and claims of `document`; metadata mentions only when not analysed."""
+def extract_document(document: Document, doc: Doc | None, extra: Iterable[DocumentExtractor] = ()) -> Extraction:
+    """Mentions, statements and claims of `document`; metadata mentions only when not analysed.
+    `extra` extractors (the learned one) run after the rules."""
     out = Extraction(mentions=metadata_mentions(document))
     if doc is None:
         return out
@@ -42,7 +44,7 @@ def extract_document(document: Document, doc: Doc | None) -> Extraction:
         out.mentions.append(commenter)
     out.statements = list({a.statement.id: a.statement for a in attributions}.values())
     found: list[Mention] = []
-    out.claims = extract_claims(document, doc, mentions, attributions, commenter, found)
+    out.claims = extract_claims(document, doc, mentions, attributions, commenter, found, extra)
     known = {m.id for m in out.mentions}
     out.mentions.extend(m for m in found if m.id not in known)
     return out

@@ -35,7 +35,7 @@ from claimgraph.extract.untagged import (
     quoted_names,
     untagged_occurrences,
 )
-from claimgraph.model import Document, Mention, Section, stable_id
+from claimgraph.model import ENTITY_TYPES, Document, Mention, Section, stable_id
 from claimgraph.words import is_demonym_of
 
 LEADING = re.compile(r"^(the|a|an|former|late|ex-|top|senior|so-called)\s+", re.IGNORECASE)
@@ -44,6 +44,7 @@ ABBREVIATION = re.compile(r"(?:(?:\b[A-Z]\.){2,}|\b(?:Jr|Sr|Inc|Ltd|Corp|Co|Bros
 QUOTES = "\"'“”‘’«»„"
 # spaCy label -> claimgraph entity type; NORP is decided per mention (_norp_type)
 LABEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
+_TYPE_RANK = {t: i for i, t in enumerate(ENTITY_TYPES)}  # a fixed order for ties between types
 
 
 def mention_id(doc_id: str, start: int, end: int) -> str:
@@ -208,7 +209,7 @@ def _short_forms(found: dict[tuple[int, int], Mention]) -> dict[str, int]:
         if len(words) < 2:
             continue
         bare = re.sub(r"^(?:al|el|ad|as|ash)-", "", words[-1], flags=re.IGNORECASE)  # "al-Assad" -> "Assad"
-        for short in {words[-1], bare}:
+        for short in dict.fromkeys((words[-1], bare)):  # in order: the set's order would vary by hash seed
             if len(short) >= 3 and short[:1].isupper():
                 owners.setdefault(short, set()).add(m.text)
                 first[short] = min(first.get(short, m.start), m.start)
@@ -315,10 +316,14 @@ def _descriptions(doc: Doc) -> list[tuple[Span, str]]:
 def _propagate(document: Document, found: dict[tuple[int, int], Mention]) -> None:
     """Tag every other occurrence of a name the document already tagged (whole words only)."""
     text = document.text
-    tagged = {(m.text, m.type) for m in found.values() if m.label != "rules/description"}
+    votes = Counter((m.text, m.type) for m in found.values() if m.label != "rules/description")
+    tagged = set(votes)
     # "the Islamic State group" also names "Islamic State" where the word "group" is not there
     tagged |= {(t[: -len(" group")], ty) for t, ty in tagged if ty == "ORG" and t.endswith(" group") and t[:1].isupper()}
-    names = sorted({(t, ty) for t, ty in tagged if len(t) >= 3 or re.fullmatch(r"[A-Z]{2}", t)}, key=lambda x: -len(x[0]))
+    # longest first; a name tagged with two types propagates the type most of its tags have (ties in
+    # a fixed order), whatever order the set holds them in
+    names = sorted({(t, ty) for t, ty in tagged if len(t) >= 3 or re.fullmatch(r"[A-Z]{2}", t)},
+                   key=lambda x: (-len(x[0]), x[0], -votes[x], _TYPE_RANK.get(x[1], len(_TYPE_RANK))))
     for surface, type_ in names:
         for s, e in untagged_occurrences(text, surface, found, with_group=type_ == "ORG"):
             _add(found, Mention(id=mention_id(document.id, s, e), document=document.id, start=s, end=e, text=text[s:e],

@@ -9,6 +9,9 @@ Each function returns spans (or offsets) with a type; mentions.py makes them men
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
+from itertools import accumulate
 
 from spacy.tokens import Doc, Span, Token
 
@@ -174,10 +177,53 @@ def acronyms_of_names(text: str, found: dict[tuple[int, int], Mention]) -> list[
 def untagged_occurrences(text: str, surface: str, found: dict[tuple[int, int], Mention],
                          with_group: bool = False) -> list[tuple[int, int]]:
     """Whole-word occurrences of `surface` that overlap no mention yet; with `with_group`, a
-    following "group" joins the name, as the tagger's organisation names take it ("the IS group")."""
-    pattern = rf"(?<![\w-]){re.escape(surface)}(?![\w-])" + (r"(?: group\b)?" if with_group else "")
-    hits = (h.span() for h in re.finditer(pattern, text))
-    return [(s, e) for s, e in hits if not any(fs < e and s < fe for (fs, fe) in found)]
+    following "group" joins the name, as the tagger's organisation names take it ("the IS group").
+
+    Called once per name of a document: occurrences are looked up in a word index of the text and
+    checked against the mentions' spans by bisection, so the cost follows the hits, not the length
+    of the text times the number of mentions."""
+    pattern = _occurrence_pattern(surface, with_group)
+    first = _FIRST_WORD.match(surface)
+    if first is None or first.end() == 0:  # a name that opens with a sign: scan the text
+        hits = [h.span() for h in pattern.finditer(text)]
+    else:
+        hits, end = [], 0
+        for start in _word_starts(text).get(first.group(0), ()):  # as finditer would: left to right, no overlaps
+            h = pattern.match(text, start) if start >= end else None
+            if h is not None:
+                hits.append(h.span())
+                end = h.end()
+    if not hits or not found:
+        return hits
+    spans = sorted(found)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))  # the furthest end among spans starting so far
+    return [(s, e) for s, e in hits if not _overlaps(starts, reach, s, e)]
+
+
+_FIRST_WORD = re.compile(r"\w*")
+_WORDS = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=4096)
+def _occurrence_pattern(surface: str, with_group: bool) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(surface)}(?![\w-])" + (r"(?: group\b)?" if with_group else ""))
+
+
+@lru_cache(maxsize=2)
+def _word_starts(text: str) -> dict[str, list[int]]:
+    """Where each word of `text` begins (a word: a maximal run of word characters), in order."""
+    index: dict[str, list[int]] = {}
+    for m in _WORDS.finditer(text):
+        index.setdefault(m.group(0), []).append(m.start())
+    return index
+
+
+def _overlaps(starts: list[int], reach: list[int], s: int, e: int) -> bool:
+    """Whether a span [fs, fe) with fs < e and s < fe exists, given the spans' sorted starts and the
+    running maximum of their ends."""
+    i = bisect_left(starts, e)
+    return i > 0 and reach[i - 1] > s
 
 
 def _initials(name: str) -> str:

@@ -39,24 +39,47 @@ def signature(text: str) -> np.ndarray:
 
 
 class NearDuplicateIndex:
-    """An LSH index over document signatures; `find` returns the earliest near-copy."""
+    """Signatures filed by LSH bands; `find` returns the earliest near-copy of a signature.
+
+    Each band's bucket keeps its documents in the order they came and is searched among its first
+    SCAN documents only, all candidates compared at once: thousands of near-identical records cost
+    a bounded search each, not one comparison per earlier record. (A near-copy is missed only when
+    every bucket it shares with its original holds SCAN other documents before it.)
+    """
+
+    SCAN = 32
 
     def __init__(self, threshold: float):
         self.threshold = threshold
-        # a loose LSH band setting finds candidates; the estimated Jaccard decides
-        self.lsh = MinHashLSH(threshold=min(threshold, 0.5), num_perm=NUM_PERM)
-        self.signatures: dict[str, MinHash] = {}
-        self.order: dict[str, int] = {}
+        # a loose band setting finds candidates; the estimated Jaccard decides
+        layout = MinHashLSH(threshold=min(threshold, 0.5), num_perm=NUM_PERM)
+        self.bands = [(i * layout.r, (i + 1) * layout.r) for i in range(layout.b)]
+        self.buckets: list[dict[bytes, list[int]]] = [{} for _ in self.bands]
+        self.rows: dict[str, int] = {}  # document id -> row of `matrix`, in the order added
+        self.ids: list[str] = []
+        self.matrix = np.empty((64, NUM_PERM), dtype=np.uint64)
+        self.comparisons = 0  # signatures compared so far (what `find` costs)
 
     def add(self, doc_id: str, sig: np.ndarray) -> None:
-        if doc_id in self.signatures:
+        if doc_id in self.rows:
             return
-        mh = MinHash(num_perm=NUM_PERM, seed=7, hashvalues=sig, scheme=SCHEME)
-        self.lsh.insert(doc_id, mh)
-        self.signatures[doc_id] = mh
-        self.order[doc_id] = len(self.order)
+        row = self.rows[doc_id] = len(self.ids)
+        self.ids.append(doc_id)
+        if row == len(self.matrix):
+            self.matrix = np.concatenate([self.matrix, np.empty_like(self.matrix)])
+        self.matrix[row] = sig
+        for (start, end), bucket in zip(self.bands, self.buckets, strict=True):
+            bucket.setdefault(sig[start:end].tobytes(), []).append(row)
 
     def find(self, sig: np.ndarray) -> str | None:
-        mh = MinHash(num_perm=NUM_PERM, seed=7, hashvalues=sig, scheme=SCHEME)
-        hits = [h for h in self.lsh.query(mh) if self.signatures[h].jaccard(mh) >= self.threshold]
-        return min(hits, key=self.order.__getitem__) if hits else None
+        candidates: set[int] = set()
+        for (start, end), bucket in zip(self.bands, self.buckets, strict=True):
+            candidates.update(bucket.get(sig[start:end].tobytes(), [])[: self.SCAN])
+        if not candidates:
+            return None
+        rows = np.array(sorted(candidates))  # earliest first
+        self.comparisons += len(rows)
+        # the estimated Jaccard similarity, as datasketch's MinHash.jaccard computes it
+        similar = np.count_nonzero(self.matrix[rows] == sig, axis=1) / NUM_PERM >= self.threshold
+        hits = np.flatnonzero(similar)
+        return self.ids[int(rows[hits[0]])] if hits.size else None

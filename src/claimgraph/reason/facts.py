@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from unidecode import unidecode
+from anyascii import anyascii
 
 from claimgraph.model import Claim, Document, Modality
 
@@ -64,7 +64,7 @@ def value_key(obj: dict[str, Any] | None, entity_of: dict[str, str]) -> tuple[st
             return f"n:{float(digits) * scale:g}", obj
         except ValueError:
             return f"v:{value.lower()}", obj
-    return "v:" + re.sub(r"[^a-z0-9 ]", "", unidecode(value).lower()).strip(), obj
+    return "v:" + re.sub(r"[^a-z0-9 ]", "", anyascii(value).lower()).strip(), obj
 
 
 def root_document(doc_id: str, documents: dict[str, Document]) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from unidecode import unidecode
+from anyascii import anyascii
 
 from claimgraph.words import demonym_stems, is_demonym_of
 
@@ -35,7 +35,7 @@ SPLIT = re.compile(r"[\s\-‐‑–—_/]+")
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower-case ASCII, apostrophes and dots removed, whitespace single."""
-    text = unidecode(text).lower()
+    text = anyascii(text).lower()
     text = re.sub(r"['`´’‘\".,()]", "", text)
     return re.sub(r"\s+", " ", text).strip()
 

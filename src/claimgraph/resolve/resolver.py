@@ -197,7 +197,9 @@ class Resolver:
         """Entities of the cluster's type filed under its blocking keys, the most specific keys
         (smallest blocks: the same name, the same first and family name) first, at most
         MAX_COMPARED: the work per document stays bounded however large the store grows."""
-        blocks = sorted((self.blocks[k] for name in cluster.names for k in blocking_keys(name, cluster.type) if k in self.blocks), key=len)
+        keys = {k for name in cluster.names for k in blocking_keys(name, cluster.type) if k in self.blocks}
+        # smallest first, equal sizes by key: a set's order changes with the hash seed
+        blocks = [self.blocks[k] for k in sorted(keys, key=lambda k: (len(self.blocks[k]), k))]
         if blocks and len(blocks[0]) > MAX_BLOCK:  # only unspecific keys: the smallest still gives candidates
             if len(blocks[0]) > 4 * MAX_BLOCK:
                 return []

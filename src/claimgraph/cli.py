@@ -15,11 +15,22 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
+from claimgraph import curation
 from claimgraph.api import WRITERS, Claimgraph
 from claimgraph.errors import ClaimgraphError
 from claimgraph.pipeline import count_files
-from claimgraph.query import View, build_dossier, entity_claims, entity_links, find_entity, stats
+from claimgraph.query import (
+    View,
+    build_dossier,
+    entity_links,
+    find_entity,
+    judgement_rows,
+    provenance_line,
+    stats,
+)
+from claimgraph.query import search as run_search
 from claimgraph.resolve.resolver import explain
+from claimgraph.store.browse import ClaimFilter
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Turn news reports into a sourced knowledge graph: who is who, who says what, and where sources disagree.")
@@ -124,9 +135,11 @@ def entities(ctx: typer.Context, limit: Annotated[int, typer.Option(help="How ma
     """
     with _open(ctx) as cg:
         rows = cg.store.entities(limit=limit, type_=type.upper() if type else None)
+        total = cg.store.count_entities(type.upper() if type else None)
     if as_json:
         for e in rows:
             console.print_json(json.dumps({"id": e.id, "type": e.type, "name": e.name, "aliases": dict(e.aliases)}))
+        _say_cut(total, len(rows))
         return
     table = Table("name", "type", "mentions", "other names", "id")
     for e in rows:
@@ -134,6 +147,7 @@ def entities(ctx: typer.Context, limit: Annotated[int, typer.Option(help="How ma
         shown = ", ".join(others[:6]) + (f", … {len(others) - 6} more" if len(others) > 6 else "")
         table.add_row(e.name, e.type, str(sum(c for _, c in e.aliases)), shown, e.id)
     console.print(table)
+    _say_cut(total, len(rows))
 
 
 @app.command()
@@ -149,8 +163,13 @@ def show(ctx: typer.Context, name: Annotated[str, typer.Argument(help="A name, a
         d = build_dossier(cg.store, entity)
     console.print(Text(f"{d['name']}  ({d['type']}, {d['id']})", style="bold"))
     console.print("names: " + ", ".join(f"{n} ({c})" for n, c in d["aliases"]), highlight=False)
-    if d["status"]:
-        console.print(Text("status: " + d["status"], style="bold magenta"))
+    if d["status_rows"]:
+        console.print(Text("status", style="bold underline"))
+    for row in d["status_rows"]:  # one line a status, then what its grade rests on
+        times = f" {'/'.join(row['times'])}" if row["times"] else ""
+        console.print(Text(f"  {row['words']}{times} — {row['grade']}", style="bold magenta"))
+        for line in [row["basis"], *row["why"]]:
+            console.print(Text(f"    {line}", style="dim"))
     for section, rows in (("relations", d["relations"]), ("timeline", d["timeline"])):
         if rows:
             console.print(Text(section, style="bold underline"))
@@ -170,43 +189,54 @@ def claims(ctx: typer.Context,
            subject: Annotated[str | None, typer.Option(help="Only claims about this entity.")] = None,
            predicate: Annotated[str | None, typer.Option(help="Only this predicate (dead, member_of, ...).")] = None,
            claimant: Annotated[str | None, typer.Option(help="Only claims made by this party.")] = None,
+           outlet: Annotated[str | None, typer.Option(help="Only claims read in reports of this outlet.")] = None,
+           grade: Annotated[str | None, typer.Option(help="Only claims of this grade (confirmed, contested, ...).")] = None,
+           modality: Annotated[str | None, typer.Option(help="asserted, reported, hedged or denied.")] = None,
            limit: Annotated[int, typer.Option(help="How many claims.")] = 100,
            as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of text.")] = False) -> None:
-    """List claims with their claimant, modality and evidence sentence, coloured by modality.
+    """List claims with their claimant, modality, grade, evidence sentence and where it was read
+    (outlet, date, file), coloured by modality.
 
     Example:
         claimgraph --db news.db claims --predicate dead --claimant "Russian defence ministry"
     """
     with _open(ctx) as cg:
         view = View(cg.store)
-        rows = entity_claims(cg.store, view, find_entity(cg.store, subject).id) if subject else cg.store.claims(predicate=predicate)
-        claimant_id = find_entity(cg.store, claimant).id if claimant else None
-        shown = 0
+        wanted = ClaimFilter(subject=find_entity(cg.store, subject).id if subject else None, predicate=predicate,
+                             claimant=find_entity(cg.store, claimant).id if claimant else None, outlet=outlet,
+                             grade=grade, modality=modality)
+        rows, total = cg.store.claims_page(wanted, limit)
         for c in rows:
-            rec = view.claim_record(c)
-            if (predicate and c.predicate != predicate) or (claimant_id and rec["claimant"] != claimant_id):
-                continue
+            row = view.claim_row(c)
             if as_json:
-                sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                sys.stdout.write(json.dumps({k: v for k, v in row.items() if k not in ROW_ONLY}, ensure_ascii=False) + "\n")
             else:
-                _print_claim(view, rec)
-            shown += 1
-            if shown >= limit:
-                break
+                _print_claim(row)
+    _say_cut(total, len(rows))
 
 
-def _print_claim(view: View, rec: dict[str, Any]) -> None:
-    obj = rec["object"] or {}
-    target = view.name(obj.get("entity")) or obj.get("value") or ""
-    when = (rec["time"] or {}).get("start", "")
+ROW_ONLY = ("subject_name", "target_id", "target", "who", "basis")  # --json keeps the record, its grade and provenance
+
+
+def _say_cut(total: int, shown: int) -> None:
+    """Never stop silently: say how many rows a limit left out."""
+    if total > shown:
+        err.print(f"… {total - shown} more, use --limit", highlight=False)
+
+
+def _print_claim(row: dict[str, Any]) -> None:
+    when = (row["time"] or {}).get("start", "")
     line = Text()
-    line.append(f"{view.name(rec['subject'])} {rec['predicate']} {target}".strip(), style="bold")
-    line.append(f"  [{rec['modality']}]", style=MODALITY_STYLE.get(rec["modality"], ""))
+    line.append(f"{row['subject_name']} {row['predicate']} {row['target']}".strip(), style="bold")
+    line.append(f"  [{row['modality']}]", style=MODALITY_STYLE.get(row["modality"], ""))
     if when:
         line.append(f" {when}")
-    line.append(f"  says: {view.name(rec['claimant']) or 'the author'}")
+    line.append(f"  says: {row['who']}")
+    if row["grade"]:
+        line.append(f"  grade: {row['grade']}")
     console.print(line)
-    console.print(Text(f"    “{rec['evidence']['text']}”", style="dim"))
+    console.print(Text(f"    “{row['evidence']['text']}”", style="dim"))
+    console.print(Text(f"    — {provenance_line(row['provenance'])}", style="dim"))
 
 
 @app.command()
@@ -254,15 +284,18 @@ def search(ctx: typer.Context, text: Annotated[str, typer.Argument(help="Words t
         claimgraph --db news.db search "airstrike"
     """
     with _open(ctx) as cg:
-        names = cg.store.search_names(text, limit)
-        docs = cg.store.search_documents(text, limit)
-    for n in names:
-        console.print(Text("name  ", style="bold cyan") + Text(f"{n['name']}  {n['entity']}"))
-    for d in docs:
-        console.print(Text("doc   ", style="bold green") + Text(f"{d['title'] or d['source']}  {d['id']}"))
+        found = run_search(cg.store, text, limit)
+    for e in found["entities"]:
+        others = [n for n in e["matched"] if n != e["name"]]
+        console.print(Text("name  ", style="bold cyan") + Text(f"{e['name']} ({e['type']}, {e['mentions']} mentions)"
+                                                               + (f" as {', '.join(others)}" if others else "") + f"  {e['id']}"))
+    for d in found["documents"]:
+        console.print(Text("doc   ", style="bold green") + Text(f"{d['title'] or d['file']}  {d['id']}"))
         console.print(Text(f"      {d['snippet']}", style="dim"))
-    if not names and not docs:
+    if not found["entities"] and not found["documents"]:
         console.print("no hits")
+    _say_cut(found["total_entities"], len(found["entities"]))
+    _say_cut(found["total_documents"], len(found["documents"]))
 
 
 @app.command("stats")
@@ -310,9 +343,13 @@ def _judge(ctx: typer.Context, kind: str, a: str, b: str, author: str | None) ->
             a = cg.entity(a).id
         else:
             cg.entity(a), cg.entity(b)  # both must exist
+        before = curation.snapshot(cg.store)
         jid = cg.store.add_judgement(kind, a, b, author or cg.settings.author)
         cg.resolve(full=True, on_wait=_say_waiting)
-    console.print(f"judgement {jid} recorded: {kind} {a!r} {b!r}")
+        moved = curation.moved_since(cg.store, before)
+        said = next((j["line"] for j in judgement_rows(cg.store) if j["id"] == jid), f"{kind} {a!r} {b!r}")
+    console.print(f"judgement {jid} recorded: {said}", markup=False, highlight=False)
+    console.print(f"  moved: {moved.summary()}", markup=False, highlight=False)
 
 
 AuthorOpt = Annotated[str | None, typer.Option("--by", envvar="CLAIMGRAPH_AUTHOR", help="Who decides (recorded).")]
@@ -362,14 +399,17 @@ def judgements(ctx: typer.Context, undo: Annotated[int | None, typer.Option(help
     """
     with _open(ctx) as cg:
         if undo is not None:
+            before = curation.snapshot(cg.store)
             cg.store.undo_judgement(undo)
             cg.resolve(full=True, on_wait=_say_waiting)
+            moved = curation.moved_since(cg.store, before)
             console.print(f"judgement {undo} undone")
+            console.print(f"  moved: {moved.summary()}", markup=False, highlight=False)
             return
-        rows = cg.store.judgements(include_undone=all_)
-    table = Table("#", "kind", "a", "b", "by", "when", "undone")
+        rows = judgement_rows(cg.store, include_undone=all_)
+    table = Table("#", "judgement", "kind", "by", "when", "undone")
     for j in rows:
-        table.add_row(str(j["id"]), j["kind"], j["a"], j["b"], j["author"], j["created_at"], j["undone_at"] or "")
+        table.add_row(str(j["id"]), j["line"], j["kind"], j["author"], j["created_at"], j["undone_at"] or "")
     console.print(table)
 
 

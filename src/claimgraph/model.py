@@ -145,6 +145,7 @@ class ClaimGroup:
     grade: str
     reasons: tuple[str, ...] = ()
     history: tuple[dict[str, str], ...] = field(default=())
+    counts: dict[str, int] = field(default_factory=dict)  # sources, reports, hedged, denied, copies
 
 
 @dataclass(frozen=True, slots=True)

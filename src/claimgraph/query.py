@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import asdict
+from pathlib import PurePath
 from typing import Any
 
 from claimgraph.errors import NotFound
-from claimgraph.model import Claim, Document, Entity, Section
+from claimgraph.model import Claim, ClaimGroup, Document, Entity, Section
 from claimgraph.store.sqlite import SQLiteStore
 
 
@@ -18,19 +19,18 @@ class View:
     def __init__(self, store: SQLiteStore):
         self.store = store
         self.mention_entity = store.mention_entities()
-        self.publisher_entity: dict[str, str | None] = {}
-        for m in store.mentions():
-            if m.label == "meta/publisher":
-                self.publisher_entity[m.document] = m.entity
+        self.publisher_entity: dict[str, str | None] = dict(store.publisher_entities())
         self.group_of = store.claim_groups()
         self._names: dict[str, str] | None = None
+        self._documents: dict[str, Document] | None = None
+        self._groups: dict[str, ClaimGroup] | None = None
 
     def entity(self, mention_id: str | None) -> str | None:
         return self.mention_entity.get(mention_id) if mention_id else None
 
     def names(self) -> dict[str, str]:
         if self._names is None:
-            self._names = {e.id: e.name for e in self.store.entities()}
+            self._names = self.store.entity_names()
         return self._names
 
     def name(self, entity_id: str | None) -> str | None:
@@ -40,6 +40,40 @@ class View:
         if claim.claimant:
             return self.entity(claim.claimant)
         return self.publisher_entity.get(claim.document)
+
+    def documents(self) -> dict[str, Document]:
+        if self._documents is None:
+            self._documents = self.store.documents_meta()
+        return self._documents
+
+    def groups(self) -> dict[str, ClaimGroup]:
+        if self._groups is None:
+            self._groups = {g.id: g for g in self.store.groups()}
+        return self._groups
+
+    def outlet(self, document: Document | None) -> str | None:
+        """Who published a report: its publisher as written, else its publisher entity's name."""
+        if document is None:
+            return None
+        return document.publisher or self.name(self.publisher_entity.get(document.id))
+
+    def provenance(self, c: Claim) -> dict[str, Any]:
+        """Where a claim was read: the report's outlet, date, title and file, and a link to its sentence."""
+        d = self.documents().get(c.document)
+        return {"document": c.document, "outlet": self.outlet(d), "published": d.published if d else None,
+                "title": d.title if d else None, "file": file_name(d.source) if d else None,
+                "link": f"/documents/{c.document}#s-{c.evidence.start}"}
+
+    def claim_row(self, c: Claim) -> dict[str, Any]:
+        """A claim as people read it: the export record, with names, grade, the grade's counts in
+        words, and provenance."""
+        rec = self.claim_record(c)
+        obj = rec["object"] or {}
+        group = self.groups().get(rec["group"] or "")
+        return {**rec, "subject_name": self.name(rec["subject"]), "target_id": obj.get("entity"),
+                "target": self.name(obj.get("entity")) or obj.get("value") or "",
+                "who": self.name(rec["claimant"]) or "the author", "grade": group.grade if group else "",
+                "basis": group.reasons[0] if group and group.reasons else "", "provenance": self.provenance(c)}
 
     def claim_record(self, c: Claim) -> dict[str, Any]:
         obj = c.object
@@ -53,6 +87,16 @@ class View:
             "extractor": c.extractor, "confidence": round(c.confidence, 3),
             "statement": c.statement, "group": self.group_of.get(c.id),
         }
+
+
+def file_name(source: str) -> str:
+    """A report's source as shown: a URL whole, a path as its file name (a JSON Lines record keeps its line)."""
+    return source if "://" in source else PurePath(source).name
+
+
+def provenance_line(p: dict[str, Any]) -> str:
+    """"Caspian Wire, 2024-03-04, 01_caspian_wire_strike.txt"."""
+    return ", ".join(x for x in (p.get("outlet") or "outlet unknown", p.get("published") or "date unknown", p.get("file")) if x)
 
 
 def document_record(d: Document) -> dict[str, Any]:
@@ -130,6 +174,35 @@ def entity_links(store: SQLiteStore, entity_id: str, limit: int = 20) -> tuple[l
     return names, references
 
 
+def search(store: SQLiteStore, q: str, limit: int = 20) -> dict[str, Any]:
+    """Names grouped by entity (type, mentions, the names that matched) and reports, with how many
+    of each there are in all. Words match anywhere; "quoted words" match as a phrase."""
+    if not q.strip():
+        return {"query": q, "entities": [], "documents": [], "total_entities": 0, "total_documents": 0}
+    entities = []
+    for hit in store.search_entities(q, limit):
+        e = store.entity(hit["entity"])
+        entities.append({"id": e.id, "name": e.name, "type": e.type, "mentions": sum(c for _, c in e.aliases),
+                         "matched": hit["names"]})
+    n_entities, n_documents = store.count_matches(q)
+    documents = [{**d, "file": file_name(d["source"])} for d in store.search_documents(q, limit)]
+    return {"query": q, "entities": entities, "documents": documents,
+            "total_entities": n_entities, "total_documents": n_documents}
+
+
+def judgement_rows(store: SQLiteStore, include_undone: bool = False) -> list[dict[str, Any]]:
+    """People's judgements with both sides named: an entity id (a split's) as its entity's name."""
+    def side(value: str) -> str:
+        return store.entity(value).name if value.startswith("e:") and store.has_entity(value) else value
+    out = []
+    for j in store.judgements(include_undone=include_undone):
+        a, b = side(j["a"]), side(j["b"])
+        line = {"merge": f"“{a}” and “{b}” are one entity", "split": f"“{b}” split off {a}",
+                "distinct": f"“{a}” and “{b}” are never one entity"}.get(j["kind"], f"{j['kind']} {a} / {b}")
+        out.append({**j, "a_name": a, "b_name": b, "by": j["author"], "line": line})
+    return out
+
+
 def entity_claims(store: SQLiteStore, view: View, entity_id: str) -> list[Claim]:
     mention_ids = [m for m, e in view.mention_entity.items() if e == entity_id]
     return store.claims(subject_mentions=mention_ids) if mention_ids else []
@@ -137,6 +210,7 @@ def entity_claims(store: SQLiteStore, view: View, entity_id: str) -> list[Claim]
 
 def stats(store: SQLiteStore) -> dict[str, int]:
     out = {t: store.count(t) for t in ("documents", "entities", "mentions", "statements", "claims", "groups", "conflicts", "skipped", "judgements")}
+    out["judgements"] = store.count_active_judgements()  # an undone judgement no longer counts
     out["near_duplicates"] = int(store.db.execute("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL").fetchone()[0])
     out["not_analysed"] = int(store.db.execute("SELECT count(*) FROM documents WHERE status != 'analysed'").fetchone()[0])
     return out
@@ -167,6 +241,7 @@ def build_dossier(store: SQLiteStore, entity: Entity) -> dict[str, Any]:
     for r in records:
         by_group.setdefault(r["group"] or r["id"], []).append(r)
     relations, status, timeline, seen = [], [], [], set()
+    status_rows: list[dict[str, Any]] = []
     for gid, members in by_group.items():
         g = groups.get(gid)
         first = members[0]
@@ -186,9 +261,12 @@ def build_dossier(store: SQLiteStore, entity: Entity) -> dict[str, Any]:
                "reasons": list(g.reasons) if g else []}
         row["line"] = f"{first['predicate']} {target}".strip() + f" — {', '.join(parties)}" + (f" [{grade}]" if grade else "")
         if first["predicate"] in STATUS_WORDS:
-            times = sorted({_shown_time(r["time"]) for r in members if r["time"]}, key=lambda t: t.removeprefix("≤"))
+            times = sorted({_shown_time(r["time"]) for r in members if r["time"]}, key=lambda t: (t.removeprefix("≤"), t))
             status.append(f"{STATUS_WORDS[first['predicate']]}{' ' + '/'.join(times) if times else ''} by "
                           f"{', '.join(parties)} — {grade}")
+            status_rows.append({"predicate": first["predicate"], "words": STATUS_WORDS[first["predicate"]], "times": times,
+                                "parties": parties, "grade": grade, "basis": row["reasons"][0] if row["reasons"] else "",
+                                "why": row["reasons"][1:], "group": gid})
         elif target:
             relations.append(row)
         for r in members:
@@ -207,5 +285,5 @@ def build_dossier(store: SQLiteStore, entity: Entity) -> dict[str, Any]:
     conflicts = [{"kind": c.kind, "summary": c.summary, "id": c.id, "claims": list(c.claims)}
                  for c in store.conflicts() if claim_ids & set(c.claims)]
     return {"id": entity.id, "name": entity.name, "type": entity.type, "aliases": list(entity.aliases),
-            "status": "; ".join(status), "relations": relations, "timeline": timeline,
+            "status": "; ".join(status), "status_rows": status_rows, "relations": relations, "timeline": timeline,
             "conflicts": conflicts, "claims": records}

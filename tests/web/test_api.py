@@ -98,7 +98,7 @@ def test_malformed_queries_are_clear_4xx(client: TestClient, query: str):
 @pytest.mark.parametrize("q", ['"unbalanced', "AND OR NOT", "*", "NEAR(", "a:b", "'; DROP TABLE documents; --"])
 def test_search_survives_fts_syntax(client: TestClient, q: str):
     r = client.get("/api/v1/search", params={"q": q})
-    assert r.status_code == 200 and set(r.json()) == {"query", "names", "documents"}
+    assert r.status_code == 200 and set(r.json()) == {"query", "names", "entities", "documents", "total_entities", "total_documents"}
     assert client.get("/search", params={"q": q}).status_code == 200
 
 

@@ -1,33 +1,51 @@
-"""CSV export: the claims table, one row a claim with names beside the ids."""
+"""CSV export: the claims table, one row a claim with names beside the ids, its grade and the
+grade's counts in words, and where it was read (outlet, report date, title, file)."""
 
 from __future__ import annotations
 
 import csv
-from typing import TextIO
+import io
+from collections.abc import Iterator
+from typing import Any, TextIO
 
 from claimgraph.query import View
 from claimgraph.store.sqlite import SQLiteStore
 
 COLUMNS = ["id", "document", "subject", "subject_name", "predicate", "object", "time", "claimant",
-           "claimant_name", "modality", "grade", "evidence_start", "evidence_end", "evidence", "extractor", "confidence"]
+           "claimant_name", "modality", "grade", "evidence_start", "evidence_end", "evidence", "extractor", "confidence",
+           "outlet", "published", "title", "file", "grade_basis"]
+
+
+def csv_rows(store: SQLiteStore) -> Iterator[list[Any]]:
+    """The header, then one row a claim, in report order."""
+    view = View(store)
+    yield COLUMNS
+    for c in store.claims():
+        row = view.claim_row(c)
+        where = row["provenance"]
+        yield [
+            c.id, c.document, row["subject"], row["subject_name"], c.predicate, row["target"],
+            (row["time"] or {}).get("start", ""), row["claimant"], view.name(row["claimant"]), row["modality"],
+            row["grade"], c.evidence.start, c.evidence.end, c.evidence.text, c.extractor, row["confidence"],
+            where["outlet"] or "", where["published"] or "", where["title"] or "", where["file"] or "", row["basis"],
+        ]
+
+
+def csv_chunks(store: SQLiteStore) -> Iterator[str]:
+    """The CSV text a row at a time (for a streamed download)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    for row in csv_rows(store):
+        writer.writerow(row)
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
 
 
 def write_csv(store: SQLiteStore, out: TextIO) -> int:
-    view = View(store)
-    grades = {g.id: g.grade for g in store.groups()}
     writer = csv.writer(out)
-    writer.writerow(COLUMNS)
-    n = 0
-    for c in store.claims():
-        rec = view.claim_record(c)
-        obj = rec["object"] or {}
-        obj_text = view.name(obj.get("entity")) or obj.get("value") or ""
-        time = rec["time"] or {}
-        writer.writerow([
-            c.id, c.document, rec["subject"], view.name(rec["subject"]), c.predicate, obj_text,
-            time.get("start", ""), rec["claimant"], view.name(rec["claimant"]), rec["modality"],
-            grades.get(rec["group"] or "", ""), c.evidence.start, c.evidence.end, c.evidence.text,
-            c.extractor, rec["confidence"],
-        ])
+    n = -1
+    for row in csv_rows(store):
+        writer.writerow(row)
         n += 1
     return n

@@ -57,7 +57,8 @@ def find_conflicts(facts: list[Fact], name: Callable[[str | None], str]) -> list
                     f"{_said(pos[0], name)} {who} {_verb(predicate)}{_obj(pos[0], name)}; {_name(neg[0].claimant, name)} denies it")
         # value: a single-valued fact with different values
         for predicate in SINGLE_VALUED_TIME:
-            dated = sorted((f for f in fs if f.claim.predicate == predicate and not f.negative and f.known_by),
+            # a hedge ("could not confirm") gives no date of its own: only reports can clash
+            dated = sorted((f for f in fs if f.claim.predicate == predicate and f.supports and f.known_by),
                            key=lambda f: f.known_by or "")
             for members in _clusters(dated, lambda a, b: a.claimant != b.claimant and _dates_clash(a, b)):
                 first, last = members[0], members[-1]

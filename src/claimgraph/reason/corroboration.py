@@ -23,9 +23,10 @@ def group_facts(facts: list[Fact]) -> dict[str, list[Fact]]:
 
 
 def support(facts: list[Fact]) -> int:
-    """Independent sources among the positive claims: a syndicated copy or a repeat by one
-    claimant counts once; a report attributed to a party credits that party."""
-    return len({f.source_key for f in facts if not f.negative})
+    """Independent sources among the claims that assert or report it (a hedge or a denial is no
+    support): a syndicated copy or a repeat by one claimant counts once; a report attributed to a
+    party credits that party."""
+    return len({f.source_key for f in facts if f.supports})
 
 
 def typical(values: Sequence[str | None]) -> str | None:

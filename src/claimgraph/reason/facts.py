@@ -26,6 +26,16 @@ class Fact:
         return self.claim.modality is Modality.DENIED
 
     @property
+    def hedged(self) -> bool:
+        """Believed, apparently, "could not confirm": said, but not asserted."""
+        return self.claim.modality is Modality.HEDGED
+
+    @property
+    def supports(self) -> bool:
+        """Asserted or reported: the only claims that count as support."""
+        return not self.negative and not self.hedged
+
+    @property
     def time(self) -> str | None:
         return (self.claim.time or {}).get("start")
 

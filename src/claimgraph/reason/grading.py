@@ -1,22 +1,27 @@
-"""Grades for claim groups, in the spirit of how conflict monitors grade contested incidents.
+"""Grades for claim groups, each with the counts it rests on in words (docs/grades.md).
 
-confirmed     the party concerned accepts it (the subject itself, or an organisation it
-              belongs to or leads), or several independent sources assert it and none contests it
-corroborated  two or more independent sources
-single-source one source
-contested     a conflict involves it
+confirmed     the party concerned accepts it in its own words (the subject itself, or an
+              organisation it belonged to at that time), or at least 3 independent sources report
+              it and no conflict or standing denial remains
+corroborated  2 independent sources report it
+single-source 1 independent source reports it
+unconfirmed   nobody asserts or reports it: only hedged claims ("could not confirm", "may have")
+contested     a conflict involves it (and the party concerned has not accepted it)
 denied        every claim in it is a denial
+
+A hedged claim is never support; a denial that its party later took back no longer stands.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 from claimgraph.model import Claim, ClaimGroup, Conflict, Document, Entity
 from claimgraph.reason.conflicts import find_conflicts
 from claimgraph.reason.corroboration import group_facts, support, typical
 from claimgraph.reason.facts import Fact, to_facts
+from claimgraph.reason.parties import Membership, memberships, speaks_for
 
 CONFIRM_SUPPORT = 3
 
@@ -29,39 +34,80 @@ class Reasoning:
     conflict_support: dict[str, int] = field(default_factory=dict)
 
 
-def concerned_parties(facts: list[Fact]) -> dict[str, set[str]]:
-    """Each subject, and the organisations it belongs to or leads, speak for it."""
-    out: dict[str, set[str]] = defaultdict(set)
+def _party(f: Fact, name: dict[str, str]) -> str:
+    return name.get(f.claimant or "") or f.document.publisher or "the author"
+
+
+def _listed(parties: list[str]) -> str:
+    return f" ({', '.join(parties)})" if parties else ""
+
+
+def counts_in_words(facts: list[Fact], name: dict[str, str]) -> tuple[str, dict[str, int]]:
+    """"reported by 2 independent sources (A, B) in 3 reports; 1 hedged or could not confirm (C);
+    denied by none" and the same counts as numbers."""
+    supporting = [f for f in facts if f.supports]
+    sources: dict[str, str] = {}
+    for f in supporting:
+        sources.setdefault(f.source_key, _party(f, name))
+    hedgers = sorted({_party(f, name) for f in facts if f.hedged})
+    deniers = sorted({_party(f, name) for f in facts if f.negative})
+    reports = len({f.document.id for f in supporting})
+    n = len(sources)
+    labels = Counter(sources.values())  # an outlet's own voice counts once per original report
+    named = [f"{label} in {k} reports" if k > 1 else label for label, k in sorted(labels.items())]
+    said = (f"reported by {n} independent source{'s' if n != 1 else ''}{_listed(named)}"
+            + (f" in {reports} reports" if reports > n else "")) if n else "asserted or reported by no source"
+    words = [said, f"{len(hedgers)} hedged or could not confirm{_listed(hedgers)}" if hedgers else "",
+             f"denied by {len(deniers)}{_listed(deniers)}" if deniers else "denied by none"]
+    copies = len([f for f in facts if f.document.duplicate_of])
+    counts = {"sources": n, "reports": reports, "hedged": len(hedgers), "denied": len(deniers), "copies": copies}
+    return "; ".join(w for w in words if w), counts
+
+
+def standing_denials(facts: list[Fact]) -> set[str]:
+    """Claim ids of denials their party has not taken back by a later report that accepts it."""
+    def when(f: Fact) -> tuple[str, str]:
+        return f.document.published or "", f.claim.id
+    out = set()
     for f in facts:
-        out[f.subject].add(f.subject)
-        if f.claim.predicate in ("member_of", "leader_of") and f.object and "entity" in f.object and not f.negative:
-            out[f.subject].add(f.object["entity"])
+        if f.negative and not any(g.supports and g.claimant == f.claimant and when(g) > when(f) for g in facts):
+            out.add(f.claim.id)
     return out
 
 
-def grade_group(facts: list[Fact], contested: bool, concerned: set[str], name: dict[str, str]) -> tuple[str, list[str]]:
-    n = support(facts)
-    reasons = []
-    parties = sorted({name.get(f.claimant or "", "the author") for f in facts if not f.negative})
-    if parties:
-        reasons.append(f"{n} independent source{'s' if n != 1 else ''}: {', '.join(parties)}")
-    dupes = len([f for f in facts if f.document.duplicate_of])
-    if dupes:
-        reasons.append(f"{dupes} claim{'s' if dupes != 1 else ''} from near-duplicate (syndicated) reports counted once")
+def grade_group(facts: list[Fact], conflicts: list[Conflict], concerned: list[Membership],
+                name: dict[str, str]) -> tuple[str, list[str], dict[str, int]]:
+    """The grade, the lines that explain it (its counts in words first) and the counts."""
+    words, counts = counts_in_words(facts, name)
+    reasons = [words]
+    if counts["copies"]:
+        reasons.append(f"{counts['copies']} claim{'s' if counts['copies'] != 1 else ''} from near-duplicate "
+                       "(syndicated) reports counted once")
     if all(f.negative for f in facts):
-        return "denied", reasons + ["every source denies it"]
-    # the concerned party's latest word decides whether it accepts the claim
-    own = sorted((f for f in facts if f.claimant in concerned), key=lambda f: (f.document.published or "", f.claim.id))
-    if own and not own[-1].negative:
-        who = name.get(own[-1].claimant or "", "the party concerned")
-        return "confirmed", reasons + [f"accepted by the party concerned ({who})"] + (["an earlier conflict remains on record"] if contested else [])
-    if contested:
-        return "contested", reasons + ["a conflicting or denying claim exists (see conflicts)"]
+        return "denied", reasons + ["denied: every source denies it"], counts
+    standing = standing_denials(facts)
+    live = [c for c in conflicts if c.kind != "denial" or standing & set(c.claims)]
+    subject = facts[0].subject
+    own = sorted((f for f in facts if speaks_for(f.claimant, subject, f.document.published or f.known_by, concerned)),
+                 key=lambda f: (f.document.published or "", f.claim.id))
+    if own:
+        last, who = own[-1], _party(own[-1], name)
+        role = "itself" if last.claimant == subject else "the party concerned (its own organisation at the time)"
+        if last.supports:
+            return "confirmed", reasons + [f"confirmed: accepted by {who}, {role}"] + (
+                ["an earlier conflict remains on record (see conflicts)"] if conflicts else []), counts
+        reasons.append(f"{who}, {role}, {'denies it' if last.negative else 'does not confirm it'}")
+    if live:
+        return "contested", reasons + ["contested: a conflicting or denying claim stands (see conflicts)"], counts
+    n = support(facts)
     if n >= CONFIRM_SUPPORT:
-        return "confirmed", reasons + [f"asserted by {n} independent sources, contested by none"]
-    if n >= 2:
-        return "corroborated", reasons
-    return "single-source", reasons
+        return "confirmed", reasons + [f"confirmed: {n} independent sources report it and no denial stands"], counts
+    why = "confirming takes 3 independent sources, or the party concerned's own word"
+    if n == 2:
+        return "corroborated", reasons + [f"not confirmed: 2 independent sources; {why}"], counts
+    if n == 1:
+        return "single-source", reasons + [f"not confirmed: 1 independent source; {why}"], counts
+    return "unconfirmed", reasons + ["not confirmed: no source asserts or reports it, hedged claims only"], counts
 
 
 def reason_over(claims: list[Claim], mention_entity: dict[str, str], documents: dict[str, Document],
@@ -69,19 +115,23 @@ def reason_over(claims: list[Claim], mention_entity: dict[str, str], documents: 
     names = {e.id: e.name for e in entities.values()}
     facts = to_facts(claims, mention_entity, documents, publisher_of or {})
     conflicts = find_conflicts(facts, lambda e: names.get(e or "", e or "?"))
-    in_conflict = {cid for c in conflicts for cid in c.claims}
-    concerned = concerned_parties(facts)
+    conflicts_of: dict[str, list[Conflict]] = {}
+    for c in conflicts:
+        for cid in c.claims:
+            conflicts_of.setdefault(cid, []).append(c)
+    known = memberships(facts)
     out = Reasoning(conflicts=conflicts)
     group_support: dict[str, int] = {}
     for gid, members in sorted(group_facts(facts).items()):
-        contested = any(f.claim.id in in_conflict for f in members)
-        grade, reasons = grade_group(members, contested, concerned.get(members[0].subject, set()), names)
+        here = list({c.id: c for f in members for c in conflicts_of.get(f.claim.id, [])}.values())
+        grade, reasons, counts = grade_group(members, here, known.get(members[0].subject, []), names)
         first = members[0]
         places = [f.claim.place for f in members if f.claim.place]
         group = ClaimGroup(
             id=gid, subject=first.subject, predicate=first.claim.predicate, object=first.object,
             time=_time(typical([f.time for f in members])), place=mention_entity.get(typical(places) or ""),
             claims=tuple(f.claim.id for f in members), support=support(members), grade=grade, reasons=tuple(reasons),
+            counts=counts,
         )
         out.groups.append(group)
         group_support[gid] = group.support

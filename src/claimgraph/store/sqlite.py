@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -18,11 +19,12 @@ from claimgraph.model import (
     Document,
     Entity,
     Mention,
-    Modality,
     Section,
     Span,
     Statement,
 )
+from claimgraph.store.browse import BrowseQueries
+from claimgraph.store.browse import claim_from_row as _claim
 from claimgraph.store.connection import (
     MAX_INTEGER,
     READ_TIMEOUT,
@@ -33,7 +35,7 @@ from claimgraph.store.connection import (
 )
 
 
-class SQLiteStore:
+class SQLiteStore(BrowseQueries):
     def __init__(self, path: str | Path, create: bool = True, readonly: bool = False,
                  timeout: float = WRITE_TIMEOUT, read_timeout: float = READ_TIMEOUT):
         """`timeout`: how long a write waits for another writer; `read_timeout`: how long a read
@@ -268,7 +270,7 @@ class SQLiteStore:
             out.append(ClaimGroup(
                 id=r[0], subject=d["subject"], predicate=d["predicate"], object=d["object"], time=d["time"],
                 place=d["place"], claims=tuple(d["claims"]), support=d["support"], grade=d["grade"],
-                reasons=tuple(d["reasons"]), history=tuple(history.get(r[0], [])[:-1]),
+                reasons=tuple(d["reasons"]), history=tuple(history.get(r[0], [])[:-1]), counts=d.get("counts", {}),
             ))
         return out
 
@@ -301,13 +303,25 @@ class SQLiteStore:
     # ---- search -----------------------------------------------------------------------
     def search_documents(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         return self._match(
-            "SELECT d.id, d.title, d.source, snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet "
+            "SELECT d.id, d.title, d.source, d.publisher, d.published, snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet "
             "FROM documents_fts JOIN documents d ON d.key = documents_fts.rowid "
             "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?", query, limit)
 
     def search_names(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         return self._match("SELECT DISTINCT entity, name FROM names_fts WHERE names_fts MATCH ? ORDER BY rank LIMIT ?",
                            query, limit)
+
+    def search_entities(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Entities whose names match, best first, each once with the names that matched."""
+        rows = self._match("SELECT entity, group_concat(name, '\x1f') AS names, min(rank) AS best FROM names_fts "
+                           "WHERE names_fts MATCH ? GROUP BY entity ORDER BY best, entity LIMIT ?", query, limit)
+        return [{"entity": r["entity"], "names": sorted(set(r["names"].split("\x1f")))} for r in rows]
+
+    def count_matches(self, query: str) -> tuple[int, int]:
+        """How many entities and how many reports a search finds, beyond any page."""
+        entities = self._match("SELECT count(DISTINCT entity) AS n FROM names_fts WHERE names_fts MATCH ? LIMIT ?", query, 1)
+        documents = self._match("SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?", query, 1)
+        return int(entities[0]["n"]), int(documents[0]["n"])
 
     def _match(self, sql: str, query: str, limit: int) -> list[dict[str, Any]]:
         try:
@@ -317,10 +331,15 @@ class SQLiteStore:
 
 
 def fts_query(text: str) -> str:
-    """User text as an FTS5 query of quoted terms: no syntax error from stray operators, and no
-    NUL (FTS5 reads the query as a C string, so a NUL would cut it inside a quoted term)."""
-    terms = [t.replace('"', "") for t in text.replace("\x00", " ").split()]
-    return " ".join(f'"{t}"' for t in terms if t) or '""'
+    """User text as an FTS5 query: words and "quoted phrases", each quoted, so that no stray
+    operator is a syntax error; no NUL (FTS5 reads the query as a C string, so a NUL would cut it
+    inside a quoted term)."""
+    terms = []
+    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text.replace("\x00", " ")):
+        words = (phrase or word).replace('"', "").split()
+        if words:
+            terms.append('"' + " ".join(words) + '"')
+    return " ".join(terms) or '""'
 
 
 def _page(limit: int | None, offset: int) -> tuple[int, int]:
@@ -352,16 +371,7 @@ def _statement(r: sqlite3.Row) -> Statement:
                      cue=r["cue"], content=Span(r["content_start"], r["content_end"], r["content_text"]), kind=r["kind"])
 
 
-def _claim(r: sqlite3.Row) -> Claim:
-    return Claim(
-        id=r["id"], document=r["document"], subject=r["subject"], predicate=r["predicate"],
-        object=json.loads(r["object"]) if r["object"] else None, time=json.loads(r["time"]) if r["time"] else None,
-        place=r["place"], agent=r["agent"], claimant=r["claimant"], modality=Modality(r["modality"]),
-        evidence=Span(r["evidence_start"], r["evidence_end"], r["evidence_text"]), statement=r["statement"],
-        extractor=r["extractor"], confidence=r["confidence"],
-    )
-
-
 def _group_dict(g: ClaimGroup) -> dict[str, Any]:
     return {"subject": g.subject, "predicate": g.predicate, "object": g.object, "time": g.time, "place": g.place,
-            "claims": list(g.claims), "support": g.support, "grade": g.grade, "reasons": list(g.reasons)}
+            "claims": list(g.claims), "support": g.support, "grade": g.grade, "reasons": list(g.reasons),
+            "counts": g.counts}

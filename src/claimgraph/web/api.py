@@ -1,17 +1,23 @@
-"""The JSON API, /api/v1/: documents, entities, claims, statements, conflicts, search, graph,
-timeline, judgements. Paging with limit (1-500) and offset; unknown ids answer 404."""
+"""The JSON API, /api/v1/: documents, entities, claims (with provenance and grade), groups,
+statements, conflicts, search, graph, timeline, judgements (with a preview and a report of what
+moved), exports. Paging with limit (1-500) and offset; unknown ids answer 404."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from pydantic import AfterValidator, BaseModel, Field
+from fastapi.responses import StreamingResponse
+from pydantic import AfterValidator, AliasChoices, BaseModel, Field
 
-from claimgraph.pipeline import update_graph
-from claimgraph.query import View, build_dossier, document_record, entity_claims, require_entity
+from claimgraph import curation
+from claimgraph.errors import NotFound
+from claimgraph.query import View, build_dossier, document_record, judgement_rows, require_entity
+from claimgraph.query import search as run_search
+from claimgraph.store.browse import ClaimFilter
 from claimgraph.store.sqlite import SQLiteStore
 from claimgraph.web.deps import check_token, get_store, get_writer
+from claimgraph.web.exports import stream_export
 from claimgraph.web.views import graph as build_graph
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
@@ -19,6 +25,10 @@ StoreDep = Annotated[SQLiteStore, Depends(get_store)]
 WriterDep = Annotated[SQLiteStore, Depends(get_writer)]
 Limit = Annotated[int, Query(ge=1, le=500, description="Page size, at most 500.")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+Grade = Literal["confirmed", "corroborated", "single-source", "unconfirmed", "contested", "denied"]
+Modality = Literal["asserted", "reported", "hedged", "denied"]
+Day = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD")]
+Name = Annotated[str | None, Query(max_length=300)]
 
 
 def page(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
@@ -42,10 +52,13 @@ def document(doc_id: str, store: StoreDep) -> dict[str, Any]:
 
 @router.get("/entities")
 def entities(store: StoreDep, limit: Limit = 50, offset: Offset = 0,
-             type: Literal["PERSON", "ORG", "PLACE"] | None = None) -> dict[str, Any]:
-    rows = [{"id": e.id, "entity_type": e.type, "name": e.name, "aliases": [{"name": n, "count": c} for n, c in e.aliases]}
-            for e in store.entities(limit=limit, offset=offset, type_=type)]
-    return page(rows, store.count("entities"), limit, offset)
+             type: Literal["PERSON", "ORG", "PLACE"] | None = None,
+             sort: Literal["mentions", "name"] = "mentions") -> dict[str, Any]:
+    rows = store.entity_rows(limit, offset, type, sort)
+    aliases = {e.id: e.aliases for e in (store.entity(r["id"]) for r in rows)}
+    items = [{"id": r["id"], "entity_type": r["type"], "name": r["name"], "mentions": r["mentions"],
+              "aliases": [{"name": n, "count": c} for n, c in aliases[r["id"]]]} for r in rows]
+    return page(items, store.count_entities(type), limit, offset)
 
 
 @router.get("/entities/{entity_id}")
@@ -53,15 +66,39 @@ def entity(entity_id: str, store: StoreDep) -> dict[str, Any]:
     return build_dossier(store, store.entity(entity_id))
 
 
+def claim_filter(store: SQLiteStore, subject: str | None = None, predicate: str | None = None, claimant: str | None = None,
+                 outlet: str | None = None, grade: str | None = None, modality: str | None = None,
+                 since: str | None = None, until: str | None = None) -> ClaimFilter:
+    """Names (or ids) of the subject and the claimant as entity ids; unknown names are 404."""
+    return ClaimFilter(subject=require_entity(store, subject).id if subject else None, predicate=predicate,
+                       claimant=require_entity(store, claimant).id if claimant else None, outlet=outlet,
+                       grade=grade, modality=modality, since=since, until=until)
+
+
 @router.get("/claims")
-def claims(store: StoreDep, limit: Limit = 50, offset: Offset = 0,
-           subject: Annotated[str | None, Query(max_length=300)] = None,
-           predicate: Annotated[str | None, Query(max_length=40)] = None) -> dict[str, Any]:
+def claims(store: StoreDep, limit: Limit = 50, offset: Offset = 0, subject: Name = None,
+           predicate: Annotated[str | None, Query(max_length=40)] = None, claimant: Name = None, outlet: Name = None,
+           grade: Grade | None = None, modality: Modality | None = None, since: Day = None, until: Day = None) -> dict[str, Any]:
+    """Claims with their grade, the grade's counts in words and provenance (outlet, report date, file,
+    link to the sentence); filters combine. `since`/`until` bound the report's date."""
     view = View(store)
-    rows = entity_claims(store, view, require_entity(store, subject).id) if subject else store.claims(predicate=predicate)
-    if predicate:
-        rows = [c for c in rows if c.predicate == predicate]
-    return page([view.claim_record(c) for c in rows[offset : offset + limit]], len(rows), limit, offset)
+    rows, total = store.claims_page(claim_filter(store, subject, predicate, claimant, outlet, grade, modality, since, until),
+                                    limit, offset)
+    return page([view.claim_row(c) for c in rows], total, limit, offset)
+
+
+@router.get("/groups/{group_id}")
+def group(group_id: str, store: StoreDep) -> dict[str, Any]:
+    """A claim group (one edge of the graph): its grade, the reasons, and every claim with its evidence."""
+    view = View(store)
+    g = view.groups().get(group_id)
+    if g is None:
+        raise NotFound(f"No claim group {group_id!r}.")
+    rows, _ = store.claims_page(ClaimFilter(group=group_id), None)
+    return {"id": g.id, "subject": g.subject, "subject_name": view.name(g.subject), "predicate": g.predicate,
+            "object": g.object, "target": view.name((g.object or {}).get("entity")) or (g.object or {}).get("value"),
+            "grade": g.grade, "support": g.support, "reasons": list(g.reasons), "counts": g.counts,
+            "claims": [view.claim_row(c) for c in rows]}
 
 
 @router.get("/statements")
@@ -83,16 +120,24 @@ def conflicts(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[st
 
 @router.get("/search")
 def search(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=500)], limit: Limit = 20) -> dict[str, Any]:
-    return {"query": q, "names": store.search_names(q, limit), "documents": store.search_documents(q, limit)}
+    """Names grouped by entity (`entities`, with type and mentions), reports (`documents`), and how
+    many of each there are; "quoted words" are a phrase. `names` lists each matching name."""
+    found = run_search(store, q, limit)
+    return {**found, "names": store.search_names(q, limit)}
 
 
 @router.get("/graph")
 def graph(store: StoreDep, type: Literal["PERSON", "ORG", "PLACE"] | None = None,
-          predicate: Annotated[str | None, Query(max_length=40)] = None,
-          grade: Literal["confirmed", "corroborated", "single-source", "contested", "denied"] | None = None,
-          since: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = None,
-          until: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = None) -> dict[str, Any]:
-    return build_graph(store, type, predicate, grade, since, until)
+          predicate: Annotated[str | None, Query(max_length=40)] = None, grade: Grade | None = None,
+          outlet: Name = None, since: Day = None, until: Day = None) -> dict[str, Any]:
+    """Entities and the claim groups between them; `outlet` keeps relations read in that outlet's reports."""
+    return build_graph(store, type, predicate, grade, since, until, outlet)
+
+
+@router.get("/export")
+def export(request: Request, format: Literal["jsonl", "csv", "graphml"] = "jsonl") -> StreamingResponse:
+    """The whole store, streamed: JSON Lines (the contract), CSV (claims with provenance) or GraphML."""
+    return stream_export(request.app.state.db, format, request.app.state.read_timeout)
 
 
 @router.get("/timeline/{entity_id}")
@@ -109,46 +154,39 @@ def plain_text(value: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(plain_text)]
+QueryName = Annotated[str, Query(min_length=1, max_length=300), AfterValidator(plain_text)]
 
 
 class JudgementIn(BaseModel):
     kind: Literal["merge", "split", "distinct"]
-    a: Text = Field(min_length=1, max_length=300, description="A name (merge, distinct) or the entity id (split).")
+    a: Text = Field(min_length=1, max_length=300, description="A name (merge, distinct) or the entity (split).")
     b: Text = Field(min_length=1, max_length=300, description="A name.")
-    author: Text = Field(default="api", min_length=1, max_length=100)
+    by: Text = Field(default="api", min_length=1, max_length=100, validation_alias=AliasChoices("by", "author"),
+                     description="Who decides (recorded); `author` is accepted too.")
 
 
 @router.get("/judgements")
 def judgements(store: StoreDep, all: bool = False) -> dict[str, Any]:
-    rows = store.judgements(include_undone=all)
+    """Judgements with both sides named (`a_name`, `b_name`) beside what was recorded."""
+    rows = judgement_rows(store, include_undone=all)
     return page(rows, len(rows), len(rows), 0)
 
 
-def record_judgement(store: SQLiteStore, kind: str, a: str, b: str, author: str) -> int:
-    """Shared by the API and the pages: check the names, record, re-resolve."""
-    if kind == "split":
-        a = require_entity(store, a).id
-    else:
-        require_entity(store, a), require_entity(store, b)
-    jid = store.add_judgement(kind, a, b, author)
-    update_graph(store, full=True)
-    return jid
-
-
-def undo_judgement(store: SQLiteStore, judgement_id: int) -> None:
-    store.undo_judgement(judgement_id)
-    update_graph(store, full=True)
+@router.get("/judgements/preview")
+def preview_judgement(store: StoreDep, kind: Literal["merge", "split", "distinct"], a: QueryName, b: QueryName) -> dict[str, Any]:
+    """What recording this judgement would move (names, mentions, claims), without recording it."""
+    return {"kind": kind, "a": a, "b": b, **curation.preview(store, kind, a, b).as_dict()}
 
 
 @router.post("/judgements", status_code=201)
 def add_judgement(body: JudgementIn, request: Request, store: WriterDep, token: str | None = None) -> dict[str, Any]:
     check_token(request, token)
-    jid = record_judgement(store, body.kind, body.a, body.b, body.author)
-    return {"id": jid, "kind": body.kind, "a": body.a, "b": body.b, "author": body.author}
+    jid, moved = curation.record(store, body.kind, body.a, body.b, body.by)
+    return {"id": jid, "kind": body.kind, "a": body.a, "b": body.b, "by": body.by, "author": body.by, "moved": moved.as_dict()}
 
 
 @router.delete("/judgements/{judgement_id}")
 def delete_judgement(judgement_id: int, request: Request, store: WriterDep, token: str | None = None) -> dict[str, Any]:
     check_token(request, token)
-    undo_judgement(store, judgement_id)
-    return {"id": judgement_id, "undone": True}
+    moved = curation.undo(store, judgement_id)
+    return {"id": judgement_id, "undone": True, "moved": moved.as_dict()}

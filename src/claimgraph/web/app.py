@@ -9,7 +9,6 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -25,12 +24,17 @@ from claimgraph.web.security import (
     Guard,
     allowed_hosts,
     check_token_length,
-    inline_script_csp,
 )
 
 RETRY_AFTER = "2"  # seconds, on a 503 while another process holds the database
 WRITE_TIMEOUT = 10.0  # a change from the web waits this long for a writer elsewhere (an ingest)
-DOCS_SOURCES = "https://cdn.jsdelivr.net https://fastapi.tiangolo.com"  # where FastAPI's docs page loads Swagger UI
+DOCS_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>API — claimgraph</title><link rel="stylesheet" href="/static/swagger/swagger-ui.css"></head>
+<body><p><a href="/">← claimgraph workspace</a> · <a href="/openapi.json">openapi.json</a></p>
+<div id="swagger-ui"></div>
+<script src="/static/swagger/swagger-ui-bundle.js"></script><script src="/static/docs.js"></script></body></html>
+"""  # Swagger UI vendored from npm (static/swagger/VERSION.txt): no CDN, no inline script
 
 
 def create_app(db: str | Path, token: str | None = None, host: str | None = None, allowed: Iterable[str] = (),
@@ -52,8 +56,11 @@ def create_app(db: str | Path, token: str | None = None, host: str | None = None
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
-        page = get_swagger_ui_html(openapi_url=str(app.openapi_url), title="claimgraph API")
-        return HTMLResponse(page.body, headers={"content-security-policy": inline_script_csp(bytes(page.body), DOCS_SOURCES)})
+        return HTMLResponse(DOCS_PAGE)
+
+    @app.get("/openapi.json", include_in_schema=False)
+    def openapi() -> JSONResponse:
+        return JSONResponse(app.openapi())
 
     _add_error_handlers(app)
     return app

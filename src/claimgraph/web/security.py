@@ -5,9 +5,6 @@ own scripts and styles."""
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import re
 from collections.abc import Iterable
 from html import escape
 from urllib.parse import urlsplit
@@ -155,13 +152,3 @@ def _with_headers(send: Send) -> Send:
         await send(message)
 
     return sending
-
-
-def inline_script_csp(html: bytes, sources: str) -> str:
-    """A CSP for a page whose inline scripts are allowed by their hashes (the API docs page)."""
-    hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(m).digest()).decode()}'"
-                      for m in re.findall(rb"<script>(.*?)</script>", html, flags=re.S))
-    return (f"default-src 'self'; script-src 'self' {sources} {hashes}; style-src 'self' {sources}; "
-            f"img-src 'self' data: {sources}; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-            "form-action 'self'; frame-ancestors 'none'")
-

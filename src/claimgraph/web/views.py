@@ -12,13 +12,30 @@ from markupsafe import Markup
 from claimgraph.model import Document, Section
 from claimgraph.store.sqlite import SQLiteStore
 
-MODALITY_COLOURS = {"asserted": "#2e7d32", "reported": "#1565c0", "hedged": "#ef6c00", "denied": "#c62828"}
+MODALITY_COLOURS = {"asserted": "#263238", "reported": "#00695c", "hedged": "#7a4f00", "denied": "#8e1450"}  # as style.css
+SHAPES = {  # modality as shape: the timeline and its legend (entity.html) draw the same ones
+    "asserted": "<circle cx='{x}' cy='{y}' r='6' {paint}/>",
+    "reported": "<path d='M{x} {top} L{right} {y} L{x} {bottom} L{left} {y} Z' {paint}/>",
+    "hedged": "<path d='M{x} {top} L{right} {low} L{left} {low} Z' {paint}/>",
+    "denied": "<path d='M{left} {top} L{right} {bottom} M{right} {top} L{left} {bottom}' stroke-width='2.5' {paint}/>",
+}
+
+
+def shape(modality: str, x: float, y: float, colour: str, hollow: bool) -> str:
+    """A point of the timeline: its shape says the modality; hollow when dated by the report."""
+    fill = "white" if hollow or modality == "denied" else colour
+    paint = f"fill='{fill}' stroke='{colour}' stroke-width='2'"
+    return SHAPES.get(modality, SHAPES["asserted"]).format(
+        x=f"{x:.1f}", y=f"{y:.1f}", top=f"{y - 6:.1f}", bottom=f"{y + 6:.1f}", low=f"{y + 5:.1f}",
+        left=f"{x - 6:.1f}", right=f"{x + 6:.1f}", paint=paint)
 
 
 def graph(store: SQLiteStore, type_: str | None = None, predicate: str | None = None, grade: str | None = None,
-          since: str | None = None, until: str | None = None) -> dict[str, list[dict[str, Any]]]:
-    """Entities as nodes and entity-to-entity claim groups as edges, filtered."""
+          since: str | None = None, until: str | None = None, outlet: str | None = None) -> dict[str, Any]:
+    """Entities as nodes and entity-to-entity claim groups as edges, filtered; each edge knows the
+    outlets whose reports carry it. Nodes and edges come sorted by id (a stable layout's input)."""
     entities = {e.id: e for e in store.entities()}
+    outlets_of = store.group_outlets()
     edges: dict[str, dict[str, Any]] = {}
     for g in store.groups():
         target = (g.object or {}).get("entity")
@@ -29,8 +46,12 @@ def graph(store: SQLiteStore, type_: str | None = None, predicate: str | None = 
             continue
         if (since and (not when or when < since)) or (until and (not when or when[: len(until)] > until)):
             continue
+        if outlet and outlet not in outlets_of.get(g.id, []):
+            continue
         edges[g.id] = {"data": {"id": g.id, "source": g.subject, "target": target, "predicate": g.predicate,
-                                "grade": g.grade, "support": g.support, "time": when, "claims": list(g.claims)}}
+                                "label": g.predicate.replace("_", " "), "grade": g.grade, "support": g.support,
+                                "time": when, "claims": list(g.claims), "outlets": outlets_of.get(g.id, []),
+                                "basis": g.reasons[0] if g.reasons else ""}}
     used = {e["data"]["source"] for e in edges.values()} | {e["data"]["target"] for e in edges.values()}
     nodes = []
     for eid in sorted(used):
@@ -39,7 +60,9 @@ def graph(store: SQLiteStore, type_: str | None = None, predicate: str | None = 
             continue
         nodes.append({"data": {"id": eid, "label": e.name, "type": e.type, "mentions": sum(c for _, c in e.aliases)}})
     kept = {n["data"]["id"] for n in nodes}
-    return {"nodes": nodes, "edges": [e for e in edges.values() if e["data"]["source"] in kept and e["data"]["target"] in kept]}
+    return {"nodes": nodes, "edges": [edges[k] for k in sorted(edges)
+                                      if edges[k]["data"]["source"] in kept and edges[k]["data"]["target"] in kept],
+            "outlets": sorted({o for v in outlets_of.values() for o in v})}
 
 
 def _date_value(text: str) -> float:
@@ -60,7 +83,8 @@ def timeline_svg(rows: list[dict[str, Any]], width: int = 860) -> Markup:
     left, right, lane_h, top = 110, 20, 34, 20
     height = top + lane_h * len(lanes) + 40
     x = lambda v: left + (v - lo) / span * (width - left - right)  # noqa: E731
-    parts = [f"<svg class='timeline' viewBox='0 0 {width} {height}' role='img' aria-label='timeline'>"]
+    parts = [f"<svg class='timeline' viewBox='0 0 {width} {height}' width='{width}' height='{height}' role='img' "
+             "aria-label='timeline of dated claims, one lane per predicate'>"]
     for i, lane in enumerate(lanes):
         y = top + i * lane_h + lane_h / 2
         parts.append(f"<line x1='{left}' x2='{width - right}' y1='{y}' y2='{y}' class='lane'/>")
@@ -85,53 +109,74 @@ def timeline_svg(rows: list[dict[str, Any]], width: int = 860) -> Markup:
         title = f"{when} {r['predicate']} {r.get('target') or ''} — {r['modality']} by {r['who']} [{r.get('grade') or ''}]"
         doc = (r.get("evidence") or {}).get("document", "")
         start = (r.get("evidence") or {}).get("start", 0)
-        hollow = f" stroke='{colour}' fill-opacity='0.25'" if r.get("as_of") else ""  # a report's date: hollow
-        parts.append(f"<a href='/documents/{escape(doc)}#s-{int(start)}'><circle cx='{cx:.1f}' cy='{cy:.1f}' r='6' fill='{colour}'{hollow} "
-                     f"class='point {escape(r['modality'])}'><title>{escape(title)}</title></circle></a>")
+        parts.append(f"<a href='/documents/{escape(doc)}#s-{int(start)}' class='point {escape(r['modality'])}'>"
+                     f"<title>{escape(title)}</title>{shape(r['modality'], cx, cy, colour, bool(r.get('as_of')))}</a>")
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
+def evidence_blocks(spans: list[tuple[int, int]]) -> list[tuple[int, int, list[int]]]:
+    """Evidence spans as blocks: overlapping sentences join into one, which keeps every start
+    (each is an anchor `#s-START`)."""
+    blocks: list[tuple[int, int, list[int]]] = []
+    for start, end in sorted(set(spans)):
+        if blocks and start < blocks[-1][1]:
+            lo, hi, starts = blocks[-1]
+            blocks[-1] = (lo, max(hi, end), starts if start in starts else [*starts, start])
+        else:
+            blocks.append((start, end, [start]))
+    return blocks
+
+
 def highlighted(store: SQLiteStore, document: Document) -> tuple[Markup, Markup]:
-    """The clean text with mentions linked to their entities and claim evidence marked; the body
-    and the reader-comment section separately. Every character of the text is escaped."""
+    """The clean text with mentions linked to their entities and each claim's evidence sentence
+    marked as one block (`<mark id="s-START">`, the target of evidence links); the body and the
+    reader-comment section separately. Every character of the text is escaped."""
     text = document.text
     n = len(text)
     mention_at: list[str | None] = [None] * n
     entity_of: dict[str, str] = {}
     # longest first, so that a name inside a description ("Tajikistan" in "Tajikistan's top
     # officer") keeps its own link
-    spanned = [m for m in store.mentions(document=document.id) if m.start is not None and m.end is not None]
+    spanned = [m for m in store.mentions(document=document.id) if m.start is not None and m.end is not None and m.entity]
     for m in sorted(spanned, key=lambda m: (m.start or 0) - (m.end or 0)):
-        if m.start is None or m.end is None or not m.entity:
-            continue
-        for i in range(m.start, min(m.end, n)):
+        for i in range(m.start or 0, min(m.end or 0, n)):
             mention_at[i] = m.id
-        entity_of[m.id] = m.entity
-    evidence_at: list[int | None] = [None] * n
-    for c in store.claims(document=document.id):
-        for i in range(c.evidence.start, min(c.evidence.end, n)):
-            evidence_at[i] = c.evidence.start
-    split = document.comment_start if document.comment_start is not None else n
+        entity_of[m.id] = m.entity or ""
+    blocks = evidence_blocks([(c.evidence.start, min(c.evidence.end, n)) for c in store.claims(document=document.id)])
 
-    def render(lo: int, hi: int) -> Markup:
-        out, i, opened = [], lo, set()
+    def linked(lo: int, hi: int) -> str:
+        out, i = [], lo
         while i < hi:
             j = i
-            while j < hi and mention_at[j] == mention_at[i] and evidence_at[j] == evidence_at[i]:
+            while j < hi and mention_at[j] == mention_at[i]:
                 j += 1
+            m = mention_at[i]
             chunk = escape(text[i:j])
-            m, ev = mention_at[i], evidence_at[i]
-            if m:
-                chunk = f"<a class='mention' href='/entities/{escape(entity_of[m])}'>{chunk}</a>"
-            if ev is not None:
-                anchor = "" if ev in opened else f" id='s-{ev}'"
-                opened.add(ev)
-                chunk = f"<mark class='evidence'{anchor}>{chunk}</mark>"
-            out.append(chunk)
+            out.append(f"<a class='mention' href='/entities/{escape(entity_of[m])}'>{chunk}</a>" if m else chunk)
             i = j
+        return "".join(out)
+
+    def render(lo: int, hi: int) -> Markup:
+        out, pos = [], lo
+        for start, end, starts in blocks:
+            start, end = max(start, lo), min(end, hi)
+            if start >= end:
+                continue
+            out.append(linked(pos, start))
+            cuts = [s for s in starts if start < s < end]
+            pieces, at = [], start
+            for cut in cuts:
+                pieces.append(linked(at, cut) + f"<span class='anchor' id='s-{cut}'></span>")
+                at = cut
+            pieces.append(linked(at, end))
+            anchor = f" id='s-{starts[0]}'" if start == starts[0] else ""
+            out.append(f"<mark class='evidence'{anchor}>{''.join(pieces)}</mark>")
+            pos = end
+        out.append(linked(pos, hi))
         return Markup("".join(out))
 
+    split = document.comment_start if document.comment_start is not None else n
     return render(0, split), render(split, n)
 
 

@@ -1,0 +1,141 @@
+"""The workspace's read queries: entities and claims a page at a time with their totals, filters
+and facets, where an entity is mentioned, grouped name search. SQLiteStore inherits them."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from claimgraph.model import Claim, Document, Modality, Span
+from claimgraph.store.connection import Connection
+
+# the entity a claim's claimant is: its mention's entity, or the publisher's for the author's voice
+PUBLISHERS = ("SELECT document, min(entity) AS entity FROM mentions WHERE label = 'meta/publisher' "
+              "AND entity IS NOT NULL GROUP BY document")
+CLAIMANT = "coalesce(mc.entity, CASE WHEN c.claimant IS NULL THEN pub.entity END)"
+CLAIMS_FROM = ("FROM claims c JOIN documents d ON d.id = c.document LEFT JOIN mentions mc ON mc.id = c.claimant "
+               "LEFT JOIN mentions ms ON ms.id = c.subject LEFT JOIN claim_group cg ON cg.claim = c.id "
+               f"LEFT JOIN groups g ON g.id = cg.grp LEFT JOIN ({PUBLISHERS}) pub ON pub.document = c.document")
+ENTITY_ORDER = {"mentions": "n DESC, e.name, e.id", "name": "e.name COLLATE NOCASE, e.id"}
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    """What the claims browser, the API and `claimgraph claims` filter on; every field optional."""
+
+    subject: str | None = None  # entity id
+    predicate: str | None = None
+    claimant: str | None = None  # entity id
+    outlet: str | None = None  # the document's publisher, as written
+    grade: str | None = None
+    modality: str | None = None
+    since: str | None = None  # report date, ISO, at any precision
+    until: str | None = None
+    group: str | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        tests = [("ms.entity = ?", self.subject), ("c.predicate = ?", self.predicate), (f"{CLAIMANT} = ?", self.claimant),
+                 ("d.publisher = ?", self.outlet), ("json_extract(g.data, '$.grade') = ?", self.grade),
+                 ("c.modality = ?", self.modality), ("d.published >= ?", self.since),
+                 ("substr(d.published, 1, length(?)) <= ?", self.until), ("cg.grp = ?", self.group)]
+        sql, args = [], []
+        for test, value in tests:
+            if value:
+                sql.append(test)
+                args.extend([value] * test.count("?"))
+        return (" WHERE " + " AND ".join(sql)) if sql else "", args
+
+
+class BrowseQueries:
+    db: Connection
+
+    def count_entities(self, type_: str | None = None) -> int:
+        sql = "SELECT count(*) FROM entities" + (" WHERE type = ?" if type_ else "")
+        return int(self.db.execute(sql, [type_] if type_ else []).fetchone()[0])
+
+    def entity_type_counts(self) -> dict[str, int]:
+        return {r[0]: r[1] for r in self.db.execute("SELECT type, count(*) FROM entities GROUP BY type ORDER BY type")}
+
+    def entity_rows(self, limit: int, offset: int, type_: str | None = None, order: str = "mentions") -> list[dict[str, Any]]:
+        """A page of entities: id, type, name and mention count, by mentions or by name."""
+        sql = ("SELECT e.id, e.type, e.name, count(m.id) AS n FROM entities e LEFT JOIN mentions m ON m.entity = e.id "
+               + ("WHERE e.type = ? " if type_ else "") + f"GROUP BY e.id ORDER BY {ENTITY_ORDER[order]} LIMIT ? OFFSET ?")
+        rows = self.db.execute(sql, [*([type_] if type_ else []), limit, offset])
+        return [{"id": r[0], "type": r[1], "name": r[2], "mentions": r[3]} for r in rows]
+
+    def claims_page(self, f: ClaimFilter, limit: int | None, offset: int = 0) -> tuple[list[Claim], int]:
+        """Claims that pass the filter, in report order, a page of them, and how many pass."""
+        where, args = f.where()
+        total = int(self.db.execute(f"SELECT count(*) {CLAIMS_FROM}{where}", args).fetchone()[0])
+        sql = f"SELECT c.* {CLAIMS_FROM}{where} ORDER BY d.seq, c.evidence_start, c.id LIMIT ? OFFSET ?"
+        rows = self.db.execute(sql, [*args, limit if limit and limit > 0 else -1, max(offset, 0)])
+        return [claim_from_row(r) for r in rows], total
+
+    def claims_by_id(self, ids: list[str]) -> list[Claim]:
+        """These claims, in report order (unknown ids are left out)."""
+        out: list[Claim] = []
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk : chunk + 500]
+            out.extend(claim_from_row(r) for r in self.db.execute(
+                f"SELECT c.* FROM claims c JOIN documents d ON d.id = c.document WHERE c.id IN ({','.join('?' * len(part))}) "
+                "ORDER BY d.seq, c.evidence_start, c.id", part))
+        return out
+
+    def claim_facets(self) -> dict[str, list[tuple[str, int]]]:
+        """The values the claims browser offers, each with its number of claims."""
+        def pairs(sql: str) -> list[tuple[str, int]]:
+            return [(r[0], r[1]) for r in self.db.execute(sql) if r[0]]
+        return {
+            "predicate": pairs("SELECT predicate, count(*) FROM claims GROUP BY predicate ORDER BY predicate"),
+            "modality": pairs("SELECT modality, count(*) FROM claims GROUP BY modality ORDER BY modality"),
+            "outlet": pairs("SELECT d.publisher, count(*) FROM claims c JOIN documents d ON d.id = c.document "
+                            "GROUP BY d.publisher ORDER BY d.publisher"),
+            "grade": pairs(f"SELECT json_extract(g.data, '$.grade') AS grade, count(*) {CLAIMS_FROM} "
+                           "GROUP BY grade ORDER BY grade"),
+            "claimant": pairs(f"SELECT {CLAIMANT} AS who, count(*) AS n {CLAIMS_FROM} GROUP BY who ORDER BY n DESC, who"),
+        }
+
+    def entity_documents(self, entity_id: str) -> list[tuple[Document, int]]:
+        """The reports that mention an entity (metadata names too), oldest first, with how often."""
+        rows = self.db.execute(
+            "SELECT d.id, d.source, d.title, d.publisher, d.published, d.duplicate_of, count(m.id) FROM mentions m "
+            "JOIN documents d ON d.id = m.document WHERE m.entity = ? GROUP BY d.id "
+            "ORDER BY coalesce(d.published, ''), d.seq", (entity_id,))
+        return [(Document(id=r[0], source=r[1], text="", title=r[2], publisher=r[3], published=r[4], duplicate_of=r[5]), r[6])
+                for r in rows]
+
+    def documents_meta(self) -> dict[str, Document]:
+        """Every document without its text: enough for provenance (outlet, date, file)."""
+        rows = self.db.execute("SELECT id, source, title, publisher, published, duplicate_of FROM documents")
+        return {r[0]: Document(id=r[0], source=r[1], text="", title=r[2], publisher=r[3], published=r[4], duplicate_of=r[5])
+                for r in rows}
+
+    def publisher_entities(self) -> dict[str, str]:
+        """Each document's publisher entity (the claimant of its author's own voice)."""
+        return {r[0]: r[1] for r in self.db.execute(PUBLISHERS)}
+
+    def group_outlets(self) -> dict[str, list[str]]:
+        """The outlets whose reports carry each claim group."""
+        out: dict[str, list[str]] = {}
+        for r in self.db.execute("SELECT DISTINCT cg.grp, d.publisher FROM claim_group cg JOIN claims c ON c.id = cg.claim "
+                                 "JOIN documents d ON d.id = c.document WHERE d.publisher IS NOT NULL ORDER BY 1, 2"):
+            out.setdefault(r[0], []).append(r[1])
+        return out
+
+    def entity_names(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.db.execute("SELECT id, name FROM entities")}
+
+    def count_active_judgements(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM judgements WHERE undone_at IS NULL").fetchone()[0])
+
+
+def claim_from_row(r: sqlite3.Row) -> Claim:
+    return Claim(
+        id=r["id"], document=r["document"], subject=r["subject"], predicate=r["predicate"],
+        object=json.loads(r["object"]) if r["object"] else None, time=json.loads(r["time"]) if r["time"] else None,
+        place=r["place"], agent=r["agent"], claimant=r["claimant"], modality=Modality(r["modality"]),
+        evidence=Span(r["evidence_start"], r["evidence_end"], r["evidence_text"]), statement=r["statement"],
+        extractor=r["extractor"], confidence=r["confidence"],
+    )

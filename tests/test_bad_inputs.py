@@ -71,7 +71,7 @@ def bad_folder(folder: Path) -> tuple[int, int]:
 def test_a_folder_of_every_reproduction_stores_the_good_and_lists_the_bad(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     analysed: list[int] = []
     real = pipeline.extract_document
-    monkeypatch.setattr(pipeline, "extract_document", lambda d, doc: analysed.append(len(d.text)) or real(d, doc))
+    monkeypatch.setattr(pipeline, "extract_document", lambda d, doc, extra=(): analysed.append(len(d.text)) or real(d, doc, extra))
     good, bad = bad_folder(tmp_path / "in")
     with Claimgraph.open(tmp_path / "x.db", chunk_chars=1000) as cg:
         result = cg.ingest([tmp_path / "in"])

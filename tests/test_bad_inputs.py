@@ -111,10 +111,10 @@ def test_a_long_document_is_analysed_in_pieces_with_exact_offsets(tmp_path: Path
 def test_a_document_that_fails_analysis_is_skipped_and_its_neighbours_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     real = pipeline.extract_document
 
-    def failing(document, doc):
+    def failing(document, doc, extra=()):
         if "Poisoned" in document.text:
             raise ValueError("a rule met something it did not expect")
-        return real(document, doc)
+        return real(document, doc, extra)
 
     monkeypatch.setattr(pipeline, "extract_document", failing)
     texts = [("one", report(1, "Bergen", "Ola Nordmann")), ("two", "Poisoned report\n\n" + report(2, "Oslo", "Kari Hansen")),

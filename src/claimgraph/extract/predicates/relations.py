@@ -119,7 +119,15 @@ def find_relations(ctx: Context) -> Iterator[Found]:
     yield from _anti_and_pro(ctx)
 
 
+# the verbs _verb_relations, _verb_opposition and _verb_support read (any verb with "alongside")
+VERB_TRIGGERS = frozenset({"join", "defect", "lead", "head", "command", "run", "found", "take", "strike", "wage", "call",
+                           "train", "school", "instruct", "back", "support", "arm", "fund", "sponsor", "help", "assist",
+                           "protect", "ally", "link", "affiliate", "tie", "connect", "belong", "consider"})
+
+
 def _verb_relations(ctx: Context, verb: Token, lemma: str) -> Iterator[Found]:
+    if lemma not in VERB_TRIGGERS and lemma not in OPPOSING_VERBS and not prep_objects(verb, "alongside"):
+        return
     subjects = _subjects(ctx, verb)
     if lemma == "join":
         dobj = child(verb, "dobj")
@@ -219,6 +227,9 @@ def _verb_support(ctx: Context, verb: Token, lemma: str, subjects: list[Mention]
 def _anti_and_pro(ctx: Context) -> Iterator[Found]:
     """'an anti-Iranian policy', 'pro-Kremlin militias': the party behind the noun is against, or
     with, the one named after the prefix."""
+    sentence = ctx.text[ctx.sent.start_char : ctx.sent.end_char].lower()
+    if "anti-" not in sentence and "pro-" not in sentence:
+        return
     for m in ctx.mentions:
         if m.start is None or m.type not in PARTIES or not (ctx.sent.start_char <= m.start < ctx.sent.end_char):
             continue

@@ -18,7 +18,7 @@ CLAIMANT = "coalesce(mc.entity, CASE WHEN c.claimant IS NULL THEN pub.entity END
 CLAIMS_FROM = ("FROM claims c JOIN documents d ON d.id = c.document LEFT JOIN mentions mc ON mc.id = c.claimant "
                "LEFT JOIN mentions ms ON ms.id = c.subject LEFT JOIN claim_group cg ON cg.claim = c.id "
                f"LEFT JOIN groups g ON g.id = cg.grp LEFT JOIN ({PUBLISHERS}) pub ON pub.document = c.document")
-ENTITY_ORDER = {"mentions": "n DESC, e.name, e.id", "name": "e.name COLLATE NOCASE, e.id"}
+ENTITY_ORDER = {"mentions": "e.mention_count DESC, e.name, e.id", "name": "e.name COLLATE NOCASE, e.id"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +60,8 @@ class BrowseQueries:
 
     def entity_rows(self, limit: int, offset: int, type_: str | None = None, order: str = "mentions") -> list[dict[str, Any]]:
         """A page of entities: id, type, name and mention count, by mentions or by name."""
-        sql = ("SELECT e.id, e.type, e.name, count(m.id) AS n FROM entities e LEFT JOIN mentions m ON m.entity = e.id "
-               + ("WHERE e.type = ? " if type_ else "") + f"GROUP BY e.id ORDER BY {ENTITY_ORDER[order]} LIMIT ? OFFSET ?")
+        sql = ("SELECT e.id, e.type, e.name, e.mention_count FROM entities e " + ("WHERE e.type = ? " if type_ else "")
+               + f"ORDER BY {ENTITY_ORDER[order]} LIMIT ? OFFSET ?")
         rows = self.db.execute(sql, [*([type_] if type_ else []), limit, offset])
         return [{"id": r[0], "type": r[1], "name": r[2], "mentions": r[3]} for r in rows]
 
@@ -106,16 +106,6 @@ class BrowseQueries:
         return [(Document(id=r[0], source=r[1], text="", title=r[2], publisher=r[3], published=r[4], duplicate_of=r[5]), r[6])
                 for r in rows]
 
-    def documents_meta(self) -> dict[str, Document]:
-        """Every document without its text: enough for provenance (outlet, date, file)."""
-        rows = self.db.execute("SELECT id, source, title, publisher, published, duplicate_of FROM documents")
-        return {r[0]: Document(id=r[0], source=r[1], text="", title=r[2], publisher=r[3], published=r[4], duplicate_of=r[5])
-                for r in rows}
-
-    def publisher_entities(self) -> dict[str, str]:
-        """Each document's publisher entity (the claimant of its author's own voice)."""
-        return {r[0]: r[1] for r in self.db.execute(PUBLISHERS)}
-
     def group_outlets(self) -> dict[str, list[str]]:
         """The outlets whose reports carry each claim group."""
         out: dict[str, list[str]] = {}
@@ -123,9 +113,6 @@ class BrowseQueries:
                                  "JOIN documents d ON d.id = c.document WHERE d.publisher IS NOT NULL ORDER BY 1, 2"):
             out.setdefault(r[0], []).append(r[1])
         return out
-
-    def entity_names(self) -> dict[str, str]:
-        return {r[0]: r[1] for r in self.db.execute("SELECT id, name FROM entities")}
 
     def count_active_judgements(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM judgements WHERE undone_at IS NULL").fetchone()[0])

@@ -110,9 +110,14 @@ def archive(base: list[Analysed], seed: int = 13) -> Iterator[tuple[Document, Ex
 
 
 def mixture_texts(texts: list[str], n: int, seed: int) -> list[str]:
-    """`n` mixtures for ingesting through the whole pipeline (the articles a benchmark adds)."""
+    """`n` new reports of the usual length for ingesting through the whole pipeline (the articles
+    a benchmark adds): the first half of one report's lines, then the second half of another's."""
     rng = random.Random(seed)
-    return [f"{texts[i]}\n\n{texts[j]}" for i, j in (rng.sample(range(len(texts)), 2) for _ in range(n))]
+    out = []
+    for i, j in (rng.sample(range(len(texts)), 2) for _ in range(n)):
+        a, b = texts[i].splitlines(), texts[j].splitlines()
+        out.append("\n".join(a[: max(1, len(a) // 2)] + b[len(b) // 2 :]))
+    return out
 
 
 def fill(store: Any, documents: Iterator[tuple[Document, Extraction]], n: int) -> None:
@@ -120,13 +125,14 @@ def fill(store: Any, documents: Iterator[tuple[Document, Extraction]], n: int) -
     from claimgraph import pipeline
 
     keep = getattr(pipeline, "store_document", None)  # files the document's near-copy keys too
-    for _ in range(n):
+    stored = 0
+    while stored < n:
         doc, ex = next(documents)
         sig = signature(doc.text)
         if keep:
-            keep(store, doc, sig, ex)
+            stored += bool(keep(store, doc, sig, ex))
         else:
-            store.add_document(doc, sig.tobytes(), ex.mentions, ex.statements, ex.claims)
+            stored += bool(store.add_document(doc, sig.tobytes(), ex.mentions, ex.statements, ex.claims))
 
 
 __all__ = ["Claim", "Mention", "Statement", "analyse", "archive", "base_texts", "fill", "mixture_texts"]

@@ -76,9 +76,8 @@ def ingest_texts(store: Store, texts: Iterable[str | tuple[str, str]], settings:
     for i, item in enumerate(texts):
         source, text = item if isinstance(item, tuple) else (f"text:{i}", item)
         articles.append(article_from_text(text, source))
-    with writer_lock(store.path, on_wait):
-        with _resolved_afterwards(store):
-            _ingest_batch(store, articles, settings, report)
+    with writer_lock(store.path, on_wait), _resolved_afterwards(store):
+        _ingest_batch(store, articles, settings, report)
     return report
 
 

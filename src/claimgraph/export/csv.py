@@ -8,7 +8,7 @@ import io
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from claimgraph.query import View
+from claimgraph.query import EXPORT_CHUNK, View
 from claimgraph.store.sqlite import SQLiteStore
 
 COLUMNS = ["id", "document", "subject", "subject_name", "predicate", "object", "time", "claimant",
@@ -18,9 +18,12 @@ COLUMNS = ["id", "document", "subject", "subject_name", "predicate", "object", "
 
 def csv_rows(store: SQLiteStore) -> Iterator[list[Any]]:
     """The header, then one row a claim, in report order."""
-    view = View(store)
     yield COLUMNS
-    for c in store.claims():
+    claims = store.claims()
+    view = View(store)
+    for i, c in enumerate(claims):
+        if i % EXPORT_CHUNK == 0:  # the names, groups and reports of the next chunk of claims
+            view = View(store, claims[i : i + EXPORT_CHUNK])
         row = view.claim_row(c)
         where = row["provenance"]
         yield [

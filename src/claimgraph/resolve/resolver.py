@@ -25,7 +25,6 @@ from claimgraph.resolve.entities import (
     EntityIndex,
     EntitySource,
     EntityState,
-    StateRow,
     blocking_keys,
     display_name,
     majority_type,

@@ -167,6 +167,23 @@ class ReasoningQueries:
                                [*args, limit if limit and limit > 0 else -1, max(offset, 0)])
         return [Conflict(id=r["id"], kind=r["kind"], claims=tuple(json.loads(r["claims"])), summary=r["summary"]) for r in rows]
 
+    def graph_groups(self, limit: int, type_: str | None = None, predicate: str | None = None, grade: str | None = None,
+                     since: str | None = None, until: str | None = None, outlet: str | None = None,
+                     ) -> tuple[list[ClaimGroup], int]:
+        """Claim groups between two entities (the edges of the network) that pass the filters, by
+        id, at most `limit`, and how many pass."""
+        when = "json_extract(g.data, '$.time.start')"
+        tests = [("g.predicate = ?", [predicate]), ("g.grade = ?", [grade]), (f"{when} >= ?", [since]),
+                 (f"substr({when}, 1, length(?)) <= ?", [until, until]), ("s.type = ? AND t.type = ?", [type_, type_]),
+                 ("EXISTS (SELECT 1 FROM claim_group cg JOIN claims c ON c.id = cg.claim JOIN documents d ON d.id = c.document "
+                  "WHERE cg.grp = g.id AND d.publisher = ?)", [outlet])]
+        where = " AND ".join(["g.target IS NOT NULL"] + [t for t, v in tests if v[0]])
+        args = [a for t, v in tests if v[0] for a in v]
+        sql = f"FROM groups g JOIN entities s ON s.id = g.subject JOIN entities t ON t.id = g.target WHERE {where}"
+        total = int(self.db.execute(f"SELECT count(*) {sql}", args).fetchone()[0])
+        rows = self.db.execute(f"SELECT g.id {sql} ORDER BY g.id LIMIT ?", [*args, limit]).fetchall()
+        return self.groups(ids=[r[0] for r in rows]), total
+
     def conflict_subjects(self, ids: Iterable[str]) -> dict[str, str]:
         out: dict[str, str] = {}
         for part in chunks(sorted(set(ids))):

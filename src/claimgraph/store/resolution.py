@@ -63,6 +63,14 @@ class ResolutionQueries:
         """True when the resolver's state is missing (a store from before it was kept)."""
         return self.db.execute("SELECT 1 FROM store_state WHERE name = 'resolver' AND value = 'rebuild'").fetchone() is not None
 
+    def resolver_state(self) -> Iterator[list[tuple[Any, ...]]]:
+        """The resolver's whole state, table by table, in a fixed order (to compare two stores)."""
+        yield [tuple(r) for r in self.db.execute(
+            "SELECT id, type, name, ord, named, types, display_key, mention_count FROM entities ORDER BY id")]
+        yield [tuple(r) for r in self.db.execute("SELECT entity, name, count FROM entity_names ORDER BY entity, name")]
+        yield [tuple(r) for r in self.db.execute("SELECT key, ord, entity FROM entity_keys ORDER BY key, ord, entity")]
+        yield [tuple(r) for r in self.db.execute("SELECT entity, name FROM entity_search ORDER BY entity, name")]
+
     # ---- writing a resolution -----------------------------------------------------------
     def save_resolution(self, entities: Iterable[Entity | StateRow], links: Iterable[Link], reset: bool = False,
                         keys: Iterable[tuple[str, int, str]] = ()) -> list[str]:

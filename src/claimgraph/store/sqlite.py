@@ -212,9 +212,14 @@ class SQLiteStore(BrowseQueries, ResolutionQueries, ReasoningQueries):
         return {r[0]: r[1] for r in self.db.execute("SELECT id, entity FROM mentions WHERE entity IS NOT NULL")}
 
     # ---- statements and claims ------------------------------------------------------
-    def statements(self, document: str | None = None) -> list[Statement]:
-        sql = "SELECT * FROM statements" + (" WHERE document = ?" if document else "") + " ORDER BY document, content_start"
-        return [_statement(r) for r in self.db.execute(sql, (document,) if document else ())]
+    def statements(self, document: str | None = None, limit: int | None = None, offset: int = 0) -> list[Statement]:
+        sql = ("SELECT * FROM statements" + (" WHERE document = ?" if document else "")
+               + " ORDER BY document, content_start LIMIT ? OFFSET ?")
+        return [_statement(r) for r in self.db.execute(sql, ((document,) if document else ()) + _page(limit, offset))]
+
+    def count_statements(self, document: str | None = None) -> int:
+        sql = "SELECT count(*) FROM statements" + (" WHERE document = ?" if document else "")
+        return int(self.db.execute(sql, (document,) if document else ()).fetchone()[0])
 
     def claims(self, document: str | None = None, predicate: str | None = None,
                subject_mentions: list[str] | None = None, documents: Sequence[str] | None = None) -> list[Claim]:

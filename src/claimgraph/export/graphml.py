@@ -6,14 +6,14 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from claimgraph.query import EXPORT_CHUNK, View
-from claimgraph.store.sqlite import SQLiteStore
+from claimgraph.store.base import Store
 
 KEYS = [("node", "name", "string"), ("node", "type", "string"), ("node", "mentions", "int"),
         ("edge", "predicate", "string"), ("edge", "modality", "string"), ("edge", "grade", "string"),
         ("edge", "support", "int"), ("edge", "claim", "string"), ("edge", "evidence", "string")]
 
 
-def graphml_chunks(store: SQLiteStore) -> Iterator[str]:
+def graphml_chunks(store: Store) -> Iterator[str]:
     """The GraphML document a node or an edge at a time; a count of edges is not needed to start."""
     groups = {g.id: g for g in store.groups()}
     yield '<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n'
@@ -40,7 +40,7 @@ def graphml_chunks(store: SQLiteStore) -> Iterator[str]:
     yield "  </graph>\n</graphml>\n"
 
 
-def write_graphml(store: SQLiteStore, out: TextIO) -> int:
+def write_graphml(store: Store, out: TextIO) -> int:
     n = 0
     for chunk in graphml_chunks(store):
         out.write(chunk)

@@ -4,7 +4,8 @@ regrade the subjects a report touched, and what the pages read. SQLiteStore inhe
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable, Sequence
+import sqlite3
+from collections.abc import Callable, Collection, Iterable, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -20,7 +21,7 @@ PUBLISHER_OF = ("(SELECT min(p.entity) FROM mentions p WHERE p.document = {doc} 
 class ReasoningQueries:
     db: Connection
 
-    def transaction(self) -> AbstractContextManager[Connection]: ...  # provided by SQLiteStore
+    transaction: Callable[[], AbstractContextManager[sqlite3.Connection]]  # provided by SQLiteStore
 
     # ---- what reasoning reads ------------------------------------------------------------
     def claims_about(self, subjects: Collection[str]) -> list[Claim]:
@@ -135,7 +136,7 @@ class ReasoningQueries:
             parts: list[tuple[str, Sequence[Any]]] = [(f"WHERE id IN ({marks(p)})", p) for p in chunks(sorted(set(ids)))]
         else:
             parts = [("WHERE subject = ?", [subject])] if subject is not None else [("", [])]
-        out = []
+        out: list[ClaimGroup] = []
         for where, args in parts:
             rows = self.db.execute(f"SELECT id, data FROM groups {where} ORDER BY id", args).fetchall()
             history = self._history([r[0] for r in rows]) if (ids is not None or subject is not None) else self._history(None)

@@ -6,7 +6,8 @@ SQLiteStore inherits these."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -32,7 +33,7 @@ def marks(items: Sequence[Any]) -> str:
 class ResolutionQueries:
     db: Connection
 
-    def transaction(self) -> AbstractContextManager[Connection]: ...  # provided by SQLiteStore
+    transaction: Callable[[], AbstractContextManager[sqlite3.Connection]]  # provided by SQLiteStore
 
     # ---- what the resolver asks (claimgraph.resolve.resolver.EntitySource) --------------
     def entity_block(self, key: str, limit: int) -> list[str]:
@@ -102,7 +103,7 @@ class ResolutionQueries:
             self._after_links(db, ids, [m for m, _, _, _ in links], reset)
         return ids
 
-    def _after_links(self, db: Connection, ids: list[str], mentions: list[str], reset: bool) -> None:
+    def _after_links(self, db: sqlite3.Connection, ids: list[str], mentions: list[str], reset: bool) -> None:
         """Counts, emptied entities and the names search, for what changed (everything on reset)."""
         if reset:
             db.execute("UPDATE entities SET mention_count = (SELECT count(*) FROM mentions m WHERE m.entity = entities.id)")

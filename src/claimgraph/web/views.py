@@ -43,7 +43,7 @@ def graph(store: Store, type_: str | None = None, predicate: str | None = None, 
                        "label": g.predicate.replace("_", " "), "grade": g.grade, "support": g.support,
                        "time": (g.time or {}).get("start"), "claims": list(g.claims), "outlets": outlets_of.get(g.id, []),
                        "basis": g.reasons[0] if g.reasons else ""}} for g in groups]
-    used = sorted({e["data"]["source"] for e in edges} | {e["data"]["target"] for e in edges})
+    used = sorted({str(g.subject) for g in groups} | {str((g.object or {}).get("entity")) for g in groups})
     rows = store.entity_rows_by_id(used)
     nodes = [{"data": {"id": eid, "label": rows[eid]["name"], "type": rows[eid]["type"], "mentions": rows[eid]["mentions"]}}
              for eid in used if eid in rows]

@@ -57,18 +57,29 @@ class EntitySource(Protocol):
 
 
 def majority_type(votes: Counter[str]) -> str:
+    """The type most votes give, ties in TYPE_ORDER (PERSON, ORG, PLACE)."""
     if not votes:
         return "ORG"
-    return max(TYPE_ORDER, key=lambda t: (votes[t], -TYPE_ORDER.index(t)))
+    best, most = TYPE_ORDER[0], -1
+    for t in TYPE_ORDER:
+        n = votes.get(t, 0)
+        if n > most:
+            best, most = t, n
+    return best
+
+
+_demonym_of = lru_cache(maxsize=1 << 18)(is_demonym_of)  # the same pairs of names meet again and again
+
+
+def _adjective(n: str, names: Iterable[str]) -> bool:
+    """"Karsian" beside "Karsia": a people's adjective where its country is named too."""
+    return any(_demonym_of(n, other) for other in names if other != n)
 
 
 def display_name(names: Counter[str]) -> str:
     """The name to show: a full name (two name tokens or more) before a short one, then the most
     used, then the longest."""
-    def adjective(n: str) -> bool:  # "Karsian" beside "Karsia": show the country
-        return any(is_demonym_of(n, other) for other in names if other != n)
-
-    return max(names, key=lambda n: (min(len(name_tokens(n)), 2), not adjective(n), names[n], len(n), n))
+    return max(names, key=lambda n: (min(len(name_tokens(n)), 2), not _adjective(n, names), names[n], len(n), n))
 
 
 @dataclass
@@ -83,11 +94,19 @@ class EntityState:
     _display: str | None = field(default=None, repr=False, compare=False)
 
     def add(self, name: str, type_: str, weight: int = 1) -> None:
+        known = name in self.names
         self.names[name] += 1
         self.types[type_] += weight
-        self.keys.add(key(name))
         self.type = majority_type(self.types)
-        self._display = None
+        if not known:  # a new name may make another one an adjective: choose again when asked
+            self.keys.add(key(name))
+            self._display = None
+        elif self._display is not None and name != self._display and self._rank(name) > self._rank(self._display):
+            self._display = name  # one more use of a known name: only it can overtake the one shown
+
+    def _rank(self, n: str) -> tuple[int, bool, int, int, str]:
+        """display_name's order, for one name."""
+        return (min(len(name_tokens(n)), 2), not _adjective(n, self.names), self.names[n], len(n), n)
 
     def remove(self, name: str | None, type_: str) -> None:
         """Take back what add() gave (a judgement moved the mention elsewhere)."""
@@ -108,7 +127,7 @@ class EntityState:
         return self._display
 
     def to_entity(self) -> Entity:
-        return Entity(id=self.id, type=self.type, name=display_name(self.names), aliases=tuple(self.names.most_common()))
+        return Entity(id=self.id, type=self.type, name=self.display(), aliases=tuple(self.names.most_common()))
 
     def row(self) -> StateRow:
         name = self.display()
@@ -159,6 +178,7 @@ class EntityIndex:
         self.fetched: set[str] = set()  # keys read from the source
         self.filed: set[tuple[str, str]] = set()  # (key, entity) filed in this run (with a source)
         self.stored_names: dict[str, str] = {}  # display names as the source had them
+        self._ordered: dict[str, list[str]] = {}  # a block's entities oldest first, while it is unchanged
 
     def new(self, entity_id: str, order: int | None = None) -> EntityState:
         state = self.entities[entity_id] = EntityState(entity_id, order=self.next_order if order is None else order)
@@ -177,9 +197,19 @@ class EntityIndex:
 
     def file(self, name: str, type_: str, entity_id: str) -> None:
         for k in blocking_keys(name, type_):
-            self.blocks[k].add(entity_id)
+            block = self.blocks[k]
+            if entity_id not in block:
+                block.add(entity_id)
+                self._ordered.pop(k, None)
             if self.source is not None:
                 self.filed.add((k, entity_id))
+
+    def ordered(self, k: str) -> list[str]:
+        """The entities of block `k`, oldest first (orders never change while a run goes on)."""
+        found = self._ordered.get(k)
+        if found is None:
+            found = self._ordered[k] = sorted(self.blocks[k], key=lambda e: self.entities[e].order)
+        return found
 
     def load(self, ids: Iterable[str]) -> None:
         wanted = sorted({e for e in ids if e not in self.entities})
@@ -202,6 +232,7 @@ class EntityIndex:
             ids = self.source.entity_block(k, BIG_BLOCK + 1)
             if ids:
                 self.blocks[k].update(ids)
+                self._ordered.pop(k, None)
                 if len(ids) <= BIG_BLOCK:
                     wanted.extend(ids)
         self.load(wanted)

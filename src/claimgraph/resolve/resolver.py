@@ -45,6 +45,7 @@ class Cluster:
     types: Counter[str] = field(default_factory=Counter)
     rules: dict[str, str] = field(default_factory=dict)  # mention id -> why it joined
     type: str = "ORG"  # majority of `types`, kept current by add()
+    _full: tuple[int, list[str]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def described(self) -> bool:
@@ -52,7 +53,10 @@ class Cluster:
         return bool(self.mentions) and self.mentions[0].label == "rules/description"
 
     def full_names(self) -> list[str]:
-        return [n for n in self.names if len(name_tokens(n)) >= 2]
+        # names are only ever added, so their number says whether the list is still current
+        if self._full is None or self._full[0] != len(self.names):
+            self._full = (len(self.names), [n for n in self.names if len(name_tokens(n)) >= 2])
+        return self._full[1]
 
     def add(self, m: Mention, rule: str) -> None:
         if m.is_reference:  # "she", "the group": refers to the cluster, names nothing
@@ -156,17 +160,17 @@ class Resolver:
         blocks_of = self.blocks
         keys = [k for k in wanted if k in blocks_of]
         # smallest first, equal sizes by key: a set's order changes with the hash seed
-        blocks = [blocks_of[k] for k in sorted(keys, key=lambda k: (len(blocks_of[k]), k))]
-        if blocks and len(blocks[0]) > MAX_BLOCK:  # only unspecific keys: the smallest still gives candidates
-            if len(blocks[0]) > BIG_BLOCK:
+        keys.sort(key=lambda k: (len(blocks_of[k]), k))
+        if keys and len(blocks_of[keys[0]]) > MAX_BLOCK:  # only unspecific keys: the smallest still gives candidates
+            if len(blocks_of[keys[0]]) > BIG_BLOCK:
                 return []
-            blocks = blocks[:1]
+            keys = keys[:1]
         entities = self.entities
         found: dict[str, None] = {}
-        for block in blocks:
-            if len(block) > MAX_BLOCK or len(found) >= MAX_COMPARED:
+        for k in keys:
+            if len(blocks_of[k]) > MAX_BLOCK or len(found) >= MAX_COMPARED:
                 break
-            for e in sorted(block, key=lambda e: entities[e].order):
+            for e in self.index.ordered(k):
                 if entities[e].type == cluster.type:
                     found.setdefault(e)
         # the tagger types a name differently from one report to the next ("TMZ", "Betty Ford

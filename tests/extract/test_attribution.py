@@ -121,3 +121,19 @@ def test_an_aside_in_a_quoted_sentence_is_the_authors():
 def test_an_alias_in_brackets_is_not_hedged_by_the_verb():
     rows = claims_of("Idris Falah (also known as Abu Samir) is believed to have financed the cell.", "alias")
     assert rows and rows[0]["modality"] == "asserted" and rows[0]["object"] == "Abu Samir"
+
+
+def test_a_participle_speaks_for_the_main_subject():
+    rows = statements("Vera Holm left the hall, saying the count had been rigged.")
+    assert rows and rows[0][0] == "Vera Holm" and "count had been rigged" in rows[0][3]
+
+
+def test_boasting_of_something_is_a_claim_about_it():
+    rows = claims_of("Rafik Osmani denounced the government while boasting of his training by Norwegian commandos.", "trained_by")
+    assert rows and rows[0]["claimant"] == "Rafik Osmani" and rows[0]["modality"] == "reported"
+
+
+def test_a_relative_pronoun_source_is_the_noun_it_follows():
+    rows = claims_of("There was no answer from the Tarvos agency, which has repeatedly denied charges of collaboration with the Red Hand.",
+                     "allied_with")
+    assert rows and rows[0]["claimant"] == "Tarvos agency" and rows[0]["modality"] == "denied"

@@ -43,7 +43,11 @@ EVENT_CUES = frozenset({"confirm", "deny", "report", "announce", "acknowledge", 
 EVENT_NOUNS = frozenset({"death", "killing", "arrest", "detention", "release", "capture", "survival", "injury", "injuries",
                          "appointment", "resignation", "dismissal", "departure", "election", "nomination", "murder",
                          "assassination", "execution", "kidnapping", "abduction", "disappearance", "identity", "role",
-                         "presence", "involvement", "membership", "defection", "existence"})
+                         "presence", "involvement", "membership", "defection", "existence",
+                         # what one denies or confirms of another: "denied charges of collaboration with X"
+                         "charge", "allegation", "accusation", "rumour", "rumor", "report", "suggestion"})
+# Speech verbs whose content may be a phrase after "of" or "about": "boasting of his training by X"
+TOPIC_CUES = frozenset({"boast", "brag", "speak", "talk", "complain", "warn", "write", "testify"})
 # Nouns for outlets, whose name may be a modifier ("the Valley Courier newspaper").
 MEDIA_NOUNS = frozenset({"newspaper", "paper", "daily", "weekly", "tabloid", "agency", "channel", "network", "station",
                          "broadcaster", "magazine", "website", "site", "outlet", "radio", "television", "tv", "wire",
@@ -325,8 +329,12 @@ class Attributor:
                     subj = pobj
             elif verb.dep_ in ("amod", "acl") or any(c.dep_ == "nsubjpass" for c in children(verb)):
                 return None, None
+        if subj is not None and subj.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+            subj = verb.head  # "the Pentagon, which has denied ...": the clause's noun speaks
         if subj is None:
             if verb.dep_ == "conj" and verb.head.lemma_ in REPORTING_VERBS:
+                subj = next((c for c in children(verb.head) if c.dep_ == "nsubj"), None)
+            elif verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":  # "X denounced Y while boasting of ...": X boasts
                 subj = next((c for c in children(verb.head) if c.dep_ == "nsubj"), None)
             if subj is None:
                 return None, None
@@ -337,6 +345,8 @@ class Attributor:
             clause += [g for g in children(d) if g.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in children(g))]
             if not clause and verb.lemma_ in EVENT_CUES and d.pos_ == "NOUN" and d.lemma_.lower() in EVENT_NOUNS:
                 clause.append(d)  # "police confirmed his death", "the ministry announced the arrest of X"
+        if not clause and verb.lemma_ in TOPIC_CUES:
+            clause += [o for p in children(verb) if p.dep_ == "prep" and p.lower_ in ("of", "about") for o in children(p) if o.dep_ == "pobj"]
         if _trailing(verb) and not clause:
             # "‘...,’ the ministry said." : the rest of the sentence is the content
             return subj, self._content_outside(sent, min(t.i for t in verb.subtree), max(t.i for t in verb.subtree) + 1)

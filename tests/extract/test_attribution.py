@@ -137,3 +137,8 @@ def test_a_relative_pronoun_source_is_the_noun_it_follows():
     rows = claims_of("There was no answer from the Tarvos agency, which has repeatedly denied charges of collaboration with the Red Hand.",
                      "allied_with")
     assert rows and rows[0]["claimant"] == "Tarvos agency" and rows[0]["modality"] == "denied"
+
+
+def test_a_name_given_inside_an_apposition_is_the_authors():
+    rows = claims_of('Nadia Brook, the Tarvo Racing rider known as "The Comet", broke her wrist, her team said.', "alias")
+    assert rows and rows[0]["object"] == "The Comet" and rows[0]["claimant"] is None and rows[0]["modality"] == "asserted"

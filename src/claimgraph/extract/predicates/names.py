@@ -110,7 +110,11 @@ def _alias_from(ctx: Context, trigger: Token, obj: Token, rule: str) -> Iterator
 def _aside(ctx: Context, tok: Token) -> bool:
     """A participle or relative clause set off from its sentence, or words in brackets."""
     before = ctx.text[ctx.sent.start_char : tok.idx]
-    return tok.dep_ in ("acl", "amod", "appos", "parataxis") or is_aside(tok) or before.rfind("(") > before.rfind(")")
+    first = min(t.i for t in tok.subtree)
+    set_off = first > 0 and tok.doc[first - 1].text in (",", "(", "—", "–")  # "X, known as Y," not "the man known as Y"
+    within_apposition = tok.dep_ in ("acl", "amod") and tok.head.dep_ == "appos"  # "X, the rider known as Y,"
+    return (tok.dep_ in ("acl", "amod", "appos", "parataxis") and set_off or within_apposition or is_aside(tok)
+            or before.rfind("(") > before.rfind(")"))
 
 
 def _known_as(ctx: Context, tok: Token) -> Iterator[Found]:

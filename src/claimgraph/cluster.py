@@ -1,0 +1,85 @@
+"""Scale-out with Dask: parsing and extraction of an ingest's documents on a cluster's workers.
+
+`ingest --workers N` (or CLAIMGRAPH_WORKERS=N), N > 1, starts a local cluster of N worker
+processes for the ingest; `--scheduler tcp://host:8786` (or CLAIMGRAPH_SCHEDULER) sends the work
+to a running one (`dask scheduler`, then `dask worker tcp://host:8786` on each machine, each with
+claimgraph installed). Each worker loads the spaCy pipeline once, on its first document, and
+keeps it (claimgraph.nlp.pipeline.load_pipeline is cached per process).
+
+Only the analysis leaves this process. Reading the files, near-copy detection against the store,
+storing (one writer, one transaction per document, in document order: a result is stored only
+when every document before it is), resolution and reasoning run here, as in a one-process
+ingest, so the store ends up the same as a one-process ingest of the same files.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from claimgraph.errors import ClaimgraphError, InputError
+from claimgraph.model import Document
+from claimgraph.settings import Settings
+
+if TYPE_CHECKING:
+    from claimgraph.extract.document import Extraction
+    from claimgraph.pipeline import Analyser
+
+
+def distributed(settings: Settings) -> bool:
+    """Whether an ingest with these settings runs its analysis on a Dask cluster."""
+    return settings.workers > 1 or bool(settings.scheduler)
+
+
+def analyse_document(doc: Document, settings: Settings) -> Extraction | InputError:
+    """One document's extraction (or why it failed), on a worker."""
+    from claimgraph.pipeline import analyse_documents  # on the worker: the stages, spaCy and all
+
+    return next(analyse_documents([doc], settings))
+
+
+@contextmanager
+def cluster_analyser(settings: Settings, done: Callable[[str], None] | None = None) -> Iterator[Analyser]:
+    """An analyser that runs on the cluster `settings` ask for, open while the block runs;
+    `done(source)` is called as each document finishes, on whichever worker."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise ClaimgraphError("`--workers` and `--scheduler` need dask and distributed: "
+                              "pip install 'claimgraph[team]'") from exc
+    local = None
+    try:
+        if settings.scheduler:
+            client = Client(settings.scheduler, timeout="20s")
+        else:
+            local = LocalCluster(n_workers=settings.workers, threads_per_worker=1, processes=True,
+                                 dashboard_address=None, silence_logs=logging.ERROR)
+            client = Client(local)
+    except OSError as exc:  # no scheduler at that address, or none answered in time
+        raise ClaimgraphError(f"cannot reach the Dask scheduler {settings.scheduler or 'of a local cluster'}: {exc}") from exc
+    on_worker = replace(settings, workers=1, scheduler="")
+    try:
+        yield lambda documents, _settings: _on_cluster(client, documents, on_worker, done)
+    finally:
+        client.close()
+        if local is not None:
+            local.close()
+
+
+def _on_cluster(client: Any, documents: list[Document], settings: Settings,
+                done: Callable[[str], None] | None) -> Iterator[Extraction | InputError]:
+    """Every document sent at once (the scheduler spreads them over the workers); the results
+    come back in document order, each as soon as it and every one before it are done."""
+    futures = [client.submit(analyse_document, doc, settings, pure=False) for doc in documents]
+    if done is not None:
+        for doc, future in zip(documents, futures, strict=True):
+            future.add_done_callback(lambda _f, source=doc.source: done(source))
+    try:
+        for future in futures:
+            yield future.result()
+    finally:
+        for future in futures:
+            future.cancel()

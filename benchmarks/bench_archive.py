@@ -10,6 +10,10 @@ between the sizes, so that a load on the machine weighs on every size alike: the
 "+1 article" at each size, and its ratio to the smallest. On the largest store: the dossier
 (JSON and page) and the conflicts board (page and API), p50 and p95 over many requests; and
 `claimgraph stats` as a command, against a bare `python -c pass`.
+
+Every figure is given twice: wall-clock time, and the CPU time this process spent (for a command,
+its user+system time). On a machine shared with other jobs the wall clock counts their load too;
+the CPU time is the work itself.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ from claimgraph.api import Claimgraph  # noqa: E402
 from claimgraph.nlp.pipeline import load_pipeline  # noqa: E402
 from claimgraph.pipeline import update_graph  # noqa: E402
 from claimgraph.settings import Settings  # noqa: E402
-from claimgraph.store.sqlite import SQLiteStore  # noqa: E402
+from claimgraph.store import open_store  # noqa: E402
 
 
 def build(folder: Path, sizes: list[int], cache: Path | None) -> dict[int, Path]:
@@ -49,7 +53,7 @@ def build(folder: Path, sizes: list[int], cache: Path | None) -> dict[int, Path]
     out, stored = {}, 0
     for size in sizes:
         start = time.perf_counter()
-        store = SQLiteStore(path)
+        store = open_store(path)
         fill(store, documents, size - stored)
         stored = size
         update_graph(store, full=True)
@@ -62,37 +66,43 @@ def build(folder: Path, sizes: list[int], cache: Path | None) -> dict[int, Path]
     return out
 
 
-def plus_one(stores: dict[int, Path], articles: list[str]) -> dict[int, list[float]]:
+Sample = tuple[float, float]  # wall-clock seconds, CPU seconds
+
+
+def plus_one(stores: dict[int, Path], articles: list[str]) -> dict[int, list[Sample]]:
     """Each article ingested into every store in turn (a warm-up article first, not counted)."""
     graphs = {size: Claimgraph.open(path, batch_size=Settings().batch_size) for size, path in stores.items()}
-    times: dict[int, list[float]] = {size: [] for size in stores}
+    times: dict[int, list[Sample]] = {size: [] for size in stores}
     try:
         for n, text in enumerate(articles):
             for size, cg in graphs.items():
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), time.process_time()
                 report = cg.ingest_texts([(f"new:{n}", text)])
-                seconds = time.perf_counter() - start
+                sample = (time.perf_counter() - start, time.process_time() - cpu)
                 assert report.new, report
                 if n:
-                    times[size].append(seconds)
+                    times[size].append(sample)
     finally:
         for cg in graphs.values():
             cg.close()
     return times
 
 
-def percentiles(samples: list[float]) -> str:
-    ordered = sorted(samples)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return f"p50 {1000 * statistics.median(ordered):7.1f} ms  p95 {1000 * p95:7.1f} ms  (n={len(ordered)})"
+def percentiles(samples: list[Sample]) -> str:
+    def p50_p95(values: list[float]) -> str:
+        ordered = sorted(values)
+        p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+        return f"p50 {1000 * statistics.median(ordered):7.1f} ms  p95 {1000 * p95:7.1f} ms"
+    return (f"wall {p50_p95([w for w, _ in samples])}   CPU {p50_p95([c for _, c in samples])}"
+            f"  (n={len(samples)})")
 
 
-def timed(call: Callable[[], object], repeat: int = 1) -> list[float]:
+def timed(call: Callable[[], object], repeat: int = 1) -> list[Sample]:
     out = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         call()
-        out.append(time.perf_counter() - start)
+        out.append((time.perf_counter() - start, time.process_time() - cpu))
     return out
 
 
@@ -129,12 +139,22 @@ def reads(db: Path, entities: int) -> None:
     print("  " + percentiles(timed(lambda: get("/claims"), 20)))
 
 
+def run_command(args: list[str], env: dict[str, str] | None = None) -> Sample:
+    """One command's wall-clock time and its CPU time (user + system of the child)."""
+    before = os.times()
+    start = time.perf_counter()
+    subprocess.run(args, check=True, env=env, stdout=subprocess.DEVNULL)
+    after = os.times()
+    return time.perf_counter() - start, (after.children_user - before.children_user) + (after.children_system - before.children_system)
+
+
 def command(db: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    bare = timed(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True), 5)
-    stats = timed(lambda: subprocess.run([sys.executable, "-m", "claimgraph", "--db", str(db), "stats"], check=True, env=env,
-                                         stdout=subprocess.DEVNULL), 5)
-    print(f"claimgraph stats: median {statistics.median(stats):.2f} s (bare python {statistics.median(bare):.2f} s)")
+    bare = [run_command([sys.executable, "-c", "pass"]) for _ in range(5)]
+    stats = [run_command([sys.executable, "-m", "claimgraph", "--db", str(db), "stats"], env) for _ in range(7)]
+    print(f"claimgraph stats: median wall {statistics.median(w for w, _ in stats):.2f} s, "
+          f"CPU {statistics.median(c for _, c in stats):.2f} s (bare python: wall {statistics.median(w for w, _ in bare):.2f} s, "
+          f"CPU {statistics.median(c for _, c in bare):.2f} s)")
 
 
 def main() -> None:
@@ -154,12 +174,14 @@ def main() -> None:
         articles = mixture_texts(base_texts(), args.articles + 1, seed=99)
         times = plus_one({size: folder / f"store-{size}.db" for size in stores}, articles)
         smallest = min(times)
-        low = statistics.median(times[smallest])
         print("+1 article, in-process (parse, extract, store, resolve, grade), median of the same articles:")
-        for size, samples in times.items():
-            med = statistics.median(samples)
-            print(f"  {size:>7,} documents: {med:6.3f} s  x{med / low:.2f} the {smallest:,}-document store"
-                  f"  (min {min(samples):.3f}, max {max(samples):.3f})")
+        for clock, i in (("wall", 0), ("CPU", 1)):
+            low = statistics.median(s[i] for s in times[smallest])
+            for size, samples in times.items():
+                values = [s[i] for s in samples]
+                med = statistics.median(values)
+                print(f"  {clock:>4} {size:>7,} documents: {med:6.3f} s  x{med / low:.2f} the {smallest:,}-document store"
+                      f"  (min {min(values):.3f}, max {max(values):.3f})")
         largest = stores[max(stores)]
         print(f"reads on the {max(stores):,}-document store:")
         reads(largest, args.entities)

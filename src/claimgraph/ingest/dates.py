@@ -29,7 +29,7 @@ def find_date(line: str) -> FoundDate | None:
     if not m:
         return None
     text = m.group(0)
-    parsed = dateparser.parse(text.replace("Sept", "Sep"), languages=["en"])
+    parsed = dateparser.parse(re.sub(r"\bSept\b", "Sep", text), languages=["en"])
     if parsed is None:
         return None
     return FoundDate(text=text, iso=parsed.date().isoformat())

@@ -134,7 +134,7 @@ class EntityState:
         return (self.id, self.type, name, self.order, self.named, dict(self.types), dict(self.names), key(name))
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 19)
 def blocking_keys(name: str, type_: str) -> frozenset[str]:
     """Keys under which an entity with this name is filed; candidates share at least one."""
     keys = {f"k:{key(name)}"}

@@ -45,20 +45,28 @@ class Cluster:
     types: Counter[str] = field(default_factory=Counter)
     rules: dict[str, str] = field(default_factory=dict)  # mention id -> why it joined
     type: str = "ORG"  # majority of `types`, kept current by add()
-    _full: tuple[int, list[str]] | None = field(default=None, repr=False, compare=False)
+    # founded by a description ("US officials"), not a name: takes no short forms (set by the first mention)
+    described: bool = False
+    _full: tuple[int, list[str], list[tuple[str, tuple[str, ...]]]] | None = field(default=None, repr=False, compare=False)
 
-    @property
-    def described(self) -> bool:
-        """Founded by a description ("US officials"), not a name: takes no short forms."""
-        return bool(self.mentions) and self.mentions[0].label == "rules/description"
+    def _full_names(self) -> tuple[int, list[str], list[tuple[str, tuple[str, ...]]]]:
+        # names are only ever added, so their number says whether the lists are still current
+        if self._full is None or self._full[0] != len(self.names):
+            full = [(n, name_tokens(n)) for n in self.names]
+            full = [(n, toks) for n, toks in full if len(toks) >= 2]
+            self._full = (len(self.names), [n for n, _ in full], full)
+        return self._full
 
     def full_names(self) -> list[str]:
-        # names are only ever added, so their number says whether the list is still current
-        if self._full is None or self._full[0] != len(self.names):
-            self._full = (len(self.names), [n for n in self.names if len(name_tokens(n)) >= 2])
-        return self._full[1]
+        return self._full_names()[1]
+
+    def full_tokens(self) -> list[tuple[str, tuple[str, ...]]]:
+        """The full names (two name tokens or more) with their tokens."""
+        return self._full_names()[2]
 
     def add(self, m: Mention, rule: str) -> None:
+        if not self.mentions:
+            self.described = m.label == "rules/description"
         if m.is_reference:  # "she", "the group": refers to the cluster, names nothing
             self.mentions.append(m)
             self.rules[m.id] = m.sieve or rule  # the sieve that linked it stays its reason
@@ -305,8 +313,7 @@ class Resolver:
         for cluster in reversed(clusters):  # the most recent name first
             if cluster.described:
                 continue
-            for name in cluster.full_names():
-                full = name_tokens(name)
+            for name, full in cluster.full_tokens():
                 if len(toks) >= len(full):
                     continue
                 if cluster.type == "PERSON":

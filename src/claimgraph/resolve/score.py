@@ -50,7 +50,7 @@ class Match:
 NO_MATCH = Match(0.0, "no name evidence")
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=1 << 20)
 def tokens_equal(x: str, y: str) -> bool:
     if x == y:
         return True
@@ -63,7 +63,7 @@ def tokens_equal(x: str, y: str) -> bool:
     return min(len(sx), len(sy)) >= 4 and close and fuzz.ratio(sx, sy) >= 80
 
 
-@lru_cache(maxsize=500_000)  # the same pairs of spellings meet again and again across documents
+@lru_cache(maxsize=1 << 20)  # the same pairs of spellings meet again and again across documents
 def match_names(a: str, b: str, type_: str) -> Match:
     if key(a) == key(b):
         return Match(1.0, "same name", a, b)

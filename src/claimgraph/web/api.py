@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import AfterValidator, AliasChoices, BaseModel, Field
 
 from claimgraph.errors import NotFound
@@ -60,9 +60,11 @@ def entities(store: StoreDep, limit: Limit = 50, offset: Offset = 0,
     return page(items, store.count_entities(type), limit, offset)
 
 
-@router.get("/entities/{entity_id}")
-def entity(entity_id: str, store: StoreDep) -> dict[str, Any]:
-    return build_dossier(store, store.entity(entity_id))
+@router.get("/entities/{entity_id}", response_model=dict[str, Any])
+def entity(entity_id: str, store: StoreDep) -> JSONResponse:
+    """An entity's dossier: names, status, relations, timeline, conflicts and its claims. Plain
+    JSON already (strings, numbers, lists): written as it is, not walked again by the encoder."""
+    return JSONResponse(build_dossier(store, store.entity(entity_id)))
 
 
 def claim_filter(store: Store, subject: str | None = None, predicate: str | None = None, claimant: str | None = None,

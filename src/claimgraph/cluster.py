@@ -15,7 +15,7 @@ ingest, so the store ends up the same as a one-process ingest of the same files.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -26,12 +26,20 @@ from claimgraph.settings import Settings
 
 if TYPE_CHECKING:
     from claimgraph.extract.document import Extraction
-    from claimgraph.pipeline import Analyser
+
+BATCH_PER_WORKER = 16  # documents in flight per worker: few idle moments at a batch's end
 
 
 def distributed(settings: Settings) -> bool:
     """Whether an ingest with these settings runs its analysis on a Dask cluster."""
     return settings.workers > 1 or bool(settings.scheduler)
+
+
+def warm_up() -> None:
+    """Load the pipeline on a worker before its first document arrives."""
+    from claimgraph.nlp.pipeline import load_pipeline
+
+    load_pipeline()
 
 
 def analyse_document(doc: Document, settings: Settings) -> Extraction | InputError:
@@ -42,7 +50,7 @@ def analyse_document(doc: Document, settings: Settings) -> Extraction | InputErr
 
 
 @contextmanager
-def cluster_analyser(settings: Settings, done: Callable[[str], None] | None = None) -> Iterator[Analyser]:
+def cluster_analyser(settings: Settings, done: Callable[[str], None] | None = None) -> Iterator[ClusterAnalyser]:
     """An analyser that runs on the cluster `settings` ask for, open while the block runs;
     `done(source)` is called as each document finishes, on whichever worker."""
     try:
@@ -60,23 +68,37 @@ def cluster_analyser(settings: Settings, done: Callable[[str], None] | None = No
             client = Client(local)
     except OSError as exc:  # no scheduler at that address, or none answered in time
         raise ClaimgraphError(f"cannot reach the Dask scheduler {settings.scheduler or 'of a local cluster'}: {exc}") from exc
-    on_worker = replace(settings, workers=1, scheduler="")
     try:
-        yield lambda documents, _settings: _on_cluster(client, documents, on_worker, done)
+        yield ClusterAnalyser(client, settings, done)
     finally:
         client.close()
         if local is not None:
             local.close()
 
 
-def _on_cluster(client: Any, documents: list[Document], settings: Settings,
+class ClusterAnalyser:
+    """claimgraph.pipeline's Analyser on a cluster, and the batch size that keeps it busy."""
+
+    def __init__(self, client: Any, settings: Settings, done: Callable[[str], None] | None):
+        self.client, self.done = client, done
+        self.settings = replace(settings, workers=1, scheduler="")  # as a worker runs it: in its own process
+        workers = list(client.scheduler_info().get("workers", {}))
+        self.batch_size = max(settings.batch_size, BATCH_PER_WORKER * max(1, len(workers)))
+        self.warming = [client.submit(warm_up, workers=[address], pure=False) for address in workers]
+
+    def __call__(self, documents: Iterable[Document], _settings: Settings) -> Iterator[Extraction | InputError]:
+        return _on_cluster(self.client, documents, self.settings, self.done)
+
+
+def _on_cluster(client: Any, documents: Iterable[Document], settings: Settings,
                 done: Callable[[str], None] | None) -> Iterator[Extraction | InputError]:
-    """Every document sent at once (the scheduler spreads them over the workers); the results
-    come back in document order, each as soon as it and every one before it are done."""
-    futures = [client.submit(analyse_document, doc, settings, pure=False) for doc in documents]
-    if done is not None:
-        for doc, future in zip(documents, futures, strict=True):
-            future.add_done_callback(lambda _f, source=doc.source: done(source))
+    """Each document sent as soon as it is given (the scheduler spreads them over the workers);
+    the results come back in document order, each as soon as it and every one before it are done."""
+    futures = []
+    for doc in documents:
+        futures.append(client.submit(analyse_document, doc, settings, pure=False))
+        if done is not None:
+            futures[-1].add_done_callback(lambda _f, source=doc.source: done(source))
     try:
         for future in futures:
             yield future.result()

@@ -38,7 +38,7 @@ from claimgraph.settings import Settings
 from claimgraph.store.base import Store
 
 Progress = Callable[[str], None]
-Analyser = Callable[[list[Document], Settings], Iterator[Extraction | InputError]]
+Analyser = Callable[[Iterable[Document], Settings], Iterator[Extraction | InputError]]
 
 
 @dataclass
@@ -63,7 +63,7 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], settings: Settings,
         with _resolved_afterwards(store), _analyser(settings, progress) as analyse:
             for item in discover(list(paths)):
                 batch.extend(_read(store, report, item, settings))
-                if len(batch) >= settings.batch_size:
+                if len(batch) >= getattr(analyse, "batch_size", settings.batch_size):
                     _ingest_batch(store, batch, settings, report, analyse)
                     batch = []
                 if progress and not isinstance(item, InputError) and analyse is analyse_documents:
@@ -219,9 +219,30 @@ def _read(store: Store, report: IngestReport, item: Path | InputError, settings:
 def _ingest_batch(store: Store, batch: list[RawArticle], settings: Settings, report: IngestReport,
                   analyse: Analyser | None = None) -> None:
     """Analyse and store a batch; near-copies are searched among the stored documents (the
-    store's LSH buckets) and, before they are stored, the batch's own."""
+    store's LSH buckets) and, before they are stored, the batch's own. The analyser takes each
+    document as it is prepared (a cluster starts on the first while the next is prepared)."""
     index = NearDuplicateIndex(settings.duplicate_threshold)
     documents: list[tuple[Document, np.ndarray]] = []
+
+    def prepared() -> Iterator[Document]:
+        for doc, sig in _prepare(store, batch, settings, report, index):
+            documents.append((doc, sig))
+            yield doc
+
+    for n, extraction in enumerate((analyse or analyse_documents)(prepared(), settings)):
+        doc, sig = documents[n]
+        if isinstance(extraction, InputError):
+            _skip(store, report, extraction)
+        elif store_document(store, doc, sig, extraction, index):
+            report.new.append(doc.id)
+        else:
+            report.already_known.append(doc.source)
+
+
+def _prepare(store: Store, batch: list[RawArticle], settings: Settings, report: IngestReport,
+             index: NearDuplicateIndex) -> Iterator[tuple[Document, np.ndarray]]:
+    """The batch's new documents with their signatures: empty texts skipped, known ones
+    reported, the language detected and near-copies found."""
     seen: set[str] = set()
     for art in batch:
         if len(art.text.strip()) < settings.min_chars:
@@ -242,25 +263,17 @@ def _ingest_batch(store: Store, batch: list[RawArticle], settings: Settings, rep
         if duplicate_of:
             report.near_duplicates.append((doc_id, duplicate_of))
         index.add(doc_id, sig)
-        documents.append((Document(
+        yield Document(
             id=doc_id, source=art.source, text=art.text, title=art.title, publisher=art.publisher,
             authors=tuple(art.authors), published=art.published, language=language, duplicate_of=duplicate_of,
             comment_start=art.comment_start, status=status, status_reason=reason,
-        ), sig))
-    extractions = (analyse or analyse_documents)([d for d, _ in documents], settings)
-    for doc, sig in documents:
-        extraction = next(extractions)
-        if isinstance(extraction, InputError):
-            _skip(store, report, extraction)
-        elif store_document(store, doc, sig, extraction, index):
-            report.new.append(doc.id)
-        else:
-            report.already_known.append(doc.source)
+        ), sig
 
 
-def analyse_documents(documents: list[Document], settings: Settings) -> Iterator[Extraction | InputError]:
+def analyse_documents(given: Iterable[Document], settings: Settings) -> Iterator[Extraction | InputError]:
     """Each document's extraction, in order, analysed piece by piece (claimgraph.nlp.chunks) as
     the parses stream in; a document that fails comes back as an InputError."""
+    documents = list(given)
     english = [d for d in documents if d.status == "analysed"]
     extra = document_extractors(settings) if english else []
     limit = min(settings.chunk_chars, load_pipeline().max_length) if english else settings.chunk_chars

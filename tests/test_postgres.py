@@ -68,3 +68,19 @@ def test_the_dialect_rewrites_only_what_differs():
     assert translate("INSERT INTO names_fts(names_fts) VALUES ('rebuild')") == SKIP
     assert translate("SELECT 1 WHERE x IN ()") == "SELECT 1 WHERE x IN (NULL)"
     assert not re.search(r"\?", translate("SELECT substr(d.published, 1, length(?)) <= ?"))
+
+
+def test_no_server_is_a_one_line_error_without_the_password():
+    process = claimgraph("--db", "postgresql://ana:hunter22@127.0.0.1:9/news", "stats")
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 1
+    assert err.startswith("Error: cannot connect to postgresql://ana:***@127.0.0.1:9/news") and "Traceback" not in err
+    assert "hunter22" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_an_empty_database_is_no_store_until_an_ingest_makes_it_one(postgres: str):
+    process = claimgraph("--db", postgres, "stats")
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 1 and "No claimgraph store at" in err
+    with Claimgraph.open(postgres) as cg:  # created on first write
+        assert cg.store.count("documents") == 0

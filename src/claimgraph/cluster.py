@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -52,12 +53,28 @@ def analyse_document(doc: Document, settings: Settings) -> Extraction | InputErr
 @contextmanager
 def cluster_analyser(settings: Settings, done: Callable[[str], None] | None = None) -> Iterator[ClusterAnalyser]:
     """An analyser that runs on the cluster `settings` ask for, open while the block runs;
-    `done(source)` is called as each document finishes, on whichever worker."""
+    `done(source)` is called as each document finishes, on whichever worker. The cluster starts
+    (or is reached) in the background while this process reads and prepares the first files."""
     try:
-        from distributed import Client, LocalCluster
+        import distributed  # noqa: F401
     except ImportError as exc:
         raise ClaimgraphError("`--workers` and `--scheduler` need dask and distributed: "
                               "pip install 'claimgraph[team]'") from exc
+    with ThreadPoolExecutor(1, thread_name_prefix="claimgraph-cluster") as pool:
+        analyser = ClusterAnalyser(pool.submit(_start, settings), settings, done)
+        try:
+            yield analyser
+        finally:
+            client, local, _ = analyser.starting.result()
+            client.close()
+            if local is not None:
+                local.close()
+
+
+def _start(settings: Settings) -> tuple[Any, Any, list[Any]]:
+    """The client, the local cluster (None for a running one), and each worker's warm-up."""
+    from distributed import Client, LocalCluster
+
     local = None
     try:
         if settings.scheduler:
@@ -68,34 +85,32 @@ def cluster_analyser(settings: Settings, done: Callable[[str], None] | None = No
             client = Client(local)
     except OSError as exc:  # no scheduler at that address, or none answered in time
         raise ClaimgraphError(f"cannot reach the Dask scheduler {settings.scheduler or 'of a local cluster'}: {exc}") from exc
-    try:
-        yield ClusterAnalyser(client, settings, done)
-    finally:
-        client.close()
-        if local is not None:
-            local.close()
+    workers = list(client.scheduler_info().get("workers", {}))
+    return client, local, [client.submit(warm_up, workers=[address], pure=False) for address in workers]
 
 
 class ClusterAnalyser:
     """claimgraph.pipeline's Analyser on a cluster, and the batch size that keeps it busy."""
 
-    def __init__(self, client: Any, settings: Settings, done: Callable[[str], None] | None):
-        self.client, self.done = client, done
+    def __init__(self, starting: Future[tuple[Any, Any, list[Any]]], settings: Settings,
+                 done: Callable[[str], None] | None):
+        self.starting, self.done, self.workers = starting, done, settings.workers
         self.settings = replace(settings, workers=1, scheduler="")  # as a worker runs it: in its own process
-        workers = list(client.scheduler_info().get("workers", {}))
-        self.batch_size = max(settings.batch_size, BATCH_PER_WORKER * max(1, len(workers)))
-        self.warming = [client.submit(warm_up, workers=[address], pure=False) for address in workers]
+        if settings.scheduler:  # a running cluster: as many as it has now
+            self.workers = len(starting.result()[0].scheduler_info().get("workers", {}))
+        self.batch_size = max(settings.batch_size, BATCH_PER_WORKER * max(1, self.workers))
 
     def __call__(self, documents: Iterable[Document], _settings: Settings) -> Iterator[Extraction | InputError]:
-        return _on_cluster(self.client, documents, self.settings, self.done)
+        return _on_cluster(self.starting, documents, self.settings, self.done)
 
 
-def _on_cluster(client: Any, documents: Iterable[Document], settings: Settings,
+def _on_cluster(starting: Future[tuple[Any, Any, list[Any]]], documents: Iterable[Document], settings: Settings,
                 done: Callable[[str], None] | None) -> Iterator[Extraction | InputError]:
     """Each document sent as soon as it is given (the scheduler spreads them over the workers);
     the results come back in document order, each as soon as it and every one before it are done."""
-    futures = []
+    futures: list[Any] = []
     for doc in documents:
+        client = starting.result()[0]  # the first document is prepared while the cluster starts
         futures.append(client.submit(analyse_document, doc, settings, pure=False))
         if done is not None:
             futures[-1].add_done_callback(lambda _f, source=doc.source: done(source))

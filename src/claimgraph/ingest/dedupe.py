@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -38,6 +39,15 @@ def signature(text: str) -> np.ndarray:
     return np.asarray(mh.hashvalues, dtype=np.uint64)
 
 
+@lru_cache(maxsize=8)
+def band_layout(threshold: float) -> tuple[int, int]:
+    """LSH bands and rows per band for a threshold: datasketch finds them by numerical integration
+    (a tenth of a second), so once per process, not once per ingest."""
+    # a loose band setting finds candidates; the estimated Jaccard decides
+    layout = MinHashLSH(threshold=min(threshold, 0.5), num_perm=NUM_PERM)
+    return layout.b, layout.r
+
+
 class NearDuplicateIndex:
     """Signatures filed by LSH bands; `find` returns the earliest near-copy of a signature.
 
@@ -51,9 +61,8 @@ class NearDuplicateIndex:
 
     def __init__(self, threshold: float):
         self.threshold = threshold
-        # a loose band setting finds candidates; the estimated Jaccard decides
-        layout = MinHashLSH(threshold=min(threshold, 0.5), num_perm=NUM_PERM)
-        self.bands = [(i * layout.r, (i + 1) * layout.r) for i in range(layout.b)]
+        bands, rows = band_layout(threshold)
+        self.bands = [(i * rows, (i + 1) * rows) for i in range(bands)]
         self.buckets: list[dict[bytes, list[int]]] = [{} for _ in self.bands]
         self.rows: dict[str, int] = {}  # document id -> row of `matrix`, in the order added
         self.ids: list[str] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -96,9 +97,26 @@ class BrowseQueries:
                             "GROUP BY d.publisher ORDER BY d.publisher"),
             "grade": pairs("SELECT g.grade, count(*) FROM claim_group cg JOIN groups g ON g.id = cg.grp "
                            "GROUP BY g.grade ORDER BY g.grade"),
-            "claimant": pairs(f"SELECT {CLAIMANT} AS who, count(*) AS n {CLAIMS_FROM} GROUP BY who ORDER BY n DESC, who "
-                              f"LIMIT {FACET_VALUES}"),
+            "claimant": self._claimant_counts(),
         }
+
+    def _claimant_counts(self) -> list[tuple[str, int]]:
+        """The most frequent claimants: a claimant mention's entity, and for the author's voice the
+        publisher, looked up once per report rather than once per claim."""
+        counts: Counter[str] = Counter()
+        for who, n in self.db.execute(
+            # CROSS JOIN keeps claims outermost: SQLite would otherwise walk every mention with an entity
+            "SELECT mc.entity, count(*) FROM claims c CROSS JOIN mentions mc ON mc.id = c.claimant "
+            "WHERE c.claimant IS NOT NULL AND mc.entity IS NOT NULL GROUP BY mc.entity"
+        ):
+            counts[who] += n
+        for who, n in self.db.execute(
+            f"SELECT {PUBLISHER.replace('c.document', 'x.document')} AS who, sum(x.n) FROM "
+            "(SELECT document, count(*) AS n FROM claims WHERE claimant IS NULL GROUP BY document) x GROUP BY who"
+        ):
+            if who:
+                counts[who] += n
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_VALUES]
 
     def entity_documents(self, entity_id: str, limit: int | None = None, offset: int = 0) -> list[tuple[Document, int]]:
         """The reports that mention an entity (metadata names too), oldest first, with how often;

@@ -87,3 +87,6 @@ INSERT INTO entity_search (entity, name)
 DROP TABLE names_fts;
 CREATE VIRTUAL TABLE names_fts USING fts5(name, entity UNINDEXED, content='entity_search', content_rowid='id');
 INSERT INTO names_fts(names_fts) VALUES ('rebuild');
+
+-- a report's publisher entity (the claimant of the author's own voice), looked up by document
+CREATE INDEX mentions_publisher ON mentions(document, entity) WHERE label = 'meta/publisher' AND entity IS NOT NULL;

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from claimgraph.extract.frames.registry import REGISTRY, Frame, Registry
 from claimgraph.extract.frames.slots import fill
 from claimgraph.extract.frames.values import implied_memberships, role_phrase
+from claimgraph.extract.parsed import children
 from claimgraph.extract.predicates.base import Context, Found
 from claimgraph.extract.predicates.status import unrealised
 from claimgraph.model import Mention, Modality
@@ -21,7 +22,7 @@ def run(ctx: Context, registry: Registry = REGISTRY) -> Iterator[Found]:
     """Patterns, then frames, in registration order (of two equal claims the first is kept)."""
     for pattern in registry.patterns:
         yield from pattern.find(ctx)
-    for tok in ctx.sent:
+    for tok in ctx.tokens:
         pos = POS_CLASS.get(tok.pos_)
         if pos is None:
             continue
@@ -34,7 +35,7 @@ def run(ctx: Context, registry: Registry = REGISTRY) -> Iterator[Found]:
 
 
 def apply(ctx: Context, frame: Frame, tok: Token) -> Iterator[Found]:
-    if frame.particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == frame.particle for c in tok.children):
+    if frame.particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == frame.particle for c in children(tok)):
         return
     if unrealised(tok):
         return

@@ -55,6 +55,8 @@ def test_a_document_is_stored_once_with_what_was_extracted(store: Store):
     assert store.claims(document="d:one")[0].time == {"start": "2024-03"}
     assert [d.id for d in store.documents()] == list(TEXTS)  # arrival order
     assert [d.id for d in store.documents(limit=2, offset=1)] == ["d:two", "d:three"]
+    facets = store.claim_facets()
+    assert facets["predicate"] == [("closed", 4)] and type(facets["predicate"][0][1]) is int
     with pytest.raises(NotFound):
         store.document("d:none")
 

@@ -60,6 +60,18 @@ def _param(value: Any) -> Any:
     return value
 
 
+def _numeric_loader() -> Any:
+    """A loader of NUMERIC (what sum() of integers gives) as SQLite gives it: an int when whole."""
+    from psycopg.types.numeric import NumericLoader
+
+    class Loader(NumericLoader):
+        def load(self, data: Any) -> Any:
+            value = super().load(data)
+            return int(value) if value == value.to_integral_value() else float(value)
+
+    return Loader
+
+
 class Connection:
     """One psycopg connection speaking the SQLite store's SQL."""
 
@@ -71,6 +83,7 @@ class Connection:
             self.raw = psycopg.connect(url, autocommit=True, row_factory=row_factory, connect_timeout=10)
         except psycopg.Error as exc:
             raise StoreError(f"cannot connect to {redacted(url)}: {_first_line(exc)}") from exc
+        self.raw.adapters.register_loader("numeric", _numeric_loader())
         if readonly:
             self.raw.execute("SET default_transaction_read_only = on")
 

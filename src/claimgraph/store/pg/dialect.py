@@ -11,6 +11,7 @@ and give the same answers:
 - `LIMIT ?` takes SQLite's -1 ("no limit") as NULL; `length(?)` types its parameter as text;
 - a bare column beside an aggregate (SQLite takes it from some row of the group) is asked of
   the group: `label = 'rules/description'` becomes `bool_or(...)`;
+- `CROSS JOIN t ON` (SQLite's way to fix the join order) becomes `JOIN t ON`;
 - the column `end` (a reserved word in PostgreSQL) is quoted; `IN ()` becomes `IN (NULL)`;
 - writes to the FTS5 table `names_fts` are dropped: PostgreSQL searches `entity_search` through
   a GIN index (schema/pg/004_archive.sql) that keeps itself up to date.
@@ -33,6 +34,7 @@ _JSON = re.compile(r"json_extract\(([\w.]+), '\$((?:\.\w+|\[\d+\])+)'\)")
 _NOCASE = re.compile(r"([\w.]+) COLLATE NOCASE")
 _FLAG = re.compile(r"\bAND named\b(?!\s*[=<>!])")
 _END = re.compile(r"(?<=[,(]) ?end(?=\s*[,)])")
+_CROSS = re.compile(r"CROSS JOIN (\w+(?: \w+)?) ON")
 _OR_IGNORE = re.compile(r"^\s*INSERT OR IGNORE INTO", re.IGNORECASE)
 _OR_REPLACE = re.compile(r"^\s*INSERT OR REPLACE INTO (\w+)", re.IGNORECASE)
 
@@ -48,6 +50,7 @@ def translate(sql: str) -> str:
     sql = _FLAG.sub("AND named <> 0", sql)
     sql = _END.sub(lambda m: m.group(0).replace("end", '"end"'), sql)
     sql = sql.replace("count(*), label = 'rules/description'", "count(*), bool_or(label = 'rules/description')")
+    sql = _CROSS.sub(r"JOIN \1 ON", sql)
     sql = sql.replace("IN ()", "IN (NULL)").replace("length(?)", "length(?::text)")
     sql = sql.replace("LIMIT ?", "LIMIT nullif(?, -1)")
     if _OR_IGNORE.match(sql):

@@ -62,3 +62,6 @@ CREATE TABLE entity_search (
     UNIQUE (entity, name)
 );
 CREATE INDEX entity_search_words ON entity_search USING gin (to_tsvector('simple', name));
+
+-- a report's publisher entity (the claimant of the author's own voice), looked up by document
+CREATE INDEX mentions_publisher ON mentions(document, entity) WHERE label = 'meta/publisher' AND entity IS NOT NULL;

@@ -43,7 +43,11 @@ EVENT_CUES = frozenset({"confirm", "deny", "report", "announce", "acknowledge", 
 EVENT_NOUNS = frozenset({"death", "killing", "arrest", "detention", "release", "capture", "survival", "injury", "injuries",
                          "appointment", "resignation", "dismissal", "departure", "election", "nomination", "murder",
                          "assassination", "execution", "kidnapping", "abduction", "disappearance", "identity", "role",
-                         "presence", "involvement", "membership", "defection", "existence"})
+                         "presence", "involvement", "membership", "defection", "existence",
+                         # what one denies or confirms of another: "denied charges of collaboration with X"
+                         "charge", "allegation", "accusation", "rumour", "rumor", "report", "suggestion"})
+# Speech verbs whose content may be a phrase after "of" or "about": "boasting of his training by X"
+TOPIC_CUES = frozenset({"boast", "brag", "speak", "talk", "complain", "warn", "write", "testify"})
 # Nouns for outlets, whose name may be a modifier ("the Valley Courier newspaper").
 MEDIA_NOUNS = frozenset({"newspaper", "paper", "daily", "weekly", "tabloid", "agency", "channel", "network", "station",
                          "broadcaster", "magazine", "website", "site", "outlet", "radio", "television", "tv", "wire",
@@ -241,7 +245,12 @@ class Attributor:
         out = [a for a in (self._headline_colon(sent), self._impersonal(sent)) if a is not None]
         for tok in span_tokens(sent):
             source_tok, cue, content = None, None, None
-            if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in REPORTING_VERBS and not _descriptive(tok):
+            reflexive = _self_description(tok)
+            if reflexive is not None:  # "X, which considers itself the branch of Y": X's own claim
+                source_tok, cue = self._self_describer(tok), f"{tok.text} {reflexive.text}"
+                last = max(t.i for t in tok.subtree)
+                content = (tok.idx, self.doc[last].idx + len(self.doc[last])) if source_tok is not None else None
+            elif tok.pos_ in ("VERB", "AUX") and tok.lemma_ in REPORTING_VERBS and not _descriptive(tok):
                 source_tok, content = self._verb_source(tok, sent)
                 cue = self._cue_text(tok)
             elif tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
@@ -267,6 +276,12 @@ class Attributor:
             st = self._statement(source, source_text, cue or tok.text, s, e, self._kind(s, e))
             out.append(Attribution(st, source, tok.i, relayed))
         return out
+
+    def _self_describer(self, verb: Token) -> Token | None:
+        subj = next((c for c in children(verb) if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+            return verb.head
+        return subj
 
     def _headline_colon(self, sent: Span) -> Attribution | None:
         """'Police: suspect fled the scene' — a short speaker, a colon, what they say."""
@@ -314,8 +329,12 @@ class Attributor:
                     subj = pobj
             elif verb.dep_ in ("amod", "acl") or any(c.dep_ == "nsubjpass" for c in children(verb)):
                 return None, None
+        if subj is not None and subj.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+            subj = verb.head  # "the Pentagon, which has denied ...": the clause's noun speaks
         if subj is None:
             if verb.dep_ == "conj" and verb.head.lemma_ in REPORTING_VERBS:
+                subj = next((c for c in children(verb.head) if c.dep_ == "nsubj"), None)
+            elif verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":  # "X denounced Y while boasting of ...": X boasts
                 subj = next((c for c in children(verb.head) if c.dep_ == "nsubj"), None)
             if subj is None:
                 return None, None
@@ -326,7 +345,9 @@ class Attributor:
             clause += [g for g in children(d) if g.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in children(g))]
             if not clause and verb.lemma_ in EVENT_CUES and d.pos_ == "NOUN" and d.lemma_.lower() in EVENT_NOUNS:
                 clause.append(d)  # "police confirmed his death", "the ministry announced the arrest of X"
-        if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and not clause and verb.i > verb.head.i:
+        if not clause and verb.lemma_ in TOPIC_CUES:
+            clause += [o for p in children(verb) if p.dep_ == "prep" and p.lower_ in ("of", "about") for o in children(p) if o.dep_ == "pobj"]
+        if _trailing(verb) and not clause:
             # "‘...,’ the ministry said." : the rest of the sentence is the content
             return subj, self._content_outside(sent, min(t.i for t in verb.subtree), max(t.i for t in verb.subtree) + 1)
         if clause:
@@ -348,6 +369,32 @@ class Attributor:
         after_start = self.doc[hi].idx if hi < sent.end else sent.end_char
         after = (after_start, sent.end_char)
         return before if before[1] - before[0] >= after[1] - after[0] else after
+
+
+def _trailing(verb: Token) -> bool:
+    """A reporting clause after what it reports, hung on that clause's verb: "..., the ministry
+    said." (parataxis, ccomp) or "..., the Gazette reported, citing police." (an adverbial
+    clause with no conjunction of its own, set off by a comma)."""
+    if verb.head.i == verb.i or verb.i < verb.head.i:
+        return False
+    if verb.dep_ in ("parataxis", "ccomp"):
+        return True
+    first = min(t.i for t in verb.subtree)
+    return (verb.dep_ == "advcl" and first > 0 and verb.doc[first - 1].text == ","
+            and not any(c.dep_ in ("mark", "advmod") for c in children(verb) if c.i < verb.i))
+
+
+SELF_DESCRIBING = frozenset({"consider", "describe", "call", "bill", "style", "proclaim", "declare", "present", "brand"})
+REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves"})
+
+
+def _self_description(verb: Token) -> Token | None:
+    """The reflexive of "considers itself", "describes herself as", "calls themselves": what
+    follows is the subject's account of itself."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SELF_DESCRIBING:
+        return None
+    near = children(verb) + [g for c in children(verb) if c.dep_ in ("ccomp", "xcomp", "oprd") for g in children(c)]
+    return next((t for t in near if t.lower_ in REFLEXIVES and t.i > verb.i), None)
 
 
 def _descriptive(verb: Token) -> bool:

@@ -21,7 +21,7 @@ ORG_STOP = frozenset({"the", "of", "in", "and", "for", "&", "on", "at", "de", "l
 # Generic heads that do not distinguish one organisation from another when added or dropped.
 ORG_GENERIC = frozenset({"group", "organisation", "organization", "movement", "inc", "ltd", "llc", "co", "corp", "corporation", "company", "plc"})
 # Heads of a facility's name that its reports use one for another ("Clinic", "Center", "Centre").
-FACILITY_GENERIC = frozenset({"center", "centre", "clinic", "facility", "treatment"})
+FACILITY_GENERIC = frozenset({"center", "centre", "clinic", "facility", "treatment", "rehab"})
 # Landform words that name the same place ("Pankisi Valley", "Pankisi Gorge"); administrative
 # heads (province, district, city) are NOT here: "Aleppo" and "Aleppo province" differ.
 LANDFORM = frozenset({"valley", "gorge", "canyon", "mountains", "mountain", "hills", "river", "lake", "desert", "island", "islands"})

@@ -11,7 +11,7 @@ from claimgraph.extract.frames.registry import REGISTRY, Frame, Registry
 from claimgraph.extract.frames.slots import fill
 from claimgraph.extract.frames.values import implied_memberships, role_phrase
 from claimgraph.extract.parsed import children
-from claimgraph.extract.predicates.base import Context, Found
+from claimgraph.extract.predicates.base import Context, Found, is_aside
 from claimgraph.extract.predicates.status import unrealised
 from claimgraph.model import Mention, Modality
 
@@ -48,12 +48,13 @@ def apply(ctx: Context, frame: Frame, tok: Token) -> Iterator[Found]:
     place = next(iter(_mentions(ctx, tok, frame.place, ("PLACE",))), None)
     modality = Modality.DENIED if frame.negative else frame.modality
     rule = f"rules/{frame.name}"
+    aside = frame.value == "role" and not frame.negative and is_aside(tok)  # "X, who is known as the minister of war, ..."
     for obj, span in _objects(ctx, tok, frame):
         for s in subjects:
             if isinstance(obj, Mention) and obj.id == s.id:
                 continue
             yield Found(frame.predicate, tok, s, rule, object=obj, agent=agent, place=place,
-                        confidence=frame.confidence, modality=modality)
+                        confidence=frame.confidence, modality=modality, structural=aside)
             if frame.implies and span is not None:
                 for predicate, org in implied_memberships(ctx, span):
                     if org.id != s.id:

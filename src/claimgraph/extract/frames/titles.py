@@ -20,7 +20,7 @@ from claimgraph.extract.frames.registry import REGISTRY
 from claimgraph.extract.frames.values import implied_memberships, is_role_noun, phrase
 from claimgraph.extract.lexicon import REPORTING_VERBS, is_person_noun
 from claimgraph.extract.parsed import children
-from claimgraph.extract.predicates.base import Context, Found, child
+from claimgraph.extract.predicates.base import Context, Found, child, is_aside
 from claimgraph.extract.predicates.names import as_holder
 from claimgraph.model import Mention
 from claimgraph.words import TITLE_ABBREVIATIONS
@@ -111,9 +111,9 @@ def _holder(ctx: Context, tok: Token) -> tuple[Mention | None, bool]:
         return ctx.by_token[named.i], True
     if first.dep_ in ("attr", "oprd") and first.head.lemma_ in COPULAS:
         subj = child(first.head, "nsubj", "nsubjpass")
-        return (ctx.at(subj) if subj is not None else None), False
+        return (ctx.at(subj) if subj is not None else None), is_aside(first.head)
     if first.dep_ == "pobj" and first.head.lower_ == "as":  # "appointed X as Y", "worked as Y"
-        return as_holder(ctx, first.head), False
+        return as_holder(ctx, first.head), is_aside(first.head.head)
     if (first.dep_ in ("nsubj", "nsubjpass") and first.tag_ == "NN" and first.head.lemma_.lower() not in REPORTING_VERBS
             and any(c.dep_ == "det" and c.lower_ == "the" for c in children(first))
             and any(c.dep_ in ("amod", "compound") for c in children(first)) and ctx.by_token.get(first.i) is None):

@@ -119,3 +119,4 @@ def implied_memberships(ctx: Context, span: Span) -> list[tuple[str, Mention]]:
     if leads and prep is not None and prep.lower_ == "of" and (org.start or 0) < prep.idx:
         leads = False  # "the company's head of investor relations" leads a department, not the company
     return [("leader_of" if leads else "member_of", org)]
+

@@ -295,3 +295,12 @@ def prep_objects(tok: Token, *preps: str) -> list[tuple[Token, Token]]:
                 if o.dep_ == "pobj":
                     out.append((c, o))
     return out
+
+
+def is_aside(verb: Token) -> bool:
+    """A non-restrictive relative clause ("X, who is known as Y, ..."): background the sentence
+    presupposes, in the author's voice whoever the sentence quotes."""
+    if verb.dep_ != "relcl":
+        return False
+    first = min(t.i for t in verb.subtree)
+    return first > 0 and verb.doc[first - 1].text in (",", "(", "—", "–")

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from claimgraph.extract.parsed import children
-from claimgraph.extract.predicates.base import Context, Found, child, conjuncts, prep_objects
+from claimgraph.extract.predicates.base import Context, Found, child, conjuncts, is_aside, prep_objects
 from claimgraph.model import Mention
 
 QUOTED = re.compile(r"[“\"‘']([A-Z][^”\"’']{1,60})[”\"’']")
@@ -99,9 +99,18 @@ def _alias_from(ctx: Context, trigger: Token, obj: Token, rule: str) -> Iterator
         first = ctx.by_token.get(obj.i)
         if first is not None:
             subject, names = first, names[1:]
+    # "X (also known as Y)", "X, known as Y,", "X, who is known as Y": an aside about X, in the
+    # author's voice whatever the sentence's verb says
+    aside = _aside(ctx, trigger)
     for name in names:
         if subject is not None and _fold(name) != _fold(subject.text) and subject.type in ("PERSON", "ORG"):
-            yield Found("alias", trigger, subject, rule, object=_value(name), confidence=0.8)
+            yield Found("alias", trigger, subject, rule, object=_value(name), confidence=0.8, structural=aside)
+
+
+def _aside(ctx: Context, tok: Token) -> bool:
+    """A participle or relative clause set off from its sentence, or words in brackets."""
+    before = ctx.text[ctx.sent.start_char : tok.idx]
+    return tok.dep_ in ("acl", "amod", "appos", "parataxis") or is_aside(tok) or before.rfind("(") > before.rfind(")")
 
 
 def _known_as(ctx: Context, tok: Token) -> Iterator[Found]:
@@ -111,7 +120,7 @@ def _known_as(ctx: Context, tok: Token) -> Iterator[Found]:
             subject = _subject_of(ctx, tok)
             if subject is not None and subject.type == "PERSON":
                 text = ctx.doc[start.i + (1 if start.pos_ == "DET" else 0) : obj.right_edge.i + 1].text
-                yield Found("role", tok, subject, "rules/role.known-as.v1", object=_value(text))
+                yield Found("role", tok, subject, "rules/role.known-as.v1", object=_value(text), structural=_aside(ctx, tok))
             continue
         yield from _alias_from(ctx, tok, obj, "rules/alias.known-as.v1")
 

@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DB ?= demo.db
 
-.PHONY: demo test setup browser lint bench eval train clean
+.PHONY: demo test setup browser postgres lint bench eval train clean
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,12 +31,17 @@ demo: setup
 browser:
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# Debian's PostgreSQL server for the PostgreSQL store's tests: tests/pgserver.py starts a throwaway
+# cluster of its own (initdb into a temporary folder, a free loopback port) and removes it after.
+postgres:
+	@command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
+
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: setup browser lint
+test: setup browser postgres lint
 	$(BIN)/python -m pytest -q
 
 # Every development set in one table (needs ../shared): judge extraction changes on all of them.
@@ -59,6 +64,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_archive.py
 	$(BIN)/python benchmarks/bench_resolve.py
 	$(BIN)/python benchmarks/bench_ingest.py
+	$(BIN)/python benchmarks/bench_workers.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) demo.jsonl

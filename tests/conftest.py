@@ -71,3 +71,34 @@ def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with Claimgraph.open(path) as graph:
         graph.ingest([SEEDS])
     return path
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """The admin URL of a throwaway PostgreSQL (tests/pgserver.py), or a skip saying why none
+    could be started; in CI (CI=true) a failure: `make test` installs the server first."""
+    from tests.pgserver import cluster
+
+    with cluster() as (admin, why):
+        if admin is None:
+            if IN_CI:
+                pytest.fail(f"{why}; CI=true, so the PostgreSQL tests fail instead of skipping")
+            pytest.skip(why)
+        yield admin
+
+
+@pytest.fixture
+def postgres(postgres_server: str):
+    """The URL of a new, empty PostgreSQL database, dropped afterwards."""
+    from tests.pgserver import database
+
+    with database(postgres_server) as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new store's address, once for each backend: the same test runs on both."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    return str(request.getfixturevalue("postgres"))

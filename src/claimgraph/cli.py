@@ -50,7 +50,7 @@ def handle_errors(fn: F) -> F:
 
 @app.callback()
 def main(ctx: typer.Context,
-         db: Annotated[str, typer.Option("--db", envvar="CLAIMGRAPH_DB", help="SQLite database file.")] = "claimgraph.db") -> None:
+         db: Annotated[str, typer.Option("--db", envvar="CLAIMGRAPH_DB", help="SQLite database file, or a PostgreSQL URL: postgresql://user@host/dbname.")] = "claimgraph.db") -> None:
     """Turn news reports into a sourced knowledge graph.
 
     Example:
@@ -73,15 +73,21 @@ def _say_waiting(message: str) -> None:
 def ingest(ctx: typer.Context, paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .html .htm .jsonl).")],
            extractor: Annotated[str | None, typer.Option(
                help="`rules`, or `rules+learned` to add the learned extractor (default: CLAIMGRAPH_EXTRACTOR, else the shipped default).")] = None,
+           workers: Annotated[int | None, typer.Option(
+               min=1, help="Parse and extract on a local Dask cluster of this many worker processes (default: CLAIMGRAPH_WORKERS, else 1: in this process).")] = None,
+           scheduler: Annotated[str | None, typer.Option(
+               help="Parse and extract on a running Dask cluster, e.g. tcp://host:8786 (default: CLAIMGRAPH_SCHEDULER).")] = None,
            ) -> None:
     """Ingest reports: clean, analyse, extract claims, resolve entities, grade.
 
     Example:
         claimgraph --db news.db ingest reports/ extra.jsonl
         claimgraph --db news.db ingest --extractor rules reports/
+        claimgraph --db news.db ingest --workers 2 reports/
+        claimgraph --db postgresql://ana@db.newsroom/claims ingest --scheduler tcp://scheduler.newsroom:8786 reports/
     """
     total = Claimgraph.count_files(paths)
-    with _open(ctx, create=True, extractor=extractor) as cg, Progress(
+    with _open(ctx, create=True, extractor=extractor, workers=workers, scheduler=scheduler) as cg, Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"),
         console=err, disable=not err.is_terminal, transient=True,
     ) as bar:

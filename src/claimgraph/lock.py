@@ -4,7 +4,9 @@ Resolution reads everything stored before it and writes entity ids that later do
 on; two processes interleaving their documents and resolutions would each resolve against a half
 of the other's work and end in a graph no sequential run gives. A lock file beside the database
 ("news.db.lock", an advisory `flock`, released by the system when its holder dies, even by
-kill -9) makes a second writer wait, saying so.
+kill -9) makes a second writer wait, saying so. A PostgreSQL store (`postgresql://...`) is
+locked on the server instead, by an advisory lock (claimgraph.store.pg.connection.ingest_lock), so
+that writers on different machines take turns too.
 """
 
 from __future__ import annotations
@@ -33,8 +35,18 @@ def writer_lock(db: str, on_wait: Callable[[str], None] | None = None) -> Iterat
     """Hold the writer lock of database `db` (none for an in-memory database); when another
     process holds it, call `on_wait` with a message once, then wait for it."""
     held: set[str] = _held.__dict__.setdefault("dbs", set())
-    if db == ":memory:" or fcntl is None or db in held:
+    if db == ":memory:" or db in held or (fcntl is None and not db.startswith(("postgresql://", "postgres://"))):
         yield
+        return
+    if db.startswith(("postgresql://", "postgres://")):
+        from claimgraph.store.pg.connection import ingest_lock
+
+        held.add(db)
+        try:
+            with ingest_lock(db, on_wait):
+                yield
+        finally:
+            held.discard(db)
         return
     try:
         fd = os.open(lock_path(db), os.O_RDWR | os.O_CREAT, 0o644)

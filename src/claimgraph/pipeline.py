@@ -1,5 +1,8 @@
 """The only place that knows the order of the stages: ingest → nlp → extract → resolve → reason → store.
 
+With `settings.workers` > 1 or a `settings.scheduler`, parsing and extraction run on a Dask
+cluster's workers (claimgraph.cluster) and everything else here, so the graph is the same.
+
 Writers take turns (claimgraph.lock): an ingest reads, analyses and stores its documents one
 transaction each, then resolves and grades, while no other writer runs. Files are read in path
 order, so the same files make the same graph. No input stops a run: a file or a document that
@@ -10,7 +13,7 @@ stored and resolved as usual.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +38,7 @@ from claimgraph.settings import Settings
 from claimgraph.store.base import Store
 
 Progress = Callable[[str], None]
+Analyser = Callable[[Iterable[Document], Settings], Iterator[Extraction | InputError]]
 
 
 @dataclass
@@ -56,15 +60,15 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], settings: Settings,
     report = IngestReport()
     with writer_lock(store.path, on_wait):
         batch: list[RawArticle] = []
-        with _resolved_afterwards(store):
+        with _resolved_afterwards(store), _analyser(settings, progress) as analyse:
             for item in discover(list(paths)):
                 batch.extend(_read(store, report, item, settings))
-                if len(batch) >= settings.batch_size:
-                    _ingest_batch(store, batch, settings, report)
+                if len(batch) >= getattr(analyse, "batch_size", settings.batch_size):
+                    _ingest_batch(store, batch, settings, report, analyse)
                     batch = []
-                if progress and not isinstance(item, InputError):
+                if progress and not isinstance(item, InputError) and analyse is analyse_documents:
                     progress(source_name(item))
-            _ingest_batch(store, batch, settings, report)
+            _ingest_batch(store, batch, settings, report, analyse)
     return report
 
 
@@ -76,9 +80,19 @@ def ingest_texts(store: Store, texts: Iterable[str | tuple[str, str]], settings:
     for i, item in enumerate(texts):
         source, text = item if isinstance(item, tuple) else (f"text:{i}", item)
         articles.append(article_from_text(text, source))
-    with writer_lock(store.path, on_wait), _resolved_afterwards(store):
-        _ingest_batch(store, articles, settings, report)
+    with writer_lock(store.path, on_wait), _resolved_afterwards(store), _analyser(settings) as analyse:
+        _ingest_batch(store, articles, settings, report, analyse)
     return report
+
+
+def _analyser(settings: Settings, progress: Progress | None = None) -> AbstractContextManager[Analyser]:
+    """Where the documents are analysed: here, or on a Dask cluster's workers (which then report
+    each document as it is done)."""
+    from claimgraph import cluster
+
+    if cluster.distributed(settings):
+        return cluster.cluster_analyser(settings, progress)
+    return nullcontext(analyse_documents)
 
 
 def update_graph(store: Store, full: bool = False, on_wait: Progress | None = None) -> None:
@@ -202,11 +216,33 @@ def _read(store: Store, report: IngestReport, item: Path | InputError, settings:
     return articles
 
 
-def _ingest_batch(store: Store, batch: list[RawArticle], settings: Settings, report: IngestReport) -> None:
+def _ingest_batch(store: Store, batch: list[RawArticle], settings: Settings, report: IngestReport,
+                  analyse: Analyser | None = None) -> None:
     """Analyse and store a batch; near-copies are searched among the stored documents (the
-    store's LSH buckets) and, before they are stored, the batch's own."""
+    store's LSH buckets) and, before they are stored, the batch's own. The analyser takes each
+    document as it is prepared (a cluster starts on the first while the next is prepared)."""
     index = NearDuplicateIndex(settings.duplicate_threshold)
     documents: list[tuple[Document, np.ndarray]] = []
+
+    def prepared() -> Iterator[Document]:
+        for doc, sig in _prepare(store, batch, settings, report, index):
+            documents.append((doc, sig))
+            yield doc
+
+    for n, extraction in enumerate((analyse or analyse_documents)(prepared(), settings)):
+        doc, sig = documents[n]
+        if isinstance(extraction, InputError):
+            _skip(store, report, extraction)
+        elif store_document(store, doc, sig, extraction, index):
+            report.new.append(doc.id)
+        else:
+            report.already_known.append(doc.source)
+
+
+def _prepare(store: Store, batch: list[RawArticle], settings: Settings, report: IngestReport,
+             index: NearDuplicateIndex) -> Iterator[tuple[Document, np.ndarray]]:
+    """The batch's new documents with their signatures: empty texts skipped, known ones
+    reported, the language detected and near-copies found."""
     seen: set[str] = set()
     for art in batch:
         if len(art.text.strip()) < settings.min_chars:
@@ -227,25 +263,17 @@ def _ingest_batch(store: Store, batch: list[RawArticle], settings: Settings, rep
         if duplicate_of:
             report.near_duplicates.append((doc_id, duplicate_of))
         index.add(doc_id, sig)
-        documents.append((Document(
+        yield Document(
             id=doc_id, source=art.source, text=art.text, title=art.title, publisher=art.publisher,
             authors=tuple(art.authors), published=art.published, language=language, duplicate_of=duplicate_of,
             comment_start=art.comment_start, status=status, status_reason=reason,
-        ), sig))
-    extractions = _analyse([d for d, _ in documents], settings)
-    for doc, sig in documents:
-        extraction = next(extractions)
-        if isinstance(extraction, InputError):
-            _skip(store, report, extraction)
-        elif store_document(store, doc, sig, extraction, index):
-            report.new.append(doc.id)
-        else:
-            report.already_known.append(doc.source)
+        ), sig
 
 
-def _analyse(documents: list[Document], settings: Settings) -> Iterator[Extraction | InputError]:
+def analyse_documents(given: Iterable[Document], settings: Settings) -> Iterator[Extraction | InputError]:
     """Each document's extraction, in order, analysed piece by piece (claimgraph.nlp.chunks) as
     the parses stream in; a document that fails comes back as an InputError."""
+    documents = list(given)
     english = [d for d in documents if d.status == "analysed"]
     extra = document_extractors(settings) if english else []
     limit = min(settings.chunk_chars, load_pipeline().max_length) if english else settings.chunk_chars
@@ -276,7 +304,7 @@ def _parse(texts: list[str], settings: Settings) -> Iterator[Doc | Exception]:
     done = 0
     # pieces of a long document go two at a time: the parser's memory grows with the batch's length
     batch = max(1, min(settings.batch_size, 2 * settings.chunk_chars // max(1, *map(len, texts))))
-    stream = nlp.pipe(texts, batch_size=batch, n_process=_processes(texts, settings))
+    stream = nlp.pipe(texts, batch_size=batch)
     while done < len(texts):
         try:
             parsed = next(stream)
@@ -290,8 +318,3 @@ def _parse(texts: list[str], settings: Settings) -> Iterator[Doc | Exception]:
         except Exception as exc:
             yield exc
 
-
-def _processes(texts: list[str], settings: Settings) -> int:
-    """Worker processes for a batch: more than one only where the text is long enough to repay
-    starting them (a book-length document, a large batch)."""
-    return max(1, settings.workers) if sum(map(len, texts)) >= 4 * settings.chunk_chars else 1

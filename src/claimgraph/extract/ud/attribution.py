@@ -1,0 +1,148 @@
+"""Who says so, in a UD-parsed sentence: a reporting verb and its subject ("министерство заявило,
+что …", "le porte-parole a démenti …"), a source phrase ("по словам X", "по данным X",
+"selon X", "d'après X"). The cue words come from the language's lexicon.
+
+A statement's content is the clause the verb governs (its complement, parataxis or object), or
+for a trailing cue ("…, a déclaré le ministère") and a source phrase, the rest of its sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.frames.lexicon import Lexicon
+from claimgraph.extract.ud.context import UDContext
+from claimgraph.extract.ud.mentions import description, trimmed
+from claimgraph.model import Document, Mention, Statement, stable_id
+from claimgraph.model import Span as TextSpan
+
+CONTENT = ("ccomp", "parataxis", "obj", "xcomp", "csubj")
+CUT = ("acl:relcl", "punct", "parataxis", "conj", "cc")
+
+
+@dataclass
+class UDStatement:
+    statement: Statement
+    source: Mention | None
+    cue: Token
+    denial: bool = False
+    belief: bool = False
+
+    def covers(self, offset: int) -> bool:
+        return self.statement.content.start <= offset < self.statement.content.end
+
+
+def _text_span(doc: Doc, start: int, end: int) -> TextSpan:
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "mark"):
+        start += 1  # ", что …", "que …": the clause, not its conjunction
+    span = doc[start:end]
+    text = span.text.rstrip()
+    lead = len(text) - len(text.lstrip())
+    return TextSpan(span.start_char + lead, span.start_char + len(text), text.strip())
+
+
+def _source(ctx: UDContext, tok: Token, described: list[Mention]) -> Mention | None:
+    """The party a source word names, or a description of its own for an unnamed one."""
+    m = ctx.at(tok)
+    if m is not None:
+        return m
+    for t in tok.subtree:  # "представитель группировки Идрис Малсагов", "un porte-parole du ministère"
+        m = ctx.by_token.get(t.i)
+        if m is not None and m.type in ("PERSON", "ORG"):
+            return m
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("NOUN", "PROPN") or lemma not in ctx.lexicon.source_nouns | ctx.lexicon.role_nouns | ctx.lexicon.org_nouns:
+        return None  # "selon des informations …": the publisher relays it
+    words = [t for t in tok.subtree if not (t.i > tok.i and t.dep_ in CUT)]
+    span = trimmed(ctx.doc[min(t.i for t in words):max(t.i for t in words) + 1])
+    if span is None:
+        return None
+    type_ = "ORG" if lemma in ctx.lexicon.org_nouns else "PERSON"
+    m = description(ctx.document, span, ctx.lexicon, type_)
+    described.append(m)
+    return m
+
+
+def _verb_statement(ctx: UDContext, verb: Token, described: list[Mention]) -> UDStatement | None:
+    lexicon = ctx.lexicon
+    lemma = verb.lemma_.lower()
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    trailing = verb.dep_ in ("parataxis", "ccomp", "conj") and verb.i > verb.head.i
+    if not subjects and trailing:  # "…, affirme Malsagov": the inverted subject parsed as an object
+        subjects = [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i and ctx.by_token.get(c.i) is not None]
+    if not subjects:
+        return None
+    content = [c for c in verb.children if c.dep_ in CONTENT and c.i != subjects[0].i and not (trailing and c.i > verb.i)]
+    sent = ctx.sent
+    if content:
+        start = min(t.left_edge.i for t in content)
+        end = max(t.right_edge.i for t in content) + 1
+    elif trailing:  # "…, a déclaré le ministère"
+        start, end = sent.start, verb.left_edge.i
+    else:
+        return None
+    source = _source(ctx, subjects[0], described)
+    return _statement(ctx, verb, source, start, end, denial=lemma in lexicon.denial_verbs, belief=lemma in lexicon.belief_verbs)
+
+
+def _phrase_statement(ctx: UDContext, tok: Token, described: list[Mention]) -> UDStatement | None:
+    """"по словам X, …", "по данным X", "selon X", "d'après X": X is the source of the sentence."""
+    for prep, noun in ctx.lexicon.source_phrases:
+        marker = next((c for c in tok.children if c.dep_ in ("case", "fixed") and _is(c, prep)), None)
+        if marker is None:
+            continue
+        if noun:
+            if tok.lemma_.lower() != noun:
+                continue
+            owners = [c for c in tok.children if c.dep_ in ("nmod", "nmod:poss", "det:poss") or ("Gen" in c.morph.get("Case") and c.dep_ != "case")]
+            if not owners:
+                continue
+            source_tok = owners[0]
+        else:
+            source_tok = tok
+        source = _source(ctx, source_tok, described)
+        return _statement(ctx, marker, source, ctx.sent.start, ctx.sent.end)
+    return None
+
+
+def _is(tok: Token, word: str) -> bool:
+    """The token is `word`, also when the tokenizer split it ("d'" + "après")."""
+    if tok.lower_ == word:
+        return True
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and (prev.lower_ + tok.lower_).replace("’", "'") == word
+
+
+def _statement(ctx: UDContext, cue: Token, source: Mention | None, start: int, end: int,
+               denial: bool = False, belief: bool = False) -> UDStatement | None:
+    content = _text_span(ctx.doc, start, end)
+    if not content.text:
+        return None
+    statement = Statement(id=stable_id("s", ctx.document.id, cue.idx, content.start), document=ctx.document.id,
+                          source=source.id if source else None, source_text=source.text if source else "",
+                          cue=cue.text, content=content, kind="indirect")
+    return UDStatement(statement, source, cue, denial, belief)
+
+
+def find_statements(ctx: UDContext, described: list[Mention]) -> list[UDStatement]:
+    """The statements of one sentence; unnamed sources are appended to `described`."""
+    lexicon = ctx.lexicon
+    cues = lexicon.reporting_verbs | lexicon.denial_verbs | lexicon.belief_verbs
+    out = []
+    for tok in ctx.sent:
+        found = None
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in cues:
+            found = _verb_statement(ctx, tok, described)
+        elif tok.pos_ in ("NOUN", "PROPN", "PRON"):
+            found = _phrase_statement(ctx, tok, described)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def innermost(statements: list[UDStatement], offset: int) -> UDStatement | None:
+    inside = [s for s in statements if s.covers(offset)]
+    return min(inside, key=lambda s: s.statement.content.end - s.statement.content.start) if inside else None
+

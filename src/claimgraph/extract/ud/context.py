@@ -1,0 +1,53 @@
+"""One sentence of a UD-parsed document with its mentions: what slots and patterns read."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.extract.frames.lexicon import Lexicon
+from claimgraph.model import Document, Mention
+
+NEAR = 600  # characters: how far back a pronoun's antecedent may be
+
+
+def is_third_person(tok: Token) -> bool:
+    """A personal or possessive pronoun of the third person ("il", "sa", "его", "он")."""
+    if tok.pos_ not in ("PRON", "DET"):
+        return False
+    return "3" in tok.morph.get("Person") or ("Yes" in tok.morph.get("Poss") and tok.pos_ == "DET" and tok.lemma_.lower() in ("son", "leur"))
+
+
+class UDContext:
+    def __init__(self, doc: Doc, sent: Span, document: Document, lexicon: Lexicon, by_token: dict[int, Mention],
+                 people: list[Mention]) -> None:
+        self.doc = doc
+        self.sent = sent
+        self.document = document
+        self.lexicon = lexicon
+        self.by_token = by_token
+        self.people = people  # named PERSON mentions in text order, for pronouns
+        self._starts = [m.start or 0 for m in people]
+
+    def at(self, tok: Token) -> Mention | None:
+        """The mention a token names: its own, the name a title stands in apposition to ("командир
+        ... Руслан Джабраилов", "le porte-parole Idris Malsagov"), or a pronoun's antecedent."""
+        m = self.by_token.get(tok.i)
+        if m is not None and m.label != "rules/description":
+            return m
+        for child in tok.children:
+            if child.dep_ in ("appos", "flat:name") and child.i in self.by_token:
+                return self.by_token[child.i]
+        if tok.dep_ == "appos" and tok.head.i in self.by_token:
+            return self.by_token[tok.head.i]
+        if m is None and is_third_person(tok):
+            return self.antecedent(tok)
+        return m
+
+    def antecedent(self, tok: Token) -> Mention | None:
+        """The last person named before a pronoun, at most a short paragraph back."""
+        i = bisect_left(self._starts, tok.idx) - 1
+        if i < 0 or tok.idx - self._starts[i] > NEAR:
+            return None
+        return self.people[i]

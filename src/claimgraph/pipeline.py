@@ -28,8 +28,9 @@ from claimgraph.ingest.language import detect_language
 from claimgraph.lock import writer_lock
 from claimgraph.model import Document
 from claimgraph.nlp.chunks import split_text
-from claimgraph.nlp.pipeline import load_pipeline
+from claimgraph.nlp.languages import ANALYSED, FORKABLE, load_language
 from claimgraph.reason.grading import reason_over
+from claimgraph.resolve.linking import KnownNames, link_known_names
 from claimgraph.resolve.resolver import Resolver
 from claimgraph.settings import Settings
 from claimgraph.store.sqlite import SQLiteStore
@@ -42,7 +43,7 @@ class IngestReport:
     new: list[str] = field(default_factory=list)  # document ids
     already_known: list[str] = field(default_factory=list)  # sources whose text is stored already
     near_duplicates: list[tuple[str, str]] = field(default_factory=list)  # (document id, duplicate_of)
-    not_analysed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    not_analysed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason): linked by names only
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
 
 
@@ -57,15 +58,17 @@ def ingest_paths(store: SQLiteStore, paths: Iterable[str | Path], settings: Sett
     with writer_lock(store.path, on_wait):
         index = _duplicate_index(store, settings)
         batch: list[RawArticle] = []
+        linked: list[tuple[Document, np.ndarray]] = []
         with _resolved_afterwards(store):
             for item in discover(list(paths)):
                 batch.extend(_read(store, report, item, settings))
                 if len(batch) >= settings.batch_size:
-                    _ingest_batch(store, batch, settings, index, report)
+                    _ingest_batch(store, batch, settings, index, report, linked)
                     batch = []
                 if progress and not isinstance(item, InputError):
                     progress(source_name(item))
-            _ingest_batch(store, batch, settings, index, report)
+            _ingest_batch(store, batch, settings, index, report, linked)
+            _store_linked(store, linked, report)
     return report
 
 
@@ -79,8 +82,10 @@ def ingest_texts(store: SQLiteStore, texts: Iterable[str | tuple[str, str]], set
         articles.append(article_from_text(text, source))
     with writer_lock(store.path, on_wait):
         index = _duplicate_index(store, settings)
+        linked: list[tuple[Document, np.ndarray]] = []
         with _resolved_afterwards(store):
-            _ingest_batch(store, articles, settings, index, report)
+            _ingest_batch(store, articles, settings, index, report, linked)
+            _store_linked(store, linked, report)
     return report
 
 
@@ -171,7 +176,9 @@ def _read(store: SQLiteStore, report: IngestReport, item: Path | InputError, set
 
 
 def _ingest_batch(store: SQLiteStore, batch: list[RawArticle], settings: Settings,
-                  index: NearDuplicateIndex, report: IngestReport) -> None:
+                  index: NearDuplicateIndex, report: IngestReport, linked: list[tuple[Document, np.ndarray]]) -> None:
+    """Analyse and store a batch; a report in a language no analyser reads is put in `linked`,
+    stored once this run's entities are resolved (`_store_linked`)."""
     documents: list[tuple[Document, np.ndarray]] = []
     seen: set[str] = set()
     for art in batch:
@@ -186,18 +193,19 @@ def _ingest_batch(store: SQLiteStore, batch: list[RawArticle], settings: Setting
         sig = signature(art.text)
         language = detect_language(art.text)
         status, reason = "analysed", None
-        if language != "en":
-            status, reason = "not-analysed", f"language '{language}' is not supported yet (English only)"
+        if language not in ANALYSED:
+            status, reason = "linked", f"language '{language}': linked by the names of known entities, no claims extracted"
             report.not_analysed.append((art.source, reason))
         duplicate_of = index.find(sig)
         if duplicate_of:
             report.near_duplicates.append((doc_id, duplicate_of))
         index.add(doc_id, sig)
-        documents.append((Document(
+        document = Document(
             id=doc_id, source=art.source, text=art.text, title=art.title, publisher=art.publisher,
             authors=tuple(art.authors), published=art.published, language=language, duplicate_of=duplicate_of,
             comment_start=art.comment_start, status=status, status_reason=reason,
-        ), sig))
+        )
+        (documents if status == "analysed" else linked).append((document, sig))
     extractions = _analyse([d for d, _ in documents], settings)
     for doc, sig in documents:
         extraction = next(extractions)
@@ -209,18 +217,38 @@ def _ingest_batch(store: SQLiteStore, batch: list[RawArticle], settings: Setting
             report.already_known.append(doc.source)
 
 
+def _store_linked(store: SQLiteStore, linked: list[tuple[Document, np.ndarray]], report: IngestReport) -> None:
+    """Reports no analyser reads, stored with a mention wherever they name an entity the store
+    knows, this run's reports included (they are resolved first)."""
+    if not linked:
+        return
+    update_graph(store)
+    known = KnownNames.of(store.entities())
+    for doc, sig in linked:
+        extraction = extract_document(doc, None)
+        mentions = extraction.mentions + link_known_names(doc, known)
+        if store.add_document(doc, sig.tobytes(), mentions, [], []):
+            report.new.append(doc.id)
+        else:
+            report.already_known.append(doc.source)
+    linked.clear()
+
+
 def _analyse(documents: list[Document], settings: Settings) -> Iterator[Extraction | InputError]:
     """Each document's extraction, in order, analysed piece by piece (claimgraph.nlp.chunks) as
-    the parses stream in; a document that fails comes back as an InputError."""
-    english = [d for d in documents if d.status == "analysed"]
-    extra = document_extractors(settings) if english else []
-    limit = min(settings.chunk_chars, load_pipeline().max_length) if english else settings.chunk_chars
-    pieces = {d.id: split_text(d.text, limit) for d in english}
-    parses = _parse([text for d in english for _, text in pieces[d.id]], settings)
+    the parses of its language's pipeline stream in; a document that fails comes back as an
+    InputError."""
+    languages = sorted({d.language or "en" for d in documents})
+    extra = document_extractors(settings) if "en" in languages else []
+    pieces, streams = {}, {}
+    for language in languages:
+        mine = [d for d in documents if (d.language or "en") == language]
+        limit = min(settings.chunk_chars, load_language(language).max_length)
+        pieces.update({d.id: split_text(d.text, limit) for d in mine})
+        streams[language] = _parse([text for d in mine for _, text in pieces[d.id]], settings, language)
     for doc in documents:
-        if doc.status != "analysed":
-            yield extract_document(doc, None)
-            continue
+        parses = streams[doc.language or "en"]
+        own_extra = extra if (doc.language or "en") == "en" else []
         parts: list[tuple[int, Extraction]] = []
         failure: Exception | None = None
         for number, (offset, text) in enumerate(pieces[doc.id]):
@@ -229,20 +257,21 @@ def _analyse(documents: list[Document], settings: Settings) -> Iterator[Extracti
                 failure = failure or parsed
             elif failure is None:
                 try:
-                    parts.append((offset, extract_document(piece_document(doc, number, offset, text), parsed, extra)))
+                    parts.append((offset, extract_document(piece_document(doc, number, offset, text), parsed, own_extra)))
                 except Exception as exc:
                     failure = exc
         yield InputError(doc.source, f"cannot be analysed ({_failure(failure)})") if failure else merge_pieces(doc, parts)
 
 
-def _parse(texts: list[str], settings: Settings) -> Iterator[Doc | Exception]:
-    """spaCy's parses of `texts`, in order; when a batch fails, the rest are parsed one by one so
-    that the failure is pinned on its own text."""
-    nlp = load_pipeline()
+def _parse(texts: list[str], settings: Settings, language: str = "en") -> Iterator[Doc | Exception]:
+    """The parses of `texts` by the language's pipeline, in order; when a batch fails, the rest
+    are parsed one by one so that the failure is pinned on its own text."""
+    nlp = load_language(language)
     done = 0
     # pieces of a long document go two at a time: the parser's memory grows with the batch's length
     batch = max(1, min(settings.batch_size, 2 * settings.chunk_chars // max(1, *map(len, texts))))
-    stream = nlp.pipe(texts, batch_size=batch, n_process=_processes(texts, settings))
+    processes = _processes(texts, settings) if language in FORKABLE else 1
+    stream = nlp.pipe(texts, batch_size=batch, n_process=processes)
     while done < len(texts):
         try:
             parsed = next(stream)

@@ -41,9 +41,24 @@ class UDContext:
                 return self.by_token[child.i]
         if tok.dep_ == "appos" and tok.head.i in self.by_token:
             return self.by_token[tok.head.i]
+        if m is None and tok.lemma_.lower() in self.lexicon.role_nouns:
+            named = self.name_after(tok)
+            if named is not None:
+                return named
         if m is None and is_third_person(tok):
             return self.antecedent(tok)
         return m
+
+    def name_after(self, title: Token) -> Mention | None:
+        """The person named right after a title, or after a comma that follows it ("son
+        commandant, Abu Hamza al-Karsi"), however the parser linked the two."""
+        for i in (title.i + 1, title.i + 2):
+            if i >= len(self.doc) or (i == title.i + 2 and self.doc[title.i + 1].text != ","):
+                return None
+            m = self.by_token.get(i)
+            if m is not None:
+                return m if m.type == "PERSON" else None
+        return None
 
     def antecedent(self, tok: Token) -> Mention | None:
         """The last person named before a pronoun, at most a short paragraph back."""

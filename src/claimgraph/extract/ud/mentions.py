@@ -41,6 +41,10 @@ def titled(span: Span, lexicon: Lexicon) -> bool:
     the link between them."""
     root = span.root
     before = span.doc[span.start - 1] if span.start > 0 else None
+    roles = lexicon.role_nouns
+    if (before is not None and before.lemma_.lower() in roles) or (
+            before is not None and before.text == "," and span.start > 1 and span.doc[span.start - 2].lemma_.lower() in roles):
+        return True
     if root.head.lemma_.lower() in lexicon.role_nouns and root.head.i < span.start and (
             root.dep_ in ("appos", "flat:name") or (before is not None and (before.text == "," or before.i == root.head.i))):
         return True

@@ -20,11 +20,15 @@ EDGES = ("punct", "cc", "case", "det", "mark")
 def _titles(ctx: UDContext, name: Token) -> list[Token]:
     roles = ctx.lexicon.role_nouns
     out = [c for c in name.children if c.dep_ == "appos" and c.lemma_.lower() in roles]
+    for i in (name.i - 1, name.i - 2):  # "son commandant, Abu Hamza al-Karsi": next to it, whatever the parse
+        if i >= 0 and name.doc[i].lemma_.lower() in roles and ctx.name_after(name.doc[i]) is ctx.by_token.get(name.i):
+            out.append(name.doc[i])
+            break
     before = name.doc[name.i - 1] if name.i > 0 else None
     if name.head.lemma_.lower() in roles and name.head.i < name.i and (
             name.dep_ in ("appos", "flat:name") or (before is not None and (before.text == "," or before.i == name.head.i))):
         out.append(name.head)
-    return out
+    return list(dict.fromkeys(out))
 
 
 def _role_value(ctx: UDContext, title: Token, person: set[int]) -> tuple[str, set[int]] | None:

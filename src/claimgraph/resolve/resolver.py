@@ -137,12 +137,18 @@ def majority_type(votes: Counter[str]) -> str:
 
 
 def display_name(names: Counter[str]) -> str:
-    """The name to show: a full name (two name tokens or more) before a short one, then the most
-    used, then the longest."""
+    """The name to show: a full name (two name tokens or more) before a short one, a name in Latin
+    script before one in another (the workspace speaks English), then the most used, then the
+    longest."""
     def adjective(n: str) -> bool:  # "Karsian" beside "Karsia": show the country
         return any(is_demonym_of(n, other) for other in names if other != n)
 
-    return max(names, key=lambda n: (min(len(name_tokens(n)), 2), not adjective(n), names[n], len(n), n))
+    return max(names, key=lambda n: (min(len(name_tokens(n)), 2), is_latin(n), not adjective(n), names[n], len(n), n))
+
+
+def is_latin(name: str) -> bool:
+    """Every letter in the Latin script (accents included: "Malsagov", "Défense")."""
+    return all(ord(c) < 0x250 or not c.isalpha() for c in name)
 
 
 def blocking_keys(name: str, type_: str) -> set[str]:

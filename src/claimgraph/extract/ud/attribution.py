@@ -74,7 +74,9 @@ def _verb_statement(ctx: UDContext, verb: Token, described: list[Mention]) -> UD
         subjects = [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i and ctx.by_token.get(c.i) is not None]
     if not subjects:
         return None
-    content = [c for c in verb.children if c.dep_ in CONTENT and c.i != subjects[0].i and not (trailing and c.i > verb.i)]
+    # the clause it governs, also one the parser attached loosely but that opens with "что" / "que"
+    content = [c for c in verb.children if (c.dep_ in CONTENT or (c.i > verb.i and any(k.dep_ == "mark" for k in c.children)))
+               and c.i != subjects[0].i and not (trailing and c.i > verb.i)]
     sent = ctx.sent
     if content:
         start = min(t.left_edge.i for t in content)
@@ -90,7 +92,7 @@ def _verb_statement(ctx: UDContext, verb: Token, described: list[Mention]) -> UD
 def _phrase_statement(ctx: UDContext, tok: Token, described: list[Mention]) -> UDStatement | None:
     """"по словам X, …", "по данным X", "selon X", "d'après X": X is the source of the sentence."""
     for prep, noun in ctx.lexicon.source_phrases:
-        marker = next((c for c in tok.children if c.dep_ in ("case", "fixed") and _is(c, prep)), None)
+        marker = next((c for c in tok.children if c.dep_ == "case" and _is(c, prep)), None)
         if marker is None:
             continue
         if noun:
@@ -108,11 +110,9 @@ def _phrase_statement(ctx: UDContext, tok: Token, described: list[Mention]) -> U
 
 
 def _is(tok: Token, word: str) -> bool:
-    """The token is `word`, also when the tokenizer split it ("d'" + "après")."""
-    if tok.lower_ == word:
-        return True
-    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-    return prev is not None and (prev.lower_ + tok.lower_).replace("’", "'") == word
+    """The preposition is `word`, also when the tokenizer split it ("d'" + fixed "après")."""
+    written = tok.lower_ + "".join(c.lower_ for c in tok.children if c.dep_ == "fixed")
+    return written.replace("’", "'") == word
 
 
 def _statement(ctx: UDContext, cue: Token, source: Mention | None, start: int, end: int,

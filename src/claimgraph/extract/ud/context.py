@@ -50,15 +50,19 @@ class UDContext:
         return m
 
     def name_after(self, title: Token) -> Mention | None:
-        """The person named right after a title, or after a comma that follows it ("son
-        commandant, Abu Hamza al-Karsi"), however the parser linked the two."""
-        for i in (title.i + 1, title.i + 2):
-            if i >= len(self.doc) or (i == title.i + 2 and self.doc[title.i + 1].text != ","):
-                return None
-            m = self.by_token.get(i)
-            if m is not None:
-                return m if m.type == "PERSON" else None
-        return None
+        """The person named right after a title and its phrase, or after a comma that follows
+        them ("son commandant, Abu Hamza al-Karsi", "le chef du Front …, Moussa Kader"), however
+        the parser linked the two."""
+        inside = {t.i for t in title.subtree}
+        i = title.i + 1
+        while i < self.sent.end and i in inside and i not in self.by_token and self.doc[i].text != ",":
+            i += 1
+        while i < self.sent.end and i in self.by_token and self.by_token[i].type != "PERSON" and i in inside:
+            i += 1  # an organisation named in the title ("du Front de libération")
+        if i < self.sent.end and self.doc[i].text == ",":
+            i += 1
+        m = self.by_token.get(i) if i < self.sent.end else None
+        return m if m is not None and m.type == "PERSON" and m.start == self.doc[i].idx else None
 
     def antecedent(self, tok: Token) -> Mention | None:
         """The last person named before a pronoun, at most a short paragraph back."""

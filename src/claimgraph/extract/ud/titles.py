@@ -20,10 +20,11 @@ EDGES = ("punct", "cc", "case", "det", "mark")
 def _titles(ctx: UDContext, name: Token) -> list[Token]:
     roles = ctx.lexicon.role_nouns
     out = [c for c in name.children if c.dep_ == "appos" and c.lemma_.lower() in roles]
-    for i in (name.i - 1, name.i - 2):  # "son commandant, Abu Hamza al-Karsi": next to it, whatever the parse
-        if i >= 0 and name.doc[i].lemma_.lower() in roles and ctx.name_after(name.doc[i]) is ctx.by_token.get(name.i):
-            out.append(name.doc[i])
-            break
+    # "son commandant, Abu Hamza al-Karsi", "le chef du Front …, Moussa Kader": next to it, whatever the parse
+    for tok in ctx.sent:
+        if tok.i < name.i and tok.lemma_.lower() in roles and ctx.by_token.get(tok.i) is None and \
+                ctx.name_after(tok) is ctx.by_token.get(name.i):
+            out.append(tok)
     before = name.doc[name.i - 1] if name.i > 0 else None
     if name.head.lemma_.lower() in roles and name.head.i < name.i and (
             name.dep_ in ("appos", "flat:name") or (before is not None and (before.text == "," or before.i == name.head.i))):
@@ -47,6 +48,8 @@ def _role_value(ctx: UDContext, title: Token, person: set[int]) -> tuple[str, se
             break
         run.append(i)
     value = span_name(ctx.doc[run[0]:run[-1] + 1], ctx.lexicon.inflected).strip(" ,")
+    if run[0] == ctx.sent.start and title.pos_ == "NOUN" and title.lemma_[:1].islower():
+        value = value[:1].lower() + value[1:]  # "Командир батальона …" opening a sentence is "командир"
     for opening, closing in ("«»", "“”"):
         if value.count(opening) > value.count(closing):
             value += closing  # the closing quote was cut with the punctuation at the edge

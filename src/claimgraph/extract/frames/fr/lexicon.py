@@ -25,7 +25,8 @@ FRENCH = Lexicon(
     source_nouns=frozenset({"source", "responsable", "témoin", "habitant", "officier", "expert", "analyste", "proche",
                             "militaire", "enquêteur"}),
     org_nouns=frozenset({"brigade", "ministère", "armée", "front", "groupe", "bataillon", "régiment", "mouvement", "parti",
-                         "agence", "service", "organisation", "comité", "force", "état-major", "gouvernement", "police"}),
+                         "agence", "service", "organisation", "comité", "force", "état-major", "gouvernement", "police",
+                         "gendarmerie", "parquet", "préfecture", "tribunal"}),
     agent_cases=frozenset({"par"}),
 )
 REGISTRY.add_lexicon(FRENCH)

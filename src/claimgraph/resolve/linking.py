@@ -3,8 +3,8 @@
 Such a report gets no claims, but it is linked: every place where it names an entity the store
 already knows becomes a mention of that entity, so a dossier lists the report. Text and names
 are compared folded to ASCII (anyascii), so a Latin-script name is found as written and a name
-in another script through its transliteration; in a script without vowels in writing (Arabic),
-a name of two or more words is also found by its consonant skeleton (`names.skeleton`).
+in another script through its transliteration; in a script that writes few vowels (Arabic),
+a name of two or more words is also found by its consonants (`abjad_key`).
 """
 
 from __future__ import annotations
@@ -16,10 +16,17 @@ from dataclasses import dataclass, field
 from anyascii import anyascii
 
 from claimgraph.model import Document, Entity, Mention, stable_id
-from claimgraph.resolve.names import skeleton
 
 WORD = re.compile(r"\w+", re.UNICODE)
 LABEL = "linked/name"
+
+
+def abjad_key(word: str) -> str:
+    """A folded word as a script that writes few vowels spells it: consonants only, w and y read
+    as vowels, v as f ("khalimov" and the Arabic "khlymwf" are both "hlmf")."""
+    for a, b in (("kh", "h"), ("gh", "g"), ("dzh", "j"), ("zh", "j"), ("sh", "s"), ("ch", "c"), ("q", "k"), ("v", "f")):
+        word = word.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyw]", "", word)) or word
 
 
 def _pieces(text: str) -> list[str]:
@@ -47,7 +54,7 @@ class KnownNames:
                 words = tuple(_pieces(name))
                 if not words or not name[:1].isupper() or (len(words) == 1 and len(words[0]) < 4):
                     continue  # descriptions ("the group") and short words name nothing on their own
-                keys = [(known.exact, words)] + ([(known.loose, tuple(skeleton(w) for w in words))] if len(words) >= 2 else [])
+                keys = [(known.exact, words)] + ([(known.loose, tuple(abjad_key(w) for w in words))] if len(words) >= 2 else [])
                 for table, key in keys:
                     table.setdefault(key, (name, entity.type))
                     kinds.setdefault(key, set()).add(entity.type)
@@ -79,7 +86,7 @@ def link_known_names(document: Document, known: KnownNames) -> list[Mention]:
             key = tuple(w[0] for w in window)
             match = known.exact.get(key)
             if match is None and n >= 2 and not any(w[4] for w in window):
-                match = known.loose.get(tuple(skeleton(p) for p in key))
+                match = known.loose.get(tuple(abjad_key(p) for p in key))
             if match is not None:
                 found = (n, match)
                 break

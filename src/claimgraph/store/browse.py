@@ -100,17 +100,17 @@ class BrowseQueries:
     def entity_documents(self, entity_id: str) -> list[tuple[Document, int]]:
         """The reports that mention an entity (metadata names too), oldest first, with how often."""
         rows = self.db.execute(
-            "SELECT d.id, d.source, d.title, d.publisher, d.published, d.duplicate_of, count(m.id) FROM mentions m "
-            "JOIN documents d ON d.id = m.document WHERE m.entity = ? GROUP BY d.id "
+            "SELECT d.id, d.source, d.title, d.publisher, d.published, d.duplicate_of, d.language, d.status, count(m.id) "
+            "FROM mentions m JOIN documents d ON d.id = m.document WHERE m.entity = ? GROUP BY d.id "
             "ORDER BY coalesce(d.published, ''), d.seq", (entity_id,))
-        return [(Document(id=r[0], source=r[1], text="", title=r[2], publisher=r[3], published=r[4], duplicate_of=r[5]), r[6])
-                for r in rows]
+        return [(Document(id=r[0], source=r[1], text="", title=r[2], publisher=r[3], published=r[4], duplicate_of=r[5],
+                          language=r[6], status=r[7]), r[8]) for r in rows]
 
     def documents_meta(self) -> dict[str, Document]:
         """Every document without its text: enough for provenance (outlet, date, file)."""
-        rows = self.db.execute("SELECT id, source, title, publisher, published, duplicate_of FROM documents")
-        return {r[0]: Document(id=r[0], source=r[1], text="", title=r[2], publisher=r[3], published=r[4], duplicate_of=r[5])
-                for r in rows}
+        rows = self.db.execute("SELECT id, source, title, publisher, published, duplicate_of, language FROM documents")
+        return {r[0]: Document(id=r[0], source=r[1], text="", title=r[2], publisher=r[3], published=r[4], duplicate_of=r[5],
+                               language=r[6]) for r in rows}
 
     def publisher_entities(self) -> dict[str, str]:
         """Each document's publisher entity (the claimant of its author's own voice)."""

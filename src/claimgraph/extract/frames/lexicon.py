@@ -20,6 +20,8 @@ class Lexicon:
     belief_verbs: frozenset[str]
     # a verb that confirms; negated it leaves the claim hedged ("не подтвердил", "n'a pas confirmé")
     confirm_verbs: frozenset[str]
+    # prepositions of what a reporting verb is about ("заявило о гибели X"): its content
+    about: frozenset[str]
     # (preposition, noun) before a source: "по словам X", "по данным X"; noun "" when the
     # preposition alone names the source ("selon X", "d'après X")
     source_phrases: tuple[tuple[str, str], ...]
@@ -27,6 +29,8 @@ class Lexicon:
     hedges: frozenset[str]
     # word sequences (lemmas) that hedge a sentence: "информация не подтверждена", "non confirmé"
     hedge_phrases: tuple[tuple[str, ...], ...]
+    # third-person pronouns and possessives that refer back to a person ("его", "sa")
+    pronouns: frozenset[str]
     # negation particles: "не", "ne", "pas"
     negations: frozenset[str]
     # verb moods that report at second hand: French's conditional ("il aurait été tué")

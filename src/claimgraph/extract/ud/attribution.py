@@ -12,10 +12,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.frames.lexicon import Lexicon
 from claimgraph.extract.ud.context import UDContext
 from claimgraph.extract.ud.mentions import description, trimmed
-from claimgraph.model import Document, Mention, Statement, stable_id
+from claimgraph.model import Mention, Statement, stable_id
 from claimgraph.model import Span as TextSpan
 
 CONTENT = ("ccomp", "parataxis", "obj", "xcomp", "csubj")
@@ -75,7 +74,8 @@ def _verb_statement(ctx: UDContext, verb: Token, described: list[Mention]) -> UD
     if not subjects:
         return None
     # the clause it governs, also one the parser attached loosely but that opens with "что" / "que"
-    content = [c for c in verb.children if (c.dep_ in CONTENT or (c.i > verb.i and any(k.dep_ == "mark" for k in c.children)))
+    content = [c for c in verb.children if (c.dep_ in CONTENT or (c.i > verb.i and any(k.dep_ == "mark" for k in c.children))
+                                            or (c.dep_ in ("obl", "nmod") and any(k.dep_ == "case" and k.lower_ in lexicon.about for k in c.children)))
                and c.i != subjects[0].i and not (trailing and c.i > verb.i)]
     sent = ctx.sent
     if content:
@@ -98,15 +98,25 @@ def _phrase_statement(ctx: UDContext, tok: Token, described: list[Mention]) -> U
         if noun:
             if tok.lemma_.lower() != noun:
                 continue
-            owners = [c for c in tok.children if c.dep_ in ("nmod", "nmod:poss", "det:poss") or ("Gen" in c.morph.get("Case") and c.dep_ != "case")]
+            owners = [c for c in tok.children if c.dep_ in ("nmod", "nmod:poss", "det:poss") or ("Gen" in c.morph.get("Case", []) and c.dep_ != "case")]
             if not owners:
                 continue
             source_tok = owners[0]
         else:
             source_tok = tok
         source = _source(ctx, source_tok, described)
-        return _statement(ctx, marker, source, ctx.sent.start, ctx.sent.end)
+        return _statement(ctx, marker, source, ctx.sent.start, _through_comma(ctx))
     return None
+
+
+def _through_comma(ctx: UDContext) -> int:
+    """The end of the sentence, or of the next one when the parser cut the sentence at the comma
+    after the source phrase ("Selon la police, | X a été arrêté")."""
+    last = next((t for t in reversed(ctx.sent) if not t.is_space), None)
+    following = ctx.doc[ctx.sent.end] if ctx.sent.end < len(ctx.doc) else None
+    if following is not None and ((last is not None and last.text == ",") or following.text == ","):
+        return following.sent.end
+    return ctx.sent.end
 
 
 def _is(tok: Token, word: str) -> bool:

@@ -12,11 +12,11 @@ from claimgraph.model import Document, Mention
 NEAR = 600  # characters: how far back a pronoun's antecedent may be
 
 
-def is_third_person(tok: Token) -> bool:
+def is_third_person(tok: Token, lexicon: Lexicon) -> bool:
     """A personal or possessive pronoun of the third person ("il", "sa", "его", "он")."""
     if tok.pos_ not in ("PRON", "DET"):
         return False
-    return "3" in tok.morph.get("Person") or ("Yes" in tok.morph.get("Poss") and tok.pos_ == "DET" and tok.lemma_.lower() in ("son", "leur"))
+    return tok.lower_ in lexicon.pronouns or tok.lemma_.lower() in lexicon.pronouns
 
 
 class UDContext:
@@ -45,7 +45,7 @@ class UDContext:
             named = self.name_after(tok)
             if named is not None:
                 return named
-        if m is None and is_third_person(tok):
+        if m is None and is_third_person(tok, self.lexicon):
             return self.antecedent(tok)
         return m
 
@@ -67,6 +67,21 @@ class UDContext:
     def antecedent(self, tok: Token) -> Mention | None:
         """The last person named before a pronoun, at most a short paragraph back."""
         i = bisect_left(self._starts, tok.idx) - 1
-        if i < 0 or tok.idx - self._starts[i] > NEAR:
-            return None
-        return self.people[i]
+        governors = {a.i for a in tok.ancestors}
+        while i >= 0 and tok.idx - self._starts[i] <= NEAR:
+            m = self.people[i]
+            if not self._subject_of(m, governors):
+                return m
+            i -= 1
+        return None
+
+    def _subject_of(self, m: Mention, governors: set[int]) -> bool:
+        """The person is the subject of a verb the pronoun hangs from: "Азиз Рахимов опроверг
+        сообщения о его гибели" speaks of someone else's death (Russian says "свой" for one's own)."""
+        span = self.doc.char_span(m.start or 0, m.end or 0, alignment_mode="expand")
+        if span is None:
+            return False
+        head = span.root
+        while head.dep_ in ("appos", "flat:name", "flat") and head.head.i != head.i:
+            head = head.head
+        return head.dep_.startswith("nsubj") and head.head.i in governors

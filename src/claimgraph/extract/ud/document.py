@@ -54,7 +54,7 @@ def extract_ud(document: Document, doc: Doc, lexicon: Lexicon,
         statements.extend(here)
         unconfirmed = non_confirmation(sent, lexicon) or (n + 1 < len(sents) and _looks_back(sents[n + 1], lexicon, by_token))
         for found in run(ctx):
-            claim = _claim(document, found, sent, evidence, here, lexicon, commenter)
+            claim = _claim(document, found, sent, evidence, statements, lexicon, commenter)
             if unconfirmed and not found.structural and claim.modality in (Modality.ASSERTED, Modality.REPORTED):
                 claim = replace(claim, modality=Modality.HEDGED)
             key = (claim.predicate, claim.subject, str(claim.object), claim.evidence.start)

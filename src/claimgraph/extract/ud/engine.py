@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any, cast
 
 from spacy.tokens import Token
 
@@ -20,7 +21,7 @@ ARGUMENTS = ("nsubj", "nsubj:pass", "obj", "iobj")
 def run(ctx: UDContext, registry: Registry = REGISTRY) -> Iterator[Found]:
     language = ctx.lexicon.language
     for pattern in registry.patterns_for(language):
-        yield from pattern.find(ctx)  # type: ignore[arg-type]  (a UD pattern reads a UDContext)
+        yield from pattern.find(cast(Any, ctx))  # a pattern registered for a UD language reads a UDContext
     for tok in ctx.sent:
         pos = POS_CLASS.get(tok.pos_)
         if pos is None:

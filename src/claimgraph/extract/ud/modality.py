@@ -24,7 +24,7 @@ def _chain(trigger: Token, sent: Span) -> list[Token]:
 
 def _negated(tok: Token, lexicon: Lexicon) -> bool:
     return any(c.dep_ in ("advmod", "neg", "det") and (c.lower_ in lexicon.negations or c.lemma_.lower() in lexicon.negations)
-               for c in tok.children) or "Neg" in tok.morph.get("Polarity")
+               for c in tok.children) or "Neg" in tok.morph.get("Polarity", [])
 
 
 def modality_of(trigger: Token, sent: Span, lexicon: Lexicon, attributed: bool) -> Modality:
@@ -50,7 +50,7 @@ def hedged(chain: list[Token], lexicon: Lexicon) -> bool:
         for t in near:
             if t.lemma_.lower() in lexicon.hedges or t.lower_ in lexicon.hedges:
                 return True
-            if lexicon.hedged_moods & set(t.morph.get("Mood")):
+            if lexicon.hedged_moods & set(t.morph.get("Mood", [])):
                 return True
     return False
 

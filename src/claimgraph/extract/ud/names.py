@@ -18,7 +18,7 @@ def _agrees(tok: Token, root: Token) -> bool:
     cur = tok
     while cur.i != root.i and cur.dep_ in AGREEING and cur.head.i != cur.i:
         cur = cur.head
-    return cur.i == root.i and tok.morph.get("Case") == root.morph.get("Case")
+    return cur.i == root.i and tok.morph.get("Case", []) == root.morph.get("Case", [])
 
 
 def span_name(span: Span, inflected: bool) -> str:

@@ -20,7 +20,7 @@ SUBJECTS = ("nsubj", "nsubj:pass")
 
 
 def is_passive(tok: Token) -> bool:
-    return "Pass" in tok.morph.get("Voice") or any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children)
+    return "Pass" in tok.morph.get("Voice", []) or any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children)
 
 
 def _kids(tok: Token, deps: tuple[str, ...]) -> list[Token]:
@@ -58,12 +58,12 @@ def fill(tok: Token, slot: str, lexicon: Lexicon) -> list[Token]:
         if not is_passive(tok):
             return _with_conjuncts(_kids(tok, ("nsubj",)))
         return [c for c in tok.children if c.dep_ in ("obl", "obl:agent", "nmod")
-                and (_has_case(c, lexicon.agent_cases) or (not _kids(c, ("case",)) and any(k in lexicon.agent_cases for k in c.morph.get("Case"))))]
+                and (_has_case(c, lexicon.agent_cases) or (not _kids(c, ("case",)) and any(k in lexicon.agent_cases for k in c.morph.get("Case", []))))]
     if slot == "patient":
         if tok.pos_ == "NOUN":
             return _with_conjuncts([c for c in tok.children if c.dep_ in ("nmod", "nmod:poss", "det:poss", "det") and
-                                    (c.pos_ in ("PROPN", "NOUN", "PRON") or "Yes" in c.morph.get("Poss") or "3" in c.morph.get("Person"))
-                                    and ("Gen" in c.morph.get("Case") or not c.morph.get("Case"))])
+                                    (c.pos_ in ("PROPN", "NOUN", "PRON") or c.lower_ in lexicon.pronouns or c.lemma_.lower() in lexicon.pronouns)
+                                    and ("Gen" in c.morph.get("Case", []) or not c.morph.get("Case", []))])
         if tok.dep_ in ("amod", "acl") and tok.pos_ in ("ADJ", "VERB"):
             return [tok.head]
         if is_passive(tok) or tok.pos_ == "ADJ":

@@ -3,7 +3,9 @@
 Slots are those of `claimgraph.extract.ud.slots` ("la mort de X": the `patient` of the noun).
 """
 
-from claimgraph.extract.frames.registry import REGISTRY, Frame
+from typing import cast
+
+from claimgraph.extract.frames.registry import REGISTRY, Frame, PatternFn
 from claimgraph.extract.ud.titles import titled_names
 
 PERSON = ("PERSON",)
@@ -31,4 +33,4 @@ REGISTRY.add(
 )
 
 # role, leader_of and member_of from a title beside a name (its nouns: the lexicon's leader and member nouns)
-REGISTRY.pattern("titles", "ud.titles.v1", language=FR)(titled_names)
+REGISTRY.pattern("titles", "ud.titles.v1", language=FR)(cast("PatternFn", titled_names))  # reads a UDContext

@@ -4,7 +4,9 @@ Slots are those of `claimgraph.extract.ud.slots`: `patient` is the object of an 
 subject of a passive one, the noun a participle modifies or the genitive of a noun ("гибель X").
 """
 
-from claimgraph.extract.frames.registry import REGISTRY, Frame
+from typing import cast
+
+from claimgraph.extract.frames.registry import REGISTRY, Frame, PatternFn
 from claimgraph.extract.ud.titles import titled_names
 
 PERSON = ("PERSON",)
@@ -33,4 +35,4 @@ REGISTRY.add(
 )
 
 # role, leader_of and member_of from a title beside a name (its nouns: the lexicon's leader and member nouns)
-REGISTRY.pattern("titles", "ud.titles.v1", language=RU)(titled_names)
+REGISTRY.pattern("titles", "ud.titles.v1", language=RU)(cast("PatternFn", titled_names))  # reads a UDContext

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimgraph.model import Claim, Entity, Mention, Section, stable_id
+from claimgraph.resolve.linking import LABEL as LINKED
 from claimgraph.resolve.names import (
     acronym,
     description_key,
@@ -375,7 +376,8 @@ class Resolver:
         """The cluster whose full name `m` shortens: a person's family or first name (whatever type
         the tagger gave it), an organisation's or place's leading words, or an acronym."""
         toks = name_tokens(m.text)
-        if m.section is Section.META or not toks or m.label == "rules/description":
+        # a name linked in a report no analyser reads is a known entity's name already (linking.py)
+        if m.section is Section.META or not toks or m.label in ("rules/description", LINKED):
             return None, ""
         for cluster in reversed(clusters):  # the most recent name first
             if cluster.described:

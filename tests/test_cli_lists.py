@@ -34,7 +34,7 @@ def test_lists_say_when_a_limit_cut_them(base: list[str]):
     whole = runner.invoke(app, [*base, "claims", "--limit", "1000"]).output
     assert "more, use --limit" not in whole
     entities = runner.invoke(app, [*base, "entities", "--limit", "3"]).output
-    assert "… 27 more, use --limit" in entities
+    assert "… 37 more, use --limit" in entities
     assert "more, use --limit" not in runner.invoke(app, [*base, "entities", "--limit", "500"]).output
 
 

@@ -18,7 +18,7 @@ CLAIMANT = "coalesce(mc.entity, CASE WHEN c.claimant IS NULL THEN pub.entity END
 CLAIMS_FROM = ("FROM claims c JOIN documents d ON d.id = c.document LEFT JOIN mentions mc ON mc.id = c.claimant "
                "LEFT JOIN mentions ms ON ms.id = c.subject LEFT JOIN claim_group cg ON cg.claim = c.id "
                f"LEFT JOIN groups g ON g.id = cg.grp LEFT JOIN ({PUBLISHERS}) pub ON pub.document = c.document")
-ENTITY_ORDER = {"mentions": "n DESC, e.name, e.id", "name": "e.name COLLATE NOCASE, e.id"}
+ENTITY_ORDER = {"mentions": "n DESC, e.name, e.id", "name": "e.name COLLATE UNICASE, e.id"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -281,3 +281,9 @@ def test_other_names(text: str, subject: str, alias: str):
 def test_survived_by():
     check("Mary Olsen is survived by her son, Erik Olsen.", "dead", subject="Mary Olsen")
     check("Mary Olsen is survived by her son, Erik Olsen.", "alive", subject="Erik Olsen")
+
+
+def test_naming_someone_to_a_post_is_not_an_alias():
+    assert claims_of("The president will name Dr. Lena Ortiz as surgeon general on Monday.", "alias") == []
+    assert claims_of("Watching the debate, Tomas Brandt called Ivo Petrov a \"born liar\".", "alias") == []
+    check("Colleagues called Ingrid Lund \"Isdronningen\".", "alias", subject="Ingrid Lund", object="Isdronningen")

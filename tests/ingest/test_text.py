@@ -70,3 +70,13 @@ def test_labelled_dates_and_outlet_lines_under_the_title_are_metadata():
     assert parsed.published == "2023-02-07"
     assert parsed.authors == ["Ola Nwosu"]
     assert "Published" not in parsed.text and "Bay Courier" not in parsed.text
+
+
+def test_head_lines_with_pipes_and_agency_datelines():
+    from claimgraph.ingest.text import parse_text
+
+    piped = parse_text("Harbour works to start in spring\nBy Mara Quist | The Coastal Ledger | September 9, 2025\n\nWork on the pier begins in March.\n")
+    assert (piped.publisher, piped.published, piped.authors) == ("The Coastal Ledger", "2025-09-09", ["Mara Quist"])
+    wire = parse_text("Ferry strike ends\nVALLETTA, Malta, Sept. 3, 2024 (Island Wire) —\n\nThe ferry crews returned to work on Tuesday.\n")
+    assert (wire.publisher, wire.published) == ("Island Wire", "2024-09-03")
+    assert "Island Wire" not in wire.text

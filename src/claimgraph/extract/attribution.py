@@ -37,6 +37,12 @@ DOCUMENT_NOUNS = frozenset({
     "story", "investigation", "analysis", "findings", "figures", "statistics", "indictment", "complaint",
     "lawsuit", "affidavit", "autopsy", "communique", "bulletin", "notice", "papers", "reporting",
 })
+# Reporting verbs that take an event as object ("confirmed his death"), and those events.
+EVENT_CUES = frozenset({"confirm", "deny", "report", "announce", "acknowledge", "dismiss", "reject", "claim", "allege"})
+EVENT_NOUNS = frozenset({"death", "killing", "arrest", "detention", "release", "capture", "survival", "injury", "injuries",
+                         "appointment", "resignation", "dismissal", "departure", "election", "nomination", "murder",
+                         "assassination", "execution", "kidnapping", "abduction", "disappearance", "identity", "role",
+                         "presence", "involvement", "membership", "defection", "existence"})
 # Nouns for outlets, whose name may be a modifier ("the Valley Courier newspaper").
 MEDIA_NOUNS = frozenset({"newspaper", "paper", "daily", "weekly", "tabloid", "agency", "channel", "network", "station",
                          "broadcaster", "magazine", "website", "site", "outlet", "radio", "television", "tv", "wire",
@@ -313,6 +319,11 @@ class Attributor:
                 return None, None
         comp = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "parataxis") and c.i != subj.i]
         clause = [c for c in comp if c.dep_ in ("ccomp", "parataxis", "xcomp")]
+        for d in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
+            # "told a judge that X ...": the parser may hang the content on the addressee
+            clause += [g for g in d.children if g.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
+            if not clause and verb.lemma_ in EVENT_CUES and d.pos_ == "NOUN" and d.lemma_.lower() in EVENT_NOUNS:
+                clause.append(d)  # "police confirmed his death", "the ministry announced the arrest of X"
         if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and not clause and verb.i > verb.head.i:
             # "‘...,’ the ministry said." : the rest of the sentence is the content
             return subj, self._content_outside(sent, min(t.i for t in verb.subtree), max(t.i for t in verb.subtree) + 1)

@@ -41,6 +41,7 @@ SOURCE_LINE = re.compile(r"^\s*(?:source|published by|originally published (?:by
 NAME = r"[A-Z][\w'.-]+(?:\s+(?:van|von|de|der|al|bin|[A-Z][\w'.-]+)){1,3}"
 PERSON_LINE = re.compile(rf"^\s*({NAME})\s*$")
 DASH_SPLIT = re.compile(r"\s+[—–|]\s+|\s+-\s+")
+AGENCY_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{1,30}(?:,[^()]{1,40})?\s*\(([^()]{2,40})\)\s*[-—–]*\s*$")
 LEAD_DATELINE = re.compile(r"^([A-Z][\w.&' -]{1,40}?)\s+[-—–]\s+(?=[A-Z\"“‘'])")
 # Words that make a name an outlet rather than a person ("Caspian Wire", "Kavkaz Monitor").
 MEDIA_WORDS = frozenset({
@@ -163,7 +164,15 @@ def _read_head_line(line: str, out: ParsedText) -> bool:
     if m:
         out.authors.append(m.group(1))
         return True
+    m = AGENCY_DATELINE.match(line)
+    if m:  # "TARRAGONA, Spain, May 15, 2025 (Iberia Press) —": the place, the date, the agency
+        date = find_date(line)
+        out.publisher = out.publisher or m.group(1).strip()
+        out.published = out.published or (date.iso if date else None)
+        return True
     parts = [p.strip() for p in DASH_SPLIT.split(line) if p.strip()]
+    if parts:
+        parts[0] = re.sub(r"^(?:[Bb]y|BY)\s+", "", parts[0])  # "By Ana Ruiz | The Ledger | May 4"
     date = find_date(line)
     if len(parts) >= 2 and not _looks_like_person(parts[0]) and date and len(parts[0]) <= 60 and parts[0][:1].isupper():
         out.publisher = out.publisher or parts[0]  # "Caspian Wire — March 4, 2024"

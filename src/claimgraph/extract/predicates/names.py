@@ -15,6 +15,10 @@ from claimgraph.model import Mention
 QUOTED = re.compile(r"[“\"‘']([A-Z][^”\"’']{1,60})[”\"’']")
 
 
+def _fold(text: str) -> str:
+    return re.sub(r"[^\w]+", " ", text).strip().lower()
+
+
 def _value(text: str) -> dict[str, str]:
     return {"value": text.strip(" ,.“”\"‘’'()"), "datatype": "text"}
 
@@ -95,7 +99,7 @@ def _alias_from(ctx: Context, trigger: Token, obj: Token, rule: str) -> Iterator
         if first is not None:
             subject, names = first, names[1:]
     for name in names:
-        if subject is not None and name.lower() != subject.text.lower() and subject.type in ("PERSON", "ORG"):
+        if subject is not None and _fold(name) != _fold(subject.text) and subject.type in ("PERSON", "ORG"):
             yield Found("alias", trigger, subject, rule, object=_value(name), confidence=0.8)
 
 
@@ -112,6 +116,25 @@ def _known_as(ctx: Context, tok: Token) -> Iterator[Found]:
 
 
 def _called(ctx: Context, tok: Token) -> Iterator[Found]:
+    """'was nicknamed "Bubba"', 'colleagues called her "the Ice Queen"', 'calls himself X'. Not
+    'will name X as minister' (an appointment) nor 'called him a liar' (a description)."""
+    if tok.lemma_.lower() == "name" and (any(c.lower_ == "as" for c in tok.children) or not QUOTED.search(ctx.text[tok.idx : ctx.sent.end_char])):
+        return
+    named = child(tok, "dobj")
+    person = ctx.at(named) if named is not None and named.pos_ != "PRON" or named is not None and named.lower_ not in ("himself", "herself", "itself", "themselves") else None
+    if person is not None and person.type == "PERSON" and child(tok, "oprd", "xcomp", "attr", "ccomp") is not None:
+        complement = child(tok, "oprd", "xcomp", "attr", "ccomp")
+        first = complement.left_edge if complement is not None else None
+        if first is None or first.lower_ in ("a", "an", "the") and not QUOTED.match(ctx.text[first.idx : ctx.sent.end_char]):
+            return  # "called Magruder a liar"
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "xcomp", "attr")]
+    named_person = next((ctx.by_token[c.i] for c in objects if c.i in ctx.by_token and ctx.by_token[c.i].type == "PERSON"), None)
+    quoted = QUOTED.match(ctx.text[named_person.end : ctx.sent.end_char].lstrip()) if named_person is not None and named_person.end else None
+    if named_person is not None and quoted:
+        name = quoted.group(1)  # 'colleagues called Ingrid Lund "Isdronningen"': the name after the person
+        if _fold(name) != _fold(named_person.text):
+            yield Found("alias", tok, named_person, "rules/alias.called.v1", object=_value(name), confidence=0.8)
+        return
     obj = child(tok, "oprd", "xcomp", "attr")
     if obj is None:
         dobjs = [c for c in tok.children if c.dep_ == "dobj"]

@@ -32,7 +32,7 @@ def find_date(line: str) -> FoundDate | None:
     if not m:
         return None
     text = m.group(0)
-    parsed = dateparser.parse(re.sub(r"Sept", "Sep", text), languages=["en", "fr", "ru"])
+    parsed = dateparser.parse(re.sub(r"\bSept\b", "Sep", text), languages=["en", "fr", "ru"])
     if parsed is None:
         return None
     return FoundDate(text=text, iso=parsed.date().isoformat())

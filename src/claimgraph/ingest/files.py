@@ -57,9 +57,11 @@ def decode(data: bytes, source: str, repair: bool = True) -> str:
     controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > 0.05 * min(len(text), 8192):
         raise InputError(source, "binary file (mostly control characters)")
+    if repair:
+        text = ftfy.fix_text(text, uncurl_quotes=False)  # may drop what only looked like text (escapes)
     if not text.strip():
         raise InputError(source, "empty file")
-    return ftfy.fix_text(text, uncurl_quotes=False) if repair else text
+    return text
 
 
 def _decode_by_bom(data: bytes) -> str | None:

@@ -14,7 +14,6 @@ so character offsets are the document's; a sentence never crosses a line break.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -99,10 +98,6 @@ class RussianAnalyser:
         for sent, words, morph, parse, ner in zip(sents, words_of, morphs, parses, spans, strict=True):
             builder.add_sentence(sent, words, morph.tokens, parse.tokens, ner.spans, models.lemmas)
         return builder.build(self.vocab)
-
-    def pipe(self, texts: Any, batch_size: int = 1) -> Iterator[Doc]:
-        for text in texts:
-            yield self(text)
 
 
 class _DocBuilder:

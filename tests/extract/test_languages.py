@@ -65,6 +65,18 @@ def test_ru_a_title_gives_role_and_leader_of():
     assert ("Арсен Павлов", "dead", None, "asserted", None) in rows
 
 
+def test_ru_a_member_noun_gives_member_of_the_named_group():
+    rows = claims("Боевик группировки «Чёрный полумесяц» Аслан Мусаев был задержан в Назрани.", "ru")
+    assert ("Аслан Мусаев", "member_of", "Чёрный полумесяц", "asserted", None) in rows
+    assert ("Аслан Мусаев", "arrested", None, "asserted", None) in rows
+    assert not [r for r in rows if r[1] == "leader_of"]
+
+
+def test_ru_a_reported_clause_before_its_speaker():
+    rows = claims("Гулмурод Халимов не погиб, сообщил его брат Азиз Рахимов.", "ru")
+    assert ("Гулмурод Халимов", "dead", None, "denied", "Азиз Рахимов") in rows
+
+
 def test_ru_a_speaker_says_someone_is_alive():
     rows = claims("Адвокат Ирина Белова заявила, что Павел Зотов жив.", "ru")
     assert ("Павел Зотов", "alive", None, "reported", "Ирина Белова") in rows
@@ -88,6 +100,20 @@ def test_fr_an_arrest_reported_by_a_source_and_a_negated_release():
     rows = claims("D'après la gendarmerie, Lucas Fabre a été arrêté à Nantes. Lucas Fabre n'a pas été libéré.", "fr")
     assert ("Lucas Fabre", "arrested", None, "reported", "gendarmerie") in rows
     assert ("Lucas Fabre", "released", None, "denied", None) in rows
+
+
+def test_fr_a_reported_clause_before_its_inverted_speaker():
+    rows = claims("Karim Benali n'est pas mort, a affirmé son frère Yacine Benali. "
+                  "Lucas Fabre est vivant, affirme Yacine Benali.", "fr")
+    assert ("Karim Benali", "dead", None, "denied", "Yacine Benali") in rows
+    assert ("Lucas Fabre", "alive", None, "reported", "Yacine Benali") in rows
+
+
+def test_fr_a_member_noun_gives_member_of_the_named_group():
+    rows = claims("Idris Malsagov, porte-parole de la Brigade du Nord, a déclaré que Karim Benali était vivant.", "fr")
+    assert ("Idris Malsagov", "role", "porte-parole de la Brigade du Nord", "asserted", None) in rows
+    assert ("Idris Malsagov", "member_of", "Brigade du Nord", "asserted", None) in rows
+    assert ("Karim Benali", "alive", None, "reported", "Idris Malsagov") in rows
 
 
 def test_fr_unconfirmed_information_is_hedged():

@@ -69,14 +69,16 @@ def _verb_statement(ctx: UDContext, verb: Token, described: list[Mention]) -> UD
     lemma = verb.lemma_.lower()
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     trailing = verb.dep_ in ("parataxis", "ccomp", "conj") and verb.i > verb.head.i
-    if not subjects and trailing:  # "…, affirme Malsagov": the inverted subject parsed as an object
-        subjects = [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i and ctx.by_token.get(c.i) is not None]
+    # "X n'est pas mort, a affirmé son frère Y": the reported clause first, hung on the verb
+    fronted = [] if subjects else [c for c in verb.children if c.dep_ in ("advcl", "ccomp", "parataxis", "dep") and c.i < verb.i]
+    if not subjects and (trailing or fronted):  # "…, affirme Malsagov": the inverted subject parsed as an object
+        subjects = [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i and _names_someone(ctx, c)]
     if not subjects:
         return None
     # the clause it governs, also one the parser attached loosely but that opens with "что" / "que"
     content = [c for c in verb.children if (c.dep_ in CONTENT or (c.i > verb.i and any(k.dep_ == "mark" for k in c.children))
                                             or (c.dep_ in ("obl", "nmod") and any(k.dep_ == "case" and k.lower_ in lexicon.about for k in c.children)))
-               and c.i != subjects[0].i and not (trailing and c.i > verb.i)]
+               and c.i != subjects[0].i and not ((trailing or fronted) and c.i > verb.i)] + [c for c in fronted if c.dep_ in ("advcl", "dep")]
     sent = ctx.sent
     if content:
         start = min(t.left_edge.i for t in content)
@@ -87,6 +89,11 @@ def _verb_statement(ctx: UDContext, verb: Token, described: list[Mention]) -> UD
         return None
     source = _source(ctx, subjects[0], described)
     return _statement(ctx, verb, source, start, end, denial=lemma in lexicon.denial_verbs, belief=lemma in lexicon.belief_verbs)
+
+
+def _names_someone(ctx: UDContext, tok: Token) -> bool:
+    """The phrase holds a mention: "Malsagov", "son frère Yacine Benali"."""
+    return any(ctx.by_token.get(t.i) is not None for t in tok.subtree)
 
 
 def _phrase_statement(ctx: UDContext, tok: Token, described: list[Mention]) -> UDStatement | None:

@@ -91,3 +91,30 @@ def test_search_finds_words_of_every_language(tmp_path: Path):
     with _ingest(tmp_path, {"2_ru.txt": RUSSIAN, "4_it.txt": ITALIAN}) as cg:
         assert search(cg.store, "рейда")["total_documents"] == 1
         assert search(cg.store, "colline")["total_documents"] == 1
+
+
+def test_exports_and_claim_lines_say_each_report_s_language(tmp_path: Path):
+    import csv
+    import io
+    import json
+
+    from typer.testing import CliRunner
+
+    from claimgraph.cli import app
+
+    with _ingest(tmp_path, {"1_en.txt": ENGLISH, "2_ru.txt": RUSSIAN}) as cg:
+        buf = io.StringIO()
+        cg.export(buf, "csv")
+        rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
+        by_language = {r["language"] for r in rows if r["predicate"] == "dead"}
+        assert by_language == {"en", "ru"}
+        assert all(r["language"] == "ru" for r in rows if r["file"] == "2_ru.txt")
+        buf = io.StringIO()
+        cg.export(buf, "jsonl")
+        documents = [json.loads(line) for line in buf.getvalue().splitlines() if '"type": "document"' in line[:30]]
+        assert sorted(d["language"] for d in documents) == ["en", "ru"]
+        inflected = [m for line in buf.getvalue().splitlines() if line.startswith('{"type": "entity"')
+                     for m in json.loads(line)["mentions"] if m.get("name")]
+        assert {"text": "Гулмурода Халимова", "name": "Гулмурод Халимов"} in [{"text": m["text"], "name": m["name"]} for m in inflected]
+    lines = CliRunner().invoke(app, ["--db", str(tmp_path / "x.db"), "claims", "--predicate", "dead"]).output
+    assert "2_ru.txt, in ru" in lines and "1_en.txt, in" not in lines

@@ -116,6 +116,12 @@ def test_fr_a_member_noun_gives_member_of_the_named_group():
     assert ("Karim Benali", "alive", None, "reported", "Idris Malsagov") in rows
 
 
+def test_fr_a_title_the_parser_cut_off_at_the_comma():
+    rows = claims("Un membre du Front populaire, Ali Kader, a été libéré jeudi.", "fr")
+    assert ("Ali Kader", "member_of", "Front populaire", "asserted", None) in rows
+    assert ("Ali Kader", "released", None, "asserted", None) in rows
+
+
 def test_fr_unconfirmed_information_is_hedged():
     rows = claims("Selon des informations non confirmées, Hugo Martel a été tué.", "fr")
     assert ("Hugo Martel", "dead", None, "hedged", None) in rows

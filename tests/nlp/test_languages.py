@@ -71,3 +71,11 @@ def test_the_natasha_package_is_the_recorded_release(tmp_path):
     (copy / "data" / "extra.bin").write_bytes(b"weights")
     with pytest.raises(ModelError, match="not the verified release"):
         verify_files(copy, expected, "natasha")
+
+
+def test_a_french_sentence_cut_at_a_comma_is_one_tree_again():
+    text = "Un membre du Front populaire, Ali Kader, a été libéré jeudi.\nLe tribunal, lui, se tait."
+    doc = load_language("fr")(text)
+    sents = list(doc.sents)
+    assert [s.text.strip() for s in sents] == text.split("\n")  # a line break still ends a sentence
+    assert all(sum(1 for t in s if t.head.i == t.i) == 1 for s in sents)

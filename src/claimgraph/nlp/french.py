@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from claimgraph.errors import ModelError
 from claimgraph.nlp.model_files import package_folder, recorded_hashes, verify_files
@@ -30,6 +31,22 @@ EXPECTED_META: dict[str, Any] = {
 }
 
 
+@Language.component("comma_continuations")
+def comma_continuations(doc: Doc) -> Doc:
+    """The small French parser sometimes ends a sentence at a comma ("Un membre du Front
+    populaire, | Ali Kader, a été libéré"): such a piece is hung on the next piece's root, so the
+    sentence is one tree again. A line break still ends a sentence."""
+    sents = list(doc.sents)
+    for prev, sent in zip(sents, sents[1:], strict=False):
+        words = [t for t in prev if not t.is_space]
+        if not words or "\n" in doc.text[words[-1].idx:sent.start_char]:
+            continue
+        if words[-1].text == "," or sent[0].text == ",":
+            root = prev.root
+            root.head, root.dep_ = sent.root, "dep"
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_french() -> Language:
     """The verified French pipeline, sentences cut at line breaks as in English (cached)."""
@@ -43,5 +60,6 @@ def load_french() -> Language:
         if nlp.meta.get(key) != value:
             raise ModelError(f"spaCy package {MODEL_PACKAGE}: meta {key}={nlp.meta.get(key)!r}, expected {value!r}")
     nlp.add_pipe("paragraph_boundaries", before="parser")
+    nlp.add_pipe("comma_continuations", after="parser")
     nlp.max_length = 2_000_000
     return nlp

@@ -34,6 +34,7 @@ browser:
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 test: setup browser lint
 	$(BIN)/python -m pytest -q
@@ -53,9 +54,11 @@ train:
 	$(TRAIN_VENV)/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	$(TRAIN_VENV)/bin/python train/train.py
 
+# Ratios and growth, each measured side by side in one run (docs/evaluation.md, "Scale").
 bench: setup
-	$(BIN)/python benchmarks/bench_ingest.py
+	$(BIN)/python benchmarks/bench_archive.py
 	$(BIN)/python benchmarks/bench_resolve.py
+	$(BIN)/python benchmarks/bench_ingest.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) demo.jsonl

@@ -15,10 +15,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from claimgraph import curation
 from claimgraph.api import WRITERS, Claimgraph
 from claimgraph.errors import ClaimgraphError
-from claimgraph.pipeline import count_files
 from claimgraph.query import (
     View,
     build_dossier,
@@ -29,7 +27,6 @@ from claimgraph.query import (
     stats,
 )
 from claimgraph.query import search as run_search
-from claimgraph.resolve.resolver import explain
 from claimgraph.store.browse import ClaimFilter
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -83,7 +80,7 @@ def ingest(ctx: typer.Context, paths: Annotated[list[Path], typer.Argument(help=
         claimgraph --db news.db ingest reports/ extra.jsonl
         claimgraph --db news.db ingest --extractor rules reports/
     """
-    total = count_files(paths)
+    total = Claimgraph.count_files(paths)
     with _open(ctx, create=True, extractor=extractor) as cg, Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"),
         console=err, disable=not err.is_terminal, transient=True,
@@ -201,11 +198,11 @@ def claims(ctx: typer.Context,
         claimgraph --db news.db claims --predicate dead --claimant "Russian defence ministry"
     """
     with _open(ctx) as cg:
-        view = View(cg.store)
         wanted = ClaimFilter(subject=find_entity(cg.store, subject).id if subject else None, predicate=predicate,
                              claimant=find_entity(cg.store, claimant).id if claimant else None, outlet=outlet,
                              grade=grade, modality=modality)
         rows, total = cg.store.claims_page(wanted, limit)
+        view = View(cg.store, rows)
         for c in rows:
             row = view.claim_row(c)
             if as_json:
@@ -248,7 +245,7 @@ def conflicts(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json"
         claimgraph --db news.db conflicts
     """
     with _open(ctx) as cg:
-        rows = cg.store.conflicts()
+        rows = cg.store.conflicts()  # all of them: a list to read or pipe
     if not rows:
         console.print("no conflicts found")
     for c in rows:
@@ -321,7 +318,7 @@ def why(ctx: typer.Context, a: Annotated[str, typer.Argument(help="First name.")
         claimgraph --db news.db why "Gumurod Halimov" "Gulmurod Khalimov"
     """
     with _open(ctx) as cg:
-        ea, eb = find_entity(cg.store, a), find_entity(cg.store, b)
+        ea, eb, evidence = cg.why(a, b)
         if ea.id == eb.id:
             console.print(f"{a!r} and {b!r} are one entity: {ea.name} ({ea.id})")
             names, references = entity_links(cg.store, ea.id)
@@ -332,21 +329,13 @@ def why(ctx: typer.Context, a: Annotated[str, typer.Argument(help="First name.")
             for line in references:
                 console.print(f"    {line}", markup=False, highlight=False)
         else:
-            match = explain([n for n, _ in ea.aliases], [n for n, _ in eb.aliases], ea.type, eb.type)
             console.print(f"{a!r} ({ea.name}, {ea.id}) and {b!r} ({eb.name}, {eb.id}) are different entities.")
-            console.print(f"  best evidence: {match.evidence}", markup=False, highlight=False)
+            console.print(f"  best evidence: {evidence}", markup=False, highlight=False)
 
 
 def _judge(ctx: typer.Context, kind: str, a: str, b: str, author: str | None) -> None:
     with _open(ctx) as cg:
-        if kind == "split":
-            a = cg.entity(a).id
-        else:
-            cg.entity(a), cg.entity(b)  # both must exist
-        before = curation.snapshot(cg.store)
-        jid = cg.store.add_judgement(kind, a, b, author or cg.settings.author)
-        cg.resolve(full=True, on_wait=_say_waiting)
-        moved = curation.moved_since(cg.store, before)
+        jid, moved = cg.judge(kind, a, b, author, on_wait=_say_waiting)
         said = next((j["line"] for j in judgement_rows(cg.store) if j["id"] == jid), f"{kind} {a!r} {b!r}")
     console.print(f"judgement {jid} recorded: {said}", markup=False, highlight=False)
     console.print(f"  moved: {moved.summary()}", markup=False, highlight=False)
@@ -399,10 +388,7 @@ def judgements(ctx: typer.Context, undo: Annotated[int | None, typer.Option(help
     """
     with _open(ctx) as cg:
         if undo is not None:
-            before = curation.snapshot(cg.store)
-            cg.store.undo_judgement(undo)
-            cg.resolve(full=True, on_wait=_say_waiting)
-            moved = curation.moved_since(cg.store, before)
+            moved = cg.undo(undo, on_wait=_say_waiting)
             console.print(f"judgement {undo} undone")
             console.print(f"  moved: {moved.summary()}", markup=False, highlight=False)
             return

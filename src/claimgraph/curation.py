@@ -9,14 +9,13 @@ it, names and claims, from which entity to which.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from claimgraph.model import STATUS_PREDICATES
-from claimgraph.pipeline import update_graph
 from claimgraph.query import require_entity
-from claimgraph.resolve.resolver import Resolver
-from claimgraph.store.sqlite import SQLiteStore
+from claimgraph.store.base import Store
 
 
 @dataclass
@@ -54,7 +53,7 @@ class Movement:
             {"from": m.source, "to": m.target, "names": dict(m.names), "claims": dict(m.claims)} for m in self.moves]}
 
 
-def checked(store: SQLiteStore, kind: str, a: str, b: str) -> tuple[str, str]:
+def checked(store: Store, kind: str, a: str, b: str) -> tuple[str, str]:
     """Both sides must name entities; a split names the entity by its id and the name to split off."""
     if kind == "split":
         return require_entity(store, a).id, b
@@ -62,9 +61,11 @@ def checked(store: SQLiteStore, kind: str, a: str, b: str) -> tuple[str, str]:
     return a, b
 
 
-def preview(store: SQLiteStore, kind: str, a: str, b: str) -> Movement:
+def preview(store: Store, kind: str, a: str, b: str) -> Movement:
     """What recording this judgement would move, computed in memory: nothing is written."""
     a, b = checked(store, kind, a, b)
+    from claimgraph.resolve.resolver import Resolver  # resolution loads only for a preview
+
     judgements = [*store.judgements(), {"kind": kind, "a": a, "b": b}]
     resolver = Resolver(judgements=judgements, alias_claims=store.claims(predicate="alias"))
     entities, links = resolver.resolve(store.mentions())
@@ -75,29 +76,36 @@ def preview(store: SQLiteStore, kind: str, a: str, b: str) -> Movement:
 Snapshot = tuple[dict[str, str], dict[str, str]]  # mention -> entity, entity -> name
 
 
-def snapshot(store: SQLiteStore) -> Snapshot:
+def snapshot(store: Store) -> Snapshot:
     """Who is who now, to report later what a change moved."""
     return store.mention_entities(), {e.id: e.name for e in store.entities()}
 
 
-def moved_since(store: SQLiteStore, before: Snapshot) -> Movement:
+def moved_since(store: Store, before: Snapshot) -> Movement:
     return movement(store, before[0], store.mention_entities(), before[1], {e.id: e.name for e in store.entities()})
 
 
-def record(store: SQLiteStore, kind: str, a: str, b: str, author: str) -> tuple[int, Movement]:
+def record(store: Store, kind: str, a: str, b: str, author: str,
+           on_wait: Callable[[str], None] | None = None) -> tuple[int, Movement]:
     """Record a judgement, re-resolve, and report what moved."""
     a, b = checked(store, kind, a, b)
     before = snapshot(store)
     jid = store.add_judgement(kind, a, b, author)
-    update_graph(store, full=True)
+    _rebuild(store, on_wait)
     return jid, moved_since(store, before)
 
 
-def undo(store: SQLiteStore, judgement_id: int) -> Movement:
+def undo(store: Store, judgement_id: int, on_wait: Callable[[str], None] | None = None) -> Movement:
     before = snapshot(store)
     store.undo_judgement(judgement_id)
-    update_graph(store, full=True)
+    _rebuild(store, on_wait)
     return moved_since(store, before)
+
+
+def _rebuild(store: Store, on_wait: Callable[[str], None] | None) -> None:
+    from claimgraph.pipeline import update_graph  # the stages load only when a judgement is made
+
+    update_graph(store, full=True, on_wait=on_wait)
 
 
 def _labels(old: str | None, new: str | None, before: dict[str, str], after: dict[str, str]) -> tuple[str, str]:
@@ -113,7 +121,7 @@ def _labels(old: str | None, new: str | None, before: dict[str, str], after: dic
     return source, target
 
 
-def movement(store: SQLiteStore, before: dict[str, str], after: dict[str, str], names_before: dict[str, str],
+def movement(store: Store, before: dict[str, str], after: dict[str, str], names_before: dict[str, str],
              names_after: dict[str, str]) -> Movement:
     """Mentions whose entity changed, grouped by (from, to), with the claims whose subject they
     are. Each side is named as it was (from) and as it is (to); the same name on both sides gets

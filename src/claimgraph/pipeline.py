@@ -33,7 +33,7 @@ from claimgraph.reason.grading import reason_over
 from claimgraph.resolve.linking import KnownNames, link_known_names
 from claimgraph.resolve.resolver import Resolver
 from claimgraph.settings import Settings
-from claimgraph.store.sqlite import SQLiteStore
+from claimgraph.store.base import Store
 
 Progress = Callable[[str], None]
 
@@ -51,28 +51,27 @@ def count_files(paths: Iterable[str | Path]) -> int:
     return sum(1 for f in discover(list(paths)) if not isinstance(f, InputError))
 
 
-def ingest_paths(store: SQLiteStore, paths: Iterable[str | Path], settings: Settings,
+def ingest_paths(store: Store, paths: Iterable[str | Path], settings: Settings,
                  progress: Progress | None = None, on_wait: Progress | None = None) -> IngestReport:
     """Ingest files and folders; every finished document is committed before the next starts."""
     report = IngestReport()
     with writer_lock(store.path, on_wait):
-        index = _duplicate_index(store, settings)
         batch: list[RawArticle] = []
         linked: list[tuple[Document, np.ndarray]] = []
         with _resolved_afterwards(store):
             for item in discover(list(paths)):
                 batch.extend(_read(store, report, item, settings))
                 if len(batch) >= settings.batch_size:
-                    _ingest_batch(store, batch, settings, index, report, linked)
+                    _ingest_batch(store, batch, settings, report, linked)
                     batch = []
                 if progress and not isinstance(item, InputError):
                     progress(source_name(item))
-            _ingest_batch(store, batch, settings, index, report, linked)
+            _ingest_batch(store, batch, settings, report, linked)
             _store_linked(store, linked, report)
     return report
 
 
-def ingest_texts(store: SQLiteStore, texts: Iterable[str | tuple[str, str]], settings: Settings,
+def ingest_texts(store: Store, texts: Iterable[str | tuple[str, str]], settings: Settings,
                  on_wait: Progress | None = None) -> IngestReport:
     """Ingest texts given in Python: a plain string, or (source, text)."""
     report = IngestReport()
@@ -80,37 +79,70 @@ def ingest_texts(store: SQLiteStore, texts: Iterable[str | tuple[str, str]], set
     for i, item in enumerate(texts):
         source, text = item if isinstance(item, tuple) else (f"text:{i}", item)
         articles.append(article_from_text(text, source))
-    with writer_lock(store.path, on_wait):
-        index = _duplicate_index(store, settings)
-        linked: list[tuple[Document, np.ndarray]] = []
-        with _resolved_afterwards(store):
-            _ingest_batch(store, articles, settings, index, report, linked)
-            _store_linked(store, linked, report)
+    linked: list[tuple[Document, np.ndarray]] = []
+    with writer_lock(store.path, on_wait), _resolved_afterwards(store):
+        _ingest_batch(store, articles, settings, report, linked)
+        _store_linked(store, linked, report)
     return report
 
 
-def update_graph(store: SQLiteStore, full: bool = False, on_wait: Progress | None = None) -> None:
-    """Resolve new mentions into entities (incrementally unless `full`), then regrade claims."""
+def update_graph(store: Store, full: bool = False, on_wait: Progress | None = None) -> None:
+    """Resolve new mentions into entities and regrade what they touched; `full` rebuilds
+    everything from scratch (the same code over every mention and every subject)."""
     with writer_lock(store.path, on_wait):
-        resolver = Resolver(
-            existing=store.mentions() if not full else [],
-            judgements=store.judgements(),
-            alias_claims=store.claims(predicate="alias"),
-        )
-        todo = store.mentions() if full else store.unresolved_mentions()
-        entities, links = resolver.resolve(todo)
-        store.save_resolution(entities, links, reset=full)
-        mention_entity = store.mention_entities()
-        publisher_of = {m.document: mention_entity[m.id] for m in store.mentions() if m.label == "meta/publisher" and m.id in mention_entity}
-        reasoning = reason_over(
-            claims=store.claims(), mention_entity=mention_entity, documents={d.id: d for d in store.documents()},
-            entities={e.id: e for e in store.entities()}, publisher_of=publisher_of,
-        )
-        store.save_reasoning(reasoning.groups, reasoning.conflicts, reasoning.memberships, reasoning.conflict_support)
+        if full or store.needs_rebuild():
+            _rebuild(store)
+        else:
+            _update(store)
+
+
+def _rebuild(store: Store) -> None:
+    resolver = Resolver(judgements=store.judgements(), alias_claims=store.claims(predicate="alias"))
+    entities, links = resolver.resolve(store.mentions())
+    live = {e.id for e in entities}
+    store.save_resolution(resolver.index.rows(live), links, reset=True, keys=resolver.index.keys_of(live))
+    _regrade(store, None)
+
+
+def _update(store: Store) -> None:
+    """One ingest's new mentions, resolved against candidates the store finds by their blocking
+    keys; then the subjects of the new claims, and of every claim that names an entity whose
+    name changed, regraded."""
+    todo = store.unresolved_mentions()
+    if not todo:
+        return
+    documents = sorted({m.document for m in todo})
+    resolver = Resolver(judgements=store.judgements(), alias_claims=store.claims(predicate="alias", documents=documents),
+                        source=store)
+    entities, links = resolver.resolve(todo)
+    touched = {e.id for e in entities}
+    store.save_resolution(resolver.index.rows(touched), links, keys=resolver.index.keys_of(touched))
+    _regrade(store, store.subjects_of_documents(documents) | store.subjects_naming(resolver.index.renamed(touched)))
+
+
+def _regrade(store: Store, subjects: set[str] | None) -> None:
+    """Groups, grades and conflicts of `subjects` (of everything when None) computed anew."""
+    if subjects is None:
+        claims = store.claims()
+    elif not subjects:
+        return
+    else:
+        claims = store.claims_about(subjects)
+    mention_entity = store.entities_of_mentions(
+        [m for c in claims for m in (c.subject, c.claimant, c.place, c.agent, (c.object or {}).get("mention")) if m])
+    documents = store.documents_meta({c.document for c in claims})
+    while missing := {d.duplicate_of for d in documents.values() if d.duplicate_of and d.duplicate_of not in documents}:
+        documents.update(store.documents_meta(missing))  # the originals that near-copies fold into
+    publisher_of = store.publisher_entities(documents)
+    names = store.entity_names({*mention_entity.values(), *publisher_of.values()})
+    reasoning = reason_over(claims=claims, mention_entity=mention_entity, documents=documents,
+                            entities={}, publisher_of=publisher_of, names=names)
+    store.save_reasoning(reasoning.groups, reasoning.conflicts, reasoning.memberships, reasoning.conflict_support,
+                         subjects=subjects)
 
 
 @contextmanager
-def _resolved_afterwards(store: SQLiteStore) -> Iterator[None]:
+def _resolved_afterwards(store: Store) -> Iterator[None]:
     """Resolve and grade what was stored when the block ends, also when it ends in an error (not
     on Ctrl-C: the next run resolves): a stored document never waits for a later run."""
     try:
@@ -138,14 +170,14 @@ def document_extractors(settings: Settings) -> list[DocumentExtractor]:
     return [load_extractor()]
 
 
-def _duplicate_index(store: SQLiteStore, settings: Settings) -> NearDuplicateIndex:
-    index = NearDuplicateIndex(settings.duplicate_threshold)
-    for doc_id, sig in store.signatures():
-        index.add(doc_id, np.frombuffer(sig, dtype=np.uint64))
-    return index
+def store_document(store: Store, doc: Document, sig: np.ndarray, extraction: Extraction,
+                   index: NearDuplicateIndex | None = None) -> bool:
+    """Store a document with its extraction and file its signature in the near-copy index."""
+    bands = (index or NearDuplicateIndex(0.7)).band_keys(sig)
+    return store.add_document(doc, sig.tobytes(), extraction.mentions, extraction.statements, extraction.claims, bands)
 
 
-def _skip(store: SQLiteStore, report: IngestReport, error: InputError) -> None:
+def _skip(store: Store, report: IngestReport, error: InputError) -> None:
     report.skipped.append((error.source, error.reason))
     store.record_skip(error.source, error.reason)
 
@@ -155,7 +187,7 @@ def _failure(exc: Exception) -> str:
     return printable(f"{type(exc).__name__}: {exc}")[:200]
 
 
-def _read(store: SQLiteStore, report: IngestReport, item: Path | InputError, settings: Settings) -> list[RawArticle]:
+def _read(store: Store, report: IngestReport, item: Path | InputError, settings: Settings) -> list[RawArticle]:
     """The articles of one discovered file; what cannot be read is recorded as skipped."""
     if isinstance(item, InputError):
         _skip(store, report, item)
@@ -175,10 +207,12 @@ def _read(store: SQLiteStore, report: IngestReport, item: Path | InputError, set
     return articles
 
 
-def _ingest_batch(store: SQLiteStore, batch: list[RawArticle], settings: Settings,
-                  index: NearDuplicateIndex, report: IngestReport, linked: list[tuple[Document, np.ndarray]]) -> None:
-    """Analyse and store a batch; a report in a language no analyser reads is put in `linked`,
-    stored once this run's entities are resolved (`_store_linked`)."""
+def _ingest_batch(store: Store, batch: list[RawArticle], settings: Settings, report: IngestReport,
+                  linked: list[tuple[Document, np.ndarray]]) -> None:
+    """Analyse and store a batch; near-copies are searched among the stored documents (the
+    store's LSH buckets) and, before they are stored, the batch's own. A report in a language no
+    analyser reads is put in `linked`, stored once this run's entities are resolved (`_store_linked`)."""
+    index = NearDuplicateIndex(settings.duplicate_threshold)
     documents: list[tuple[Document, np.ndarray]] = []
     seen: set[str] = set()
     for art in batch:
@@ -196,7 +230,7 @@ def _ingest_batch(store: SQLiteStore, batch: list[RawArticle], settings: Setting
         if language not in ANALYSED:
             status, reason = "linked", f"language '{language}': linked by the names of known entities, no claims extracted"
             report.not_analysed.append((art.source, reason))
-        duplicate_of = index.find(sig)
+        duplicate_of = index.find(sig, store.near_copy_candidates(index.band_keys(sig), index.SCAN))
         if duplicate_of:
             report.near_duplicates.append((doc_id, duplicate_of))
         index.add(doc_id, sig)
@@ -211,13 +245,13 @@ def _ingest_batch(store: SQLiteStore, batch: list[RawArticle], settings: Setting
         extraction = next(extractions)
         if isinstance(extraction, InputError):
             _skip(store, report, extraction)
-        elif store.add_document(doc, sig.tobytes(), extraction.mentions, extraction.statements, extraction.claims):
+        elif store_document(store, doc, sig, extraction, index):
             report.new.append(doc.id)
         else:
             report.already_known.append(doc.source)
 
 
-def _store_linked(store: SQLiteStore, linked: list[tuple[Document, np.ndarray]], report: IngestReport) -> None:
+def _store_linked(store: Store, linked: list[tuple[Document, np.ndarray]], report: IngestReport) -> None:
     """Reports no analyser reads, stored with a mention wherever they name an entity the store
     knows, this run's reports included (they are resolved first)."""
     if not linked:
@@ -226,8 +260,8 @@ def _store_linked(store: SQLiteStore, linked: list[tuple[Document, np.ndarray]],
     known = KnownNames.of(store.entities())
     for doc, sig in linked:
         extraction = extract_document(doc, None)
-        mentions = extraction.mentions + link_known_names(doc, known)
-        if store.add_document(doc, sig.tobytes(), mentions, [], []):
+        extraction.mentions.extend(link_known_names(doc, known))
+        if store_document(store, doc, sig, extraction):
             report.new.append(doc.id)
         else:
             report.already_known.append(doc.source)

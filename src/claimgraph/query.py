@@ -3,38 +3,64 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from pathlib import PurePath
 from typing import Any
 
 from claimgraph.errors import NotFound
 from claimgraph.model import Claim, ClaimGroup, Document, Entity, Section
-from claimgraph.store.sqlite import SQLiteStore
+from claimgraph.store.base import Store
 
 
 class View:
-    """A snapshot of the store's mention → entity map, to turn claims into entity terms."""
+    """What it takes to show some claims in entity terms (the entities of their mentions, their
+    groups, the names, the reports they were read in), fetched for those claims only: a page of
+    claims costs the same in a store of any size."""
 
-    def __init__(self, store: SQLiteStore):
+    def __init__(self, store: Store, claims: Iterable[Claim] = ()):
         self.store = store
-        self.mention_entity = store.mention_entities()
-        self.publisher_entity: dict[str, str | None] = dict(store.publisher_entities())
-        self.group_of = store.claim_groups()
-        self._names: dict[str, str] | None = None
-        self._documents: dict[str, Document] | None = None
-        self._groups: dict[str, ClaimGroup] | None = None
+        self.mention_entity: dict[str, str] = {}
+        self.publisher_entity: dict[str, str | None] = {}
+        self.group_of: dict[str, str] = {}
+        self._names: dict[str, str] = {}
+        self._documents: dict[str, Document] = {}
+        self._groups: dict[str, ClaimGroup] = {}
+        self.add(claims)
+
+    def add(self, claims: Iterable[Claim]) -> View:
+        """Fetch what these claims need that is not known yet."""
+        claims = list(claims)
+        mentions = {m for c in claims for m in (c.subject, c.claimant, c.place, c.agent, (c.object or {}).get("mention"))
+                    if m and m not in self.mention_entity}
+        self.mention_entity.update(self.store.entities_of_mentions(mentions))
+        documents = {c.document for c in claims} - set(self._documents)
+        self._documents.update(self.store.documents_meta(documents))
+        publishers = self.store.publisher_entities(documents)
+        self.publisher_entity.update({d: publishers.get(d) for d in documents})
+        self.group_of.update(self.store.claim_groups([c.id for c in claims if c.id not in self.group_of]))
+        wanted = set(self.group_of.values()) - set(self._groups)
+        self._groups.update((g.id, g) for g in self.store.groups(ids=sorted(wanted)))
+        self.add_names([*self.mention_entity.values(), *(e for e in publishers.values() if e)])
+        return self
+
+    def add_names(self, ids: Iterable[str | None]) -> None:
+        wanted = {e for e in ids if e and e not in self._names}
+        if wanted:
+            self._names.update(self.store.entity_names(wanted))
 
     def entity(self, mention_id: str | None) -> str | None:
         return self.mention_entity.get(mention_id) if mention_id else None
 
     def names(self) -> dict[str, str]:
-        if self._names is None:
-            self._names = self.store.entity_names()
         return self._names
 
     def name(self, entity_id: str | None) -> str | None:
-        return self.names().get(entity_id) if entity_id else None
+        if not entity_id:
+            return None
+        if entity_id not in self._names:
+            self.add_names([entity_id])
+        return self._names.get(entity_id)
 
     def claimant(self, claim: Claim) -> str | None:
         if claim.claimant:
@@ -42,13 +68,9 @@ class View:
         return self.publisher_entity.get(claim.document)
 
     def documents(self) -> dict[str, Document]:
-        if self._documents is None:
-            self._documents = self.store.documents_meta()
         return self._documents
 
     def groups(self) -> dict[str, ClaimGroup]:
-        if self._groups is None:
-            self._groups = {g.id: g for g in self.store.groups()}
         return self._groups
 
     def outlet(self, document: Document | None) -> str | None:
@@ -116,18 +138,22 @@ def entity_record(e: Entity, mentions: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def export_records(store: SQLiteStore) -> Iterator[dict[str, Any]]:
+EXPORT_CHUNK = 2000
+
+
+def export_records(store: Store) -> Iterator[dict[str, Any]]:
     """Every record of the JSON Lines contract, in its order: documents, entities, statements,
-    claims, groups, conflicts."""
-    view = View(store)
-    texts: dict[str, str] = {}
+    claims, groups, conflicts. Claims are put in entity terms a chunk at a time."""
+    texts: dict[str, str] = {}  # reports in other languages, whose names may be stored in a base form
     for d in store.documents():
-        texts[d.id] = d.text
+        if d.language not in (None, "en"):
+            texts[d.id] = d.text
         yield document_record(d)
     spans: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for m in store.mentions():
         if m.entity and m.section is not Section.META:
-            written = texts[m.document][m.start:m.end] if m.start is not None and m.end is not None else m.text
+            inflected = m.document in texts and m.start is not None and m.end is not None
+            written = texts[m.document][m.start:m.end] if inflected else m.text
             record = {"document": m.document, "start": m.start, "end": m.end, "text": written, "section": str(m.section)}
             if written != m.text:  # an inflected form ("Джабраилова") and the name it is ("Джабраилов")
                 record["name"] = m.text
@@ -136,18 +162,25 @@ def export_records(store: SQLiteStore) -> Iterator[dict[str, Any]]:
             spans[m.entity].append(record)
     for e in store.entities():
         yield entity_record(e, spans.get(e.id, []))
-    for s in store.statements():
-        yield {"type": "statement", "id": s.id, "document": s.document, "source": view.entity(s.source),
-               "source_text": s.source_text, "cue": s.cue, "content": s.content.as_dict(), "kind": s.kind}
-    for c in store.claims():
-        yield view.claim_record(c)
+    statements = store.statements()
+    for i in range(0, len(statements), EXPORT_CHUNK):
+        part = statements[i : i + EXPORT_CHUNK]
+        source = store.entities_of_mentions([s.source for s in part if s.source])
+        for s in part:
+            yield {"type": "statement", "id": s.id, "document": s.document, "source": source.get(s.source or ""),
+                   "source_text": s.source_text, "cue": s.cue, "content": s.content.as_dict(), "kind": s.kind}
+    claims = store.claims()
+    for i in range(0, len(claims), EXPORT_CHUNK):
+        view = View(store, claims[i : i + EXPORT_CHUNK])
+        for c in claims[i : i + EXPORT_CHUNK]:
+            yield view.claim_record(c)
     for g in store.groups():
         yield {"type": "group", **asdict(g), "claims": list(g.claims), "reasons": list(g.reasons), "history": list(g.history)}
     for x in store.conflicts():
         yield {"type": "conflict", "id": x.id, "kind": x.kind, "claims": list(x.claims), "summary": x.summary}
 
 
-def find_entity(store: SQLiteStore, name: str) -> Entity:
+def find_entity(store: Store, name: str) -> Entity:
     """The entity a user means by `name` (an id, a name or an alias), or NotFound with suggestions."""
     ids = store.entity_ids_named(name)
     if ids:
@@ -159,7 +192,7 @@ def find_entity(store: SQLiteStore, name: str) -> Entity:
     raise NotFound(f"No entity named {name!r}.{hint}")
 
 
-def entity_links(store: SQLiteStore, entity_id: str, limit: int = 20) -> tuple[list[str], list[str]]:
+def entity_links(store: Store, entity_id: str, limit: int = 20) -> tuple[list[str], list[str]]:
     """Why each mention belongs to an entity, one line per name and rule ("Reid: short form of
     'Tara Reid'; ..."), and the coreference links of its pronouns and descriptions, each with the
     sieve that made it ("'she' → 'Tara Reid' (pronoun sieve: singular, female, ...)"), at most
@@ -183,7 +216,7 @@ def entity_links(store: SQLiteStore, entity_id: str, limit: int = 20) -> tuple[l
     return names, references
 
 
-def search(store: SQLiteStore, q: str, limit: int = 20) -> dict[str, Any]:
+def search(store: Store, q: str, limit: int = 20) -> dict[str, Any]:
     """Names grouped by entity (type, mentions, the names that matched) and reports, with how many
     of each there are in all. Words match anywhere; "quoted words" match as a phrase."""
     if not q.strip():
@@ -199,7 +232,7 @@ def search(store: SQLiteStore, q: str, limit: int = 20) -> dict[str, Any]:
             "total_entities": n_entities, "total_documents": n_documents}
 
 
-def judgement_rows(store: SQLiteStore, include_undone: bool = False) -> list[dict[str, Any]]:
+def judgement_rows(store: Store, include_undone: bool = False) -> list[dict[str, Any]]:
     """People's judgements with both sides named: an entity id (a split's) as its entity's name."""
     def side(value: str) -> str:
         return store.entity(value).name if value.startswith("e:") and store.has_entity(value) else value
@@ -212,20 +245,20 @@ def judgement_rows(store: SQLiteStore, include_undone: bool = False) -> list[dic
     return out
 
 
-def entity_claims(store: SQLiteStore, view: View, entity_id: str) -> list[Claim]:
-    mention_ids = [m for m, e in view.mention_entity.items() if e == entity_id]
-    return store.claims(subject_mentions=mention_ids) if mention_ids else []
+def entity_claims(store: Store, entity_id: str) -> list[Claim]:
+    """The claims about an entity, in report order (an indexed query: its mentions, their claims)."""
+    return store.claims_about([entity_id])
 
 
-def stats(store: SQLiteStore) -> dict[str, int]:
+def stats(store: Store) -> dict[str, int]:
     out = {t: store.count(t) for t in ("documents", "entities", "mentions", "statements", "claims", "groups", "conflicts", "skipped", "judgements")}
     out["judgements"] = store.count_active_judgements()  # an undone judgement no longer counts
-    out["near_duplicates"] = int(store.db.execute("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL").fetchone()[0])
-    out["not_analysed"] = int(store.db.execute("SELECT count(*) FROM documents WHERE status != 'analysed'").fetchone()[0])
+    out["near_duplicates"] = store.count_documents_where("near-copy")
+    out["not_analysed"] = store.count_documents_where("not-analysed")
     return out
 
 
-def require_entity(store: SQLiteStore, entity_id: str) -> Entity:
+def require_entity(store: Store, entity_id: str) -> Entity:
     try:
         return store.entity(entity_id)
     except NotFound:
@@ -241,11 +274,15 @@ def _shown_time(time: dict[str, str]) -> str:
     return ("≤" if time.get("basis") == "report" else "") + str(time["start"])
 
 
-def build_dossier(store: SQLiteStore, entity: Entity) -> dict[str, Any]:
-    """An entity's names, status line, relations, timeline and conflicts, ready to print or render."""
-    view = View(store)
-    groups = {g.id: g for g in store.groups()}
-    records = [view.claim_record(c) for c in entity_claims(store, view, entity.id)]
+def build_dossier(store: Store, entity: Entity, view: View | None = None, claims: list[Claim] | None = None) -> dict[str, Any]:
+    """An entity's names, status line, relations, timeline and conflicts, ready to print or render:
+    its claims, their groups and its conflicts, each by an indexed query. A caller that shows the
+    claims too passes them and their `view`."""
+    if claims is None:
+        claims = entity_claims(store, entity.id)
+    view = view if view is not None else View(store, claims)
+    groups = view.groups()
+    records = [view.claim_record(c) for c in claims]
     by_group: dict[str, list[dict[str, Any]]] = {}
     for r in records:
         by_group.setdefault(r["group"] or r["id"], []).append(r)
@@ -290,9 +327,8 @@ def build_dossier(store: SQLiteStore, entity: Entity) -> dict[str, Any]:
                                  "evidence": r["evidence"],
                                  "line": f"{shown}  {r['predicate']} {target}".rstrip() + f" — {r['modality']} by {who} [{grade}]"})
     timeline.sort(key=lambda row: (row["time"], row["predicate"]))
-    claim_ids = {r["id"] for r in records}
     conflicts = [{"kind": c.kind, "summary": c.summary, "id": c.id, "claims": list(c.claims)}
-                 for c in store.conflicts() if claim_ids & set(c.claims)]
+                 for c in store.conflicts(subject=entity.id)]
     return {"id": entity.id, "name": entity.name, "type": entity.type, "aliases": list(entity.aliases),
             "status": "; ".join(status), "status_rows": status_rows, "relations": relations, "timeline": timeline,
             "conflicts": conflicts, "claims": records}

@@ -11,6 +11,7 @@ from anyascii import anyascii
 DEMONYM_ENDINGS = ("ian", "an", "n", "i", "ese", "ish")
 
 
+@lru_cache(maxsize=200_000)
 def _fold(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"['`´’‘\".,()]", "", anyascii(text).lower())).strip()
 

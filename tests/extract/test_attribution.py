@@ -93,3 +93,31 @@ def test_a_later_non_confirmation_hedges_the_report_before_it():
 def test_a_relative_clause_is_not_denied_by_the_main_verb():
     rows = claims_of("Ivo Petrov, who led the Green League until 2019, denied the charges.", "leader_of")
     assert rows and rows[0]["modality"] == "asserted"
+
+
+def test_a_reporting_clause_after_the_news_with_a_citation():
+    rows = claims_of("Dana Kell died at her farm near Ostley on Monday, the Valley Gazette reported, citing her sister.", "dead")
+    assert rows and rows[0]["claimant"] == "Valley Gazette" and rows[0]["modality"] == "reported"
+
+
+def test_a_clause_that_merely_follows_a_report_is_not_attributed_to_it():
+    rows = claims_of("Dana Kell died at her farm after the Valley Gazette reported the fire.", "dead")
+    assert rows and rows[0]["claimant"] is None
+
+
+def test_what_a_group_considers_itself_is_its_own_claim():
+    rows = claims_of("The Northern Front, which considers itself the local branch of the Brotherhood, claimed the attack.",
+                     "affiliated_with")
+    assert rows and rows[0]["claimant"] == "Northern Front" and rows[0]["modality"] == "reported"
+
+
+def test_an_aside_in_a_quoted_sentence_is_the_authors():
+    text = "The ministry added: Pavel Orlik, who is known as the group's head of finance, was detained in May."
+    roles = claims_of(text, "role")
+    assert roles and all(r["claimant"] is None and r["modality"] == "asserted" for r in roles)
+    assert claims_of(text, "arrested")[0]["claimant"] == "ministry"
+
+
+def test_an_alias_in_brackets_is_not_hedged_by_the_verb():
+    rows = claims_of("Idris Falah (also known as Abu Samir) is believed to have financed the cell.", "alias")
+    assert rows and rows[0]["modality"] == "asserted" and rows[0]["object"] == "Abu Samir"

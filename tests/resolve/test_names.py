@@ -18,6 +18,8 @@ from claimgraph.resolve.score import STRONG, match_names
         ("the IS group", "Islamic State", "ORG"),
         ("Deir Ezzor", "Deir ez-Zor", "PLACE"),
         ("Pankisi Valley", "Pankisi Gorge", "PLACE"),
+        ("Harbor Light Clinic", "Harbor Light Treatment Center", "PLACE"),  # a facility by its other head
+        ("Stonegate Recovery", "Stonegate Recovery Center", "PLACE"),
     ],
 )
 def test_variants_match(a, b, type_):
@@ -33,6 +35,8 @@ def test_variants_match(a, b, type_):
         ("Seyfullakh Shishani", "Umar Shishani", "PERSON"),
         ("Tarkhan Batirashvili", "Temur Batirashvili", "PERSON"),
         ("Bank of America", "Bank of England", "ORG"),
+        ("Tarrow", "Tarrow Rehab", "PLACE"),  # the town is not the clinic named after it
+        ("Harbor Light Clinic", "Harbor View Clinic", "PLACE"),
     ],
 )
 def test_different_things_do_not_match(a, b, type_):

@@ -8,19 +8,22 @@ import io
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from claimgraph.query import View
-from claimgraph.store.sqlite import SQLiteStore
+from claimgraph.query import EXPORT_CHUNK, View
+from claimgraph.store.base import Store
 
 COLUMNS = ["id", "document", "subject", "subject_name", "predicate", "object", "time", "claimant",
            "claimant_name", "modality", "grade", "evidence_start", "evidence_end", "evidence", "extractor", "confidence",
            "outlet", "published", "title", "file", "grade_basis", "language"]
 
 
-def csv_rows(store: SQLiteStore) -> Iterator[list[Any]]:
+def csv_rows(store: Store) -> Iterator[list[Any]]:
     """The header, then one row a claim, in report order."""
-    view = View(store)
     yield COLUMNS
-    for c in store.claims():
+    claims = store.claims()
+    view = View(store)
+    for i, c in enumerate(claims):
+        if i % EXPORT_CHUNK == 0:  # the names, groups and reports of the next chunk of claims
+            view = View(store, claims[i : i + EXPORT_CHUNK])
         row = view.claim_row(c)
         where = row["provenance"]
         yield [
@@ -32,7 +35,7 @@ def csv_rows(store: SQLiteStore) -> Iterator[list[Any]]:
         ]
 
 
-def csv_chunks(store: SQLiteStore) -> Iterator[str]:
+def csv_chunks(store: Store) -> Iterator[str]:
     """The CSV text a row at a time (for a streamed download)."""
     buf = io.StringIO()
     writer = csv.writer(buf)
@@ -43,7 +46,7 @@ def csv_chunks(store: SQLiteStore) -> Iterator[str]:
         buf.truncate()
 
 
-def write_csv(store: SQLiteStore, out: TextIO) -> int:
+def write_csv(store: Store, out: TextIO) -> int:
     writer = csv.writer(out)
     n = -1
     for row in csv_rows(store):

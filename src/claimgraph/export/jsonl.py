@@ -6,10 +6,10 @@ import json
 from typing import TextIO
 
 from claimgraph.query import export_records
-from claimgraph.store.sqlite import SQLiteStore
+from claimgraph.store.base import Store
 
 
-def write_jsonl(store: SQLiteStore, out: TextIO) -> int:
+def write_jsonl(store: Store, out: TextIO) -> int:
     n = 0
     for rec in export_records(store):
         out.write(json.dumps(rec, ensure_ascii=False, sort_keys=False) + "\n")

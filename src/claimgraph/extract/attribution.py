@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.lexicon import REPORTING_NOUNS, REPORTING_VERBS
 from claimgraph.extract.mentions import make_mention, token_mention
+from claimgraph.extract.parsed import children, doc_text, sentences, span_tokens
 from claimgraph.model import Document, Mention, Statement, stable_id
 from claimgraph.model import Span as TextSpan
 
@@ -63,7 +64,7 @@ class Attributor:
     def __init__(self, document: Document, doc: Doc, mentions: list[Mention]):
         self.document = document
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token: read it once
+        self.text = doc_text(doc)
         self.mentions = mentions
         self.new_mentions: list[Mention] = []
         self.last_source: dict[str, Mention] = {}
@@ -98,11 +99,11 @@ class Attributor:
         own = token_mention(mentions, head)
         if own is not None and own.label != "rules/description":
             return own
-        candidates = [c for c in head.children if c.dep_ == "appos"]
+        candidates = [c for c in children(head) if c.dep_ == "appos"]
         if head.dep_ in ("compound", "nmod") and head.head.i > head.i:
             candidates.append(head.head)  # "news agency SABA" parsed with the name as head
         if head.lower_ in MEDIA_NOUNS or head.lemma_.lower() in MEDIA_NOUNS:
-            candidates += [c for c in head.children if c.dep_ in ("compound", "poss", "nmod")]  # "the Courier newspaper"
+            candidates += [c for c in children(head) if c.dep_ in ("compound", "poss", "nmod")]  # "the Courier newspaper"
         for c in candidates:
             m = token_mention(mentions, c)
             if m is not None and m.label != "rules/description" and m.type in ("PERSON", "ORG"):
@@ -113,8 +114,8 @@ class Attributor:
         """Whose document it is: "the NYPD's statement", "a report by the AP", "an editorial
         in the daily X", "the post by Y"."""
         mentions = self.mentions + self.new_mentions
-        owners = [c for c in head.children if c.dep_ == "poss"]
-        owners += [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "in", "from") for o in c.children if o.dep_ == "pobj"]
+        owners = [c for c in children(head) if c.dep_ == "poss"]
+        owners += [o for c in children(head) if c.dep_ == "prep" and c.lower_ in ("by", "of", "in", "from") for o in children(c) if o.dep_ == "pobj"]
         for o in owners:
             for t in o.subtree:
                 m = token_mention(mentions, t)
@@ -124,7 +125,8 @@ class Attributor:
 
     def _phrase(self, head: Token) -> Span:
         toks = [t for t in head.subtree if t.dep_ != "punct" or t.i < head.i]
-        toks = [t for t in toks if not (t.dep_ in ("relcl", "acl") or any(a.dep_ in ("relcl", "acl") and a.i != head.i for a in t.ancestors if a.i in {x.i for x in head.subtree}))]
+        inside = {x.i for x in head.subtree}
+        toks = [t for t in toks if not (t.dep_ in ("relcl", "acl") or any(a.dep_ in ("relcl", "acl") and a.i != head.i for a in t.ancestors if a.i in inside))]
         if not toks:
             return self.doc[head.i : head.i + 1]
         return self.doc[min(t.i for t in toks) : max(t.i for t in toks) + 1]
@@ -174,9 +176,9 @@ class Attributor:
     def find(self) -> list[Attribution]:
         out: list[Attribution] = []
         pending_quote: tuple[int, int] | None = None  # an open quotation waiting for its cue
-        for sent in self.doc.sents:
+        for sent in sentences(self.doc):
             found = self._in_sentence(sent)
-            text = sent.text
+            text = self.text[sent.start_char : sent.end_char]
             opens = sum(text.count(q) for q in "“") + (1 if text.lstrip()[:1] in "‘\"" else 0)
             closes = sum(text.count(q) for q in "”")
             if not found:
@@ -237,20 +239,25 @@ class Attributor:
 
     def _in_sentence(self, sent: Span) -> list[Attribution]:
         out = [a for a in (self._headline_colon(sent), self._impersonal(sent)) if a is not None]
-        for tok in sent:
+        for tok in span_tokens(sent):
             source_tok, cue, content = None, None, None
-            if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in REPORTING_VERBS and not _descriptive(tok):
+            reflexive = _self_description(tok)
+            if reflexive is not None:  # "X, which considers itself the branch of Y": X's own claim
+                source_tok, cue = self._self_describer(tok), f"{tok.text} {reflexive.text}"
+                last = max(t.i for t in tok.subtree)
+                content = (tok.idx, self.doc[last].idx + len(self.doc[last])) if source_tok is not None else None
+            elif tok.pos_ in ("VERB", "AUX") and tok.lemma_ in REPORTING_VERBS and not _descriptive(tok):
                 source_tok, content = self._verb_source(tok, sent)
                 cue = self._cue_text(tok)
             elif tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
                 to = self.doc[tok.i + 1]
-                objs = [c for c in to.children if c.dep_ == "pobj"]
+                objs = [c for c in children(to) if c.dep_ == "pobj"]
                 if objs:
                     source_tok, cue = objs[0], "according to"
                     phrase_end = max(t.i for t in objs[0].subtree) + 1
                     content = self._content_outside(sent, tok.i, phrase_end)
             elif tok.lemma_ in REPORTING_NOUNS and tok.pos_ == "NOUN":
-                poss = [c for c in tok.children if c.dep_ == "poss"]
+                poss = [c for c in children(tok) if c.dep_ == "poss"]
                 if poss and poss[0].lower_ not in ("his", "her", "its", "their"):
                     source_tok, cue = poss[0], tok.text
                     content = self._content_outside(sent, min(t.i for t in tok.subtree), max(t.i for t in tok.subtree) + 1)
@@ -266,9 +273,15 @@ class Attributor:
             out.append(Attribution(st, source, tok.i, relayed))
         return out
 
+    def _self_describer(self, verb: Token) -> Token | None:
+        subj = next((c for c in children(verb) if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+            return verb.head
+        return subj
+
     def _headline_colon(self, sent: Span) -> Attribution | None:
         """'Police: suspect fled the scene' — a short speaker, a colon, what they say."""
-        colon = next((t for t in sent if t.text == ":"), None)
+        colon = next((t for t in span_tokens(sent) if t.text == ":"), None)
         if colon is None or colon.i - sent.start > 5 or sent.end - colon.i < 4:
             return None
         left = self.doc[sent.start : colon.i]
@@ -283,12 +296,12 @@ class Attributor:
 
     def _impersonal(self, sent: Span) -> Attribution | None:
         """'It was reported that ...', 'it is understood that ...': the publisher relays it."""
-        for verb in sent:
+        for verb in span_tokens(sent):
             if verb.tag_ != "VBN" or verb.lemma_ not in REPORTING_VERBS | {"understand"}:
                 continue
-            subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-            clause = [c for c in verb.children if c.dep_ == "ccomp"]
-            if subj is None or subj.lower_ != "it" or not clause or any(c.dep_ == "agent" for c in verb.children):
+            subj = next((c for c in children(verb) if c.dep_ == "nsubjpass"), None)
+            clause = [c for c in children(verb) if c.dep_ == "ccomp"]
+            if subj is None or subj.lower_ != "it" or not clause or any(c.dep_ == "agent" for c in children(verb)):
                 continue
             lo, hi = min(t.i for t in clause[0].subtree), max(t.i for t in clause[0].subtree)
             s, e = _strip(self.text, self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi]))
@@ -297,40 +310,40 @@ class Attributor:
         return None
 
     def _cue_text(self, verb: Token) -> str:
-        extra = [c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ in ("ORG", "PERSON", "GPE")]
+        extra = [c for c in children(verb) if c.dep_ == "dobj" and c.ent_type_ in ("ORG", "PERSON", "GPE")]
         return f"{verb.text} {extra[0].text}" if extra else verb.text
 
     def _verb_source(self, verb: Token, sent: Span) -> tuple[Token | None, tuple[int, int] | None]:
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+        subj = next((c for c in children(verb) if c.dep_ in ("nsubj",)), None)
         if verb.tag_ == "VBN":  # passive: "touted by US outlets", "he was quoted by ABNA24"
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+            agent = next((c for c in children(verb) if c.dep_ == "agent"), None)
+            pobj = next((g for g in children(agent) if g.dep_ == "pobj"), None) if agent else None
             if pobj is not None:
                 if verb.lemma_ == "quote":
-                    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or pobj
+                    subj = next((c for c in children(verb) if c.dep_ == "nsubjpass"), None) or pobj
                 else:
                     subj = pobj
-            elif verb.dep_ in ("amod", "acl") or any(c.dep_ == "nsubjpass" for c in verb.children):
+            elif verb.dep_ in ("amod", "acl") or any(c.dep_ == "nsubjpass" for c in children(verb)):
                 return None, None
         if subj is None:
             if verb.dep_ == "conj" and verb.head.lemma_ in REPORTING_VERBS:
-                subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+                subj = next((c for c in children(verb.head) if c.dep_ == "nsubj"), None)
             if subj is None:
                 return None, None
-        comp = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "parataxis") and c.i != subj.i]
+        comp = [c for c in children(verb) if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "parataxis") and c.i != subj.i]
         clause = [c for c in comp if c.dep_ in ("ccomp", "parataxis", "xcomp")]
-        for d in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
+        for d in (c for c in children(verb) if c.dep_ in ("dobj", "dative")):
             # "told a judge that X ...": the parser may hang the content on the addressee
-            clause += [g for g in d.children if g.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
+            clause += [g for g in children(d) if g.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in children(g))]
             if not clause and verb.lemma_ in EVENT_CUES and d.pos_ == "NOUN" and d.lemma_.lower() in EVENT_NOUNS:
                 clause.append(d)  # "police confirmed his death", "the ministry announced the arrest of X"
-        if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and not clause and verb.i > verb.head.i:
+        if _trailing(verb) and not clause:
             # "‘...,’ the ministry said." : the rest of the sentence is the content
             return subj, self._content_outside(sent, min(t.i for t in verb.subtree), max(t.i for t in verb.subtree) + 1)
         if clause:
             # "reported that X, described as ..., had been killed": the parser hangs the
             # clause's own verb on the reporting verb as a subjectless conjunct
-            clause += [c for c in verb.children if c.dep_ == "conj" and c.i > verb.i and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+            clause += [c for c in children(verb) if c.dep_ == "conj" and c.i > verb.i and not any(g.dep_ in ("nsubj", "nsubjpass") for g in children(c))]
             lo = min(t.i for c in clause for t in c.subtree)
             hi = max(t.i for c in clause for t in c.subtree) + 1
             return subj, (self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1]))
@@ -348,9 +361,35 @@ class Attributor:
         return before if before[1] - before[0] >= after[1] - after[0] else after
 
 
+def _trailing(verb: Token) -> bool:
+    """A reporting clause after what it reports, hung on that clause's verb: "..., the ministry
+    said." (parataxis, ccomp) or "..., the Gazette reported, citing police." (an adverbial
+    clause with no conjunction of its own, set off by a comma)."""
+    if verb.head.i == verb.i or verb.i < verb.head.i:
+        return False
+    if verb.dep_ in ("parataxis", "ccomp"):
+        return True
+    first = min(t.i for t in verb.subtree)
+    return (verb.dep_ == "advcl" and first > 0 and verb.doc[first - 1].text == ","
+            and not any(c.dep_ in ("mark", "advmod") for c in children(verb) if c.i < verb.i))
+
+
+SELF_DESCRIBING = frozenset({"consider", "describe", "call", "bill", "style", "proclaim", "declare", "present", "brand"})
+REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves"})
+
+
+def _self_description(verb: Token) -> Token | None:
+    """The reflexive of "considers itself", "describes herself as", "calls themselves": what
+    follows is the subject's account of itself."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SELF_DESCRIBING:
+        return None
+    near = children(verb) + [g for c in children(verb) if c.dep_ in ("ccomp", "xcomp", "oprd") for g in children(c)]
+    return next((t for t in near if t.lower_ in REFLEXIVES and t.i > verb.i), None)
+
+
 def _descriptive(verb: Token) -> bool:
     """'X, described as the top commander, ...' and 'known as': a label, not a report."""
-    return verb.lemma_ in ("describe", "know", "see", "regard") and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    return verb.lemma_ in ("describe", "know", "see", "regard") and any(c.dep_ == "prep" and c.lower_ == "as" for c in children(verb))
 
 
 def find_attributions(document: Document, doc: Doc, mentions: list[Mention]) -> tuple[list[Attribution], list[Mention]]:

@@ -18,6 +18,7 @@ from claimgraph.extract.attribution import Attribution
 from claimgraph.extract.frames import run as run_frames
 from claimgraph.extract.lexicon import BELIEF_VERBS, REPORTING_NOUNS, REPORTING_VERBS, STATUS_TRIGGERS
 from claimgraph.extract.modality import modality_of, non_confirmation
+from claimgraph.extract.parsed import doc_text, sentence_entities, sentences
 from claimgraph.extract.predicates.base import Context, Found
 from claimgraph.extract.timex import resolve_time
 from claimgraph.model import Claim, Document, Mention, Modality, Section, stable_id
@@ -52,7 +53,7 @@ def _time_of(document: Document, trigger: Token, sent: Span, predicate: str) -> 
     candidates = []
     # a date on the reporting verb dates the report, not the event ("denied on Tuesday that ...")
     head_is_report = trigger.head.lemma_ in REPORTING_VERBS
-    for ent in sent.ents:
+    for ent in sentence_entities(sent):
         if ent.label_ != "DATE":
             continue
         ancestors = {a.i for a in ent.root.ancestors}
@@ -100,9 +101,9 @@ def extract_claims(document: Document, doc: Doc, mentions: list[Mention], attrib
             for t in span:
                 by_token.setdefault(t.i, m)
     claims: dict[tuple, Claim] = {}
-    text = doc.text
+    text = doc_text(doc)
     unconfirmed = _unconfirmed_sentences(doc)
-    for sent in doc.sents:
+    for sent in sentences(doc):
         ctx = Context(doc, sent, spanned, by_token, text, document)
         evidence = sentence_span(document, sent)
         if not evidence.text:
@@ -126,7 +127,7 @@ def _unconfirmed_sentences(doc: Doc) -> set[int]:
     """Sentences that a "could not be independently verified" hedges: itself and the one before."""
     out: set[int] = set()
     previous: int | None = None
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if non_confirmation(sent):
             out.update(i for i in (previous, sent.start) if i is not None)
         previous = sent.start

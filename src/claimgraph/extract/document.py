@@ -12,6 +12,7 @@ from claimgraph.extract.claims import DocumentExtractor, extract_claims
 from claimgraph.extract.coref import resolve_coreference
 from claimgraph.extract.frames import REGISTRY
 from claimgraph.extract.mentions import extract_mentions, metadata_mentions
+from claimgraph.extract.parsed import children, know_text
 from claimgraph.extract.ud.document import extract_ud
 from claimgraph.model import Claim, Document, Mention, Section, Statement, stable_id
 
@@ -44,6 +45,7 @@ def extract_document(document: Document, doc: Doc | None, extra: Iterable[Docume
         mentions, out.statements, out.claims = extract_ud(document, doc, lexicon, commenter)
         out.mentions.extend(mentions + ([commenter] if commenter is not None else []))
         return out
+    know_text(doc, document.text)
     named = extract_mentions(document, doc)
     attributions, described = find_attributions(document, doc, named)
     mentions = sorted(named + described, key=lambda m: m.start or 0)
@@ -67,10 +69,10 @@ def _follow_sources(doc: Doc, attributions: list[Attribution], refers: dict[int,
     coreference linked the pronoun to; every other source stays as attribution read it."""
     for att in attributions:
         cue = doc[att.cue_token]
-        near = [c for c in cue.children if c.dep_ in ("nsubj", "agent", "prep", "pobj")]
-        near += [g for c in near for g in c.children if g.dep_ == "pobj"]
+        near = [c for c in children(cue) if c.dep_ in ("nsubj", "agent", "prep", "pobj")]
+        near += [g for c in near for g in children(c) if g.dep_ == "pobj"]
         if cue.dep_ == "conj":
-            near += [c for c in cue.head.children if c.dep_ == "nsubj"]
+            near += [c for c in children(cue.head) if c.dep_ == "nsubj"]
         phrase = att.statement.source_text.lower().strip()
         for tok in near:
             target = refers.get(tok.i)

@@ -10,6 +10,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from claimgraph.extract.lexicon import ORG_NAME_HEADS, PLACE_NAME_HEADS
+from claimgraph.extract.parsed import sentences, span_tokens
 from claimgraph.model import Mention, stable_id
 
 MIN_WORDS = 4  # capitalised words of four letters or more a title-case line has at least
@@ -21,9 +22,9 @@ def title_case_lines(doc: Doc) -> list[tuple[int, int]]:
     (untagged.title_case), words the tagger made names count: "Lindsay Lohan Checks Into Rehab
     at Betty Ford Center" is all names to the tagger, and that is what is to be undone here."""
     out = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         capital = lower = 0
-        for t in sent:
+        for t in span_tokens(sent):
             if len(t) > 3 and t.is_alpha:
                 if t.is_lower:
                     lower += 1

@@ -155,7 +155,12 @@ def type_from_name(surface: str, fallback: str) -> str:
         return "PLACE"
     if words[-1] in ORG_NAME_HEADS and len(words) > 1 or words[0] in ORG_NAME_OPENERS:
         return "ORG"
+    if fallback == "PERSON" and ACRONYM.fullmatch(surface):
+        return "ORG"  # the tagger takes outlets and agencies written in capitals for people
     return fallback
+
+
+ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 PERSON_SUFFIXES = ("ist", "ician", "man", "woman", "person", "eer")

@@ -27,6 +27,7 @@ from claimgraph.extract.lexicon import (
     is_person_noun,
     type_from_name,
 )
+from claimgraph.extract.parsed import children, entities, tokens
 from claimgraph.extract.untagged import (
     acronym_definitions,
     acronym_expansions,
@@ -111,7 +112,7 @@ def _norp_type(ent: Span, person_tokens: set[str]) -> str | None:
     and mis-typed surnames."""
     if ent.text in person_tokens:
         return "PERSON"
-    if any(child.dep_ == "case" for child in ent.root.children):
+    if any(child.dep_ == "case" for child in children(ent.root)):
         return "PLACE"
     if ent.root.tag_ in ("NNPS", "NNS") and ent.root.dep_ not in ("amod", "compound"):
         return "ORG"
@@ -126,7 +127,7 @@ def _country_named(ent: Span) -> bool:
     nxt = ent.doc[ent.end : ent.end + 2]
     if len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ == "born":  # "Iraqi-born": a country, whatever else
         return True
-    places = {e.text for e in ent.doc.ents if e.label_ in ("GPE", "LOC")}
+    places = {e.text for e in entities(ent.doc) if e.label_ in ("GPE", "LOC")}
     return any(is_demonym_of(ent.text, p) for p in places)
 
 
@@ -142,13 +143,13 @@ def _add(found: dict[tuple[int, int], Mention], m: Mention | None) -> None:
 
 
 def extract_mentions(document: Document, doc: Doc) -> list[Mention]:
-    person_tokens = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if len(e) > 1}
+    person_tokens = {t.text for e in entities(doc) if e.label_ == "PERSON" for t in e if len(e) > 1}
     found: dict[tuple[int, int], Mention] = {}
     titles: set[int] = set()  # characters of ranks tagged as entities ("General of the Army")
     for start, end, long_name in acronym_definitions(document.text):
         _add(found, make_mention(document, start, end, "ORG", "rules/acronym-definition"))
         _add(found, make_mention(document, long_name[0], long_name[1], "ORG", "rules/acronym-definition"))
-    for ent in doc.ents:
+    for ent in entities(doc):
         type_ = LABEL_TYPES.get(ent.label_)
         if ent.label_ == "NORP":
             type_ = _norp_type(ent, person_tokens)
@@ -291,7 +292,7 @@ def _retype_by_context(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
             if _placed(span.root):
                 found[key] = replace(m, type="PLACE", label=m.label + "+place")
             continue
-        for c in span.root.children:
+        for c in children(span.root):
             if c.dep_ == "relcl" and any(t.lower_ in ("who", "whom", "whose") and t.i < c.i for t in c.lefts):
                 found[key] = replace(m, type="PERSON", label=m.label + "+who")
 
@@ -313,7 +314,7 @@ def _descriptions(doc: Doc) -> list[tuple[Span, str]]:
     """Unnamed but specific parties: a nationality, country or organisation modifying a head noun
     such as ministry, officials, troops or spokesman ("the Tajik interior ministry")."""
     out = []
-    for tok in doc:
+    for tok in tokens(doc):
         lemma = tok.lower_
         if tok.pos_ not in ("NOUN", "PROPN") or not tok.text.islower() or not (lemma in ORG_DESCRIPTION_HEADS or lemma in PERSON_DESCRIPTION_HEADS):
             continue

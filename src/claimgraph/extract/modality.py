@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.lexicon import DENIALS, HEDGES, NEGATIONS
+from claimgraph.extract.parsed import children, span_tokens
 from claimgraph.model import Modality
 
 
@@ -19,7 +20,7 @@ def _governors(trigger: Token, sent: Span) -> list[Token]:
         chain.append(cur)
     out = list(chain)
     for tok in chain:
-        out.extend(c for c in tok.children if c.dep_ in ("neg", "aux", "advmod", "acomp", "auxpass", "amod", "det"))
+        out.extend(c for c in children(tok) if c.dep_ in ("neg", "aux", "advmod", "acomp", "auxpass", "amod", "det"))
     return out
 
 
@@ -29,16 +30,16 @@ CONFIRMING = frozenset({"confirm", "verify", "corroborate", "substantiate", "aut
 def unconfirmed(trigger: Token, sent: Span) -> bool:
     """'Officials could not confirm that X was killed': a negated confirmation is no support,
     and no denial either."""
-    return any(tok.lemma_ in CONFIRMING and any(c.dep_ == "neg" for c in tok.children) for tok in _governors(trigger, sent))
+    return any(tok.lemma_ in CONFIRMING and any(c.dep_ == "neg" for c in children(tok)) for tok in _governors(trigger, sent))
 
 
 def non_confirmation(sent: Span) -> bool:
     """A sentence saying that what was just reported is unconfirmed: 'The claim could not be
     independently verified', 'There was no independent confirmation', 'unverified reports'."""
-    for tok in sent:
-        if tok.lemma_ in CONFIRMING and any(c.dep_ == "neg" for c in tok.children):
+    for tok in span_tokens(sent):
+        if tok.lemma_ in CONFIRMING and any(c.dep_ == "neg" for c in children(tok)):
             return True
-        if tok.lemma_ in ("confirmation", "verification") and any(c.lower_ == "no" for c in tok.children):
+        if tok.lemma_ in ("confirmation", "verification") and any(c.lower_ == "no" for c in children(tok)):
             return True
         if tok.lower_ in ("unconfirmed", "unverified") and tok.dep_ in ("acomp", "ROOT", "attr"):
             return True
@@ -54,7 +55,7 @@ def is_negated(trigger: Token, sent: Span) -> bool:
         if tok.lemma_ in DENIALS and tok.i != trigger.i:  # "dismissed from the club" is the event, not a denial
             return True
     # "Celebrations of the death ... were premature"
-    return any(t.lemma_.lower() in DENIALS for t in sent if t.dep_ in ("acomp", "attr") and trigger.i in _judged(t.head))
+    return any(t.lemma_.lower() in DENIALS for t in span_tokens(sent) if t.dep_ in ("acomp", "attr") and trigger.i in _judged(t.head))
 
 
 def _judged(clause: Token) -> set[int]:

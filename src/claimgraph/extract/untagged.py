@@ -23,6 +23,7 @@ from claimgraph.extract.lexicon import (
     is_person_noun,
     type_from_name,
 )
+from claimgraph.extract.parsed import children, doc_text, sentences, span_tokens, tokens
 from claimgraph.model import Mention
 from claimgraph.words import is_demonym_of
 
@@ -70,7 +71,7 @@ def media_names(doc: Doc, found: dict[tuple[int, int], Mention]) -> list[Span]:
         if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.idx not in taken:
             out.append(doc[tok.i : tok.i + 1])
 
-    for tok in doc:
+    for tok in tokens(doc):
         low = tok.lower_
         if low in MEDIA_HEADS and tok.pos_ in ("NOUN", "PROPN"):
             i = tok.i - 1
@@ -81,7 +82,7 @@ def media_names(doc: Doc, found: dict[tuple[int, int], Mention]) -> list[Span]:
                 i -= 1
             if i < end and doc[i + 1].pos_ == "PROPN" and doc[i + 1].text[:1].isupper():
                 out.append(doc[i + 1 : end + 1])  # "Rossiya 24 [TV channel]"
-            for c in tok.children:
+            for c in children(tok):
                 if c.dep_ == "appos" and c.i > tok.i:
                     name_at(c)  # "the social network VKontakte"
         if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_.lower() in PUBLISHING:
@@ -241,7 +242,7 @@ TITLE_WORDS = frozenset({
 
 def title_case(sent: Span) -> bool:
     """A headline in title case: most of its longer words capitalised, verbs included."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    words = [t for t in span_tokens(sent) if t.is_alpha and len(t) > 3]
     capital = [t for t in words if t.text[:1].isupper()]
     outside = [t for t in capital if not t.ent_type_ and t.i > sent.start]  # capitalised, yet no name
     return len(words) >= 4 and len(capital) >= 0.8 * len(words) and len(outside) >= 2
@@ -253,7 +254,7 @@ def proper_runs(doc: Doc, found: dict[tuple[int, int], Mention], titles: set[int
     "of", "for", "and" may join capitalised words inside an organisation's or place's name
     ("Defense and Security Committee"), and a nationality before one belongs to it ("Russian
     Upper House")."""
-    text = doc.text  # Doc.text joins every token: read it once
+    text = doc_text(doc)
     covered = {i for (s, e) in found for i in range(s, e) if e - s > 0 and " " in text[s:e]}
     out: list[Span] = []
     run: list[Token] = []
@@ -285,7 +286,7 @@ def proper_runs(doc: Doc, found: dict[tuple[int, int], Mention], titles: set[int
             out.append(span)
         run.clear()
 
-    headlines = {i for sent in doc.sents if title_case(sent) for i in range(sent.start, sent.end)}
+    headlines = {i for sent in sentences(doc) if title_case(sent) for i in range(sent.start, sent.end)}
 
     def eligible(tok: Token, joined: bool = False) -> bool:
         """A proper noun no name covers yet; after a connector, one inside a tagged name too
@@ -294,7 +295,7 @@ def proper_runs(doc: Doc, found: dict[tuple[int, int], Mention], titles: set[int
         return tok.pos_ == "PROPN" and (joined or tok.idx not in covered) and tok.idx not in titles and tok.ent_type_ not in (
             "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "NORP") and tok.i not in headlines
 
-    for tok in doc:
+    for tok in tokens(doc):
         joined = any(t.lower_ in CONNECTORS for t in run)
         connects = bool(run) and tok.lower_ in CONNECTORS and tok.i + 1 < len(doc) and eligible(doc[tok.i + 1], True)
         if eligible(tok, joined) or connects:

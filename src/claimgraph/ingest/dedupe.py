@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -38,6 +39,15 @@ def signature(text: str) -> np.ndarray:
     return np.asarray(mh.hashvalues, dtype=np.uint64)
 
 
+@lru_cache(maxsize=8)
+def band_layout(threshold: float) -> tuple[int, int]:
+    """LSH bands and rows per band for a threshold: datasketch finds them by numerical integration
+    (a tenth of a second), so once per process, not once per ingest."""
+    # a loose band setting finds candidates; the estimated Jaccard decides
+    layout = MinHashLSH(threshold=min(threshold, 0.5), num_perm=NUM_PERM)
+    return layout.b, layout.r
+
+
 class NearDuplicateIndex:
     """Signatures filed by LSH bands; `find` returns the earliest near-copy of a signature.
 
@@ -51,9 +61,8 @@ class NearDuplicateIndex:
 
     def __init__(self, threshold: float):
         self.threshold = threshold
-        # a loose band setting finds candidates; the estimated Jaccard decides
-        layout = MinHashLSH(threshold=min(threshold, 0.5), num_perm=NUM_PERM)
-        self.bands = [(i * layout.r, (i + 1) * layout.r) for i in range(layout.b)]
+        bands, rows = band_layout(threshold)
+        self.bands = [(i * rows, (i + 1) * rows) for i in range(bands)]
         self.buckets: list[dict[bytes, list[int]]] = [{} for _ in self.bands]
         self.rows: dict[str, int] = {}  # document id -> row of `matrix`, in the order added
         self.ids: list[str] = []
@@ -71,15 +80,28 @@ class NearDuplicateIndex:
         for (start, end), bucket in zip(self.bands, self.buckets, strict=True):
             bucket.setdefault(sig[start:end].tobytes(), []).append(row)
 
-    def find(self, sig: np.ndarray) -> str | None:
-        candidates: set[int] = set()
-        for (start, end), bucket in zip(self.bands, self.buckets, strict=True):
-            candidates.update(bucket.get(sig[start:end].tobytes(), [])[: self.SCAN])
-        if not candidates:
+    def band_keys(self, sig: np.ndarray) -> list[bytes]:
+        """The signature's bucket key in each band (what a store files it under)."""
+        return [sig[start:end].tobytes() for start, end in self.bands]
+
+    def find(self, sig: np.ndarray, stored: list[list[tuple[int, str, bytes]]] | None = None) -> str | None:
+        """The earliest near-copy of `sig`: among `stored` documents (each band's bucket as a
+        store keeps it: (arrival, id, signature), earliest first) before those added here."""
+        rows: set[int] = set()
+        earlier: dict[str, tuple[int, bytes]] = {}
+        for i, ((start, end), bucket) in enumerate(zip(self.bands, self.buckets, strict=True)):
+            before = stored[i] if stored else []
+            for seq, doc_id, data in before[: self.SCAN]:
+                earlier.setdefault(doc_id, (seq, data))
+            rows.update(bucket.get(sig[start:end].tobytes(), [])[: max(0, self.SCAN - len(before))])
+        first = sorted(earlier, key=lambda d: earlier[d][0])
+        found = [*first, *(self.ids[r] for r in sorted(rows))]  # earliest first
+        if not found:
             return None
-        rows = np.array(sorted(candidates))  # earliest first
-        self.comparisons += len(rows)
+        matrix = np.vstack([*(np.frombuffer(earlier[d][1], dtype=np.uint64) for d in first),
+                            *(self.matrix[r] for r in sorted(rows))])
+        self.comparisons += len(found)
         # the estimated Jaccard similarity, as datasketch's MinHash.jaccard computes it
-        similar = np.count_nonzero(self.matrix[rows] == sig, axis=1) / NUM_PERM >= self.threshold
+        similar = np.count_nonzero(matrix == sig, axis=1) / NUM_PERM >= self.threshold
         hits = np.flatnonzero(similar)
-        return self.ids[int(rows[hits[0]])] if hits.size else None
+        return found[int(hits[0])] if hits.size else None

@@ -111,8 +111,12 @@ def grade_group(facts: list[Fact], conflicts: list[Conflict], concerned: list[Me
 
 
 def reason_over(claims: list[Claim], mention_entity: dict[str, str], documents: dict[str, Document],
-                entities: dict[str, Entity], publisher_of: dict[str, str] | None = None) -> Reasoning:
-    names = {e.id: e.name for e in entities.values()}
+                entities: dict[str, Entity], publisher_of: dict[str, str] | None = None,
+                names: dict[str, str] | None = None) -> Reasoning:
+    """Groups, grades and conflicts of `claims`. Everything is per subject, so the claims of some
+    subjects (all of theirs) give exactly those subjects' part of the whole. `names` (entity id
+    -> display name) may stand in for `entities`."""
+    names = {**{e.id: e.name for e in entities.values()}, **(names or {})}
     facts = to_facts(claims, mention_entity, documents, publisher_of or {})
     conflicts = find_conflicts(facts, lambda e: names.get(e or "", e or "?"))
     conflicts_of: dict[str, list[Conflict]] = {}

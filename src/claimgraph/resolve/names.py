@@ -21,7 +21,7 @@ ORG_STOP = frozenset({"the", "of", "in", "and", "for", "&", "on", "at", "de", "l
 # Generic heads that do not distinguish one organisation from another when added or dropped.
 ORG_GENERIC = frozenset({"group", "organisation", "organization", "movement", "inc", "ltd", "llc", "co", "corp", "corporation", "company", "plc"})
 # Heads of a facility's name that its reports use one for another ("Clinic", "Center", "Centre").
-FACILITY_GENERIC = frozenset({"center", "centre", "clinic", "facility", "treatment"})
+FACILITY_GENERIC = frozenset({"center", "centre", "clinic", "facility", "treatment", "rehab"})
 # Landform words that name the same place ("Pankisi Valley", "Pankisi Gorge"); administrative
 # heads (province, district, city) are NOT here: "Aleppo" and "Aleppo province" differ.
 LANDFORM = frozenset({"valley", "gorge", "canyon", "mountains", "mountain", "hills", "river", "lake", "desert", "island", "islands"})
@@ -33,8 +33,10 @@ TITLES = frozenset({
 })
 SPLIT = re.compile(r"[\s\-‐‑–—_/]+")
 
+NAMES_CACHE = 1 << 19  # distinct names a run meets; past this the caches would recompute (1M mentions: ~200k)
 
-@lru_cache(maxsize=200_000)
+
+@lru_cache(maxsize=NAMES_CACHE)
 def fold(text: str) -> str:
     """Lower-case ASCII, apostrophes and dots removed, whitespace single."""
     text = anyascii(text).lower()
@@ -42,7 +44,7 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=NAMES_CACHE)
 def raw_tokens(name: str) -> tuple[str, ...]:
     return tuple(t for t in SPLIT.split(fold(name)) if t)
 
@@ -60,7 +62,7 @@ NISBA = {
 }
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=NAMES_CACHE)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Tokens that carry the name: particles and leading titles removed; an epithet of origin
     ("Omar the Chechen") read as the nisba it translates ("Omar al-Shishani")."""
@@ -73,7 +75,7 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return toks or raw
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=NAMES_CACHE)
 def skeleton(token: str) -> str:
     """Consonant skeleton of one folded token: Khalimov/Halimov -> hlmv, Omar/Umar -> mr."""
     t = token
@@ -85,27 +87,27 @@ def skeleton(token: str) -> str:
     return consonants if len(consonants) >= 2 else t
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=NAMES_CACHE)
 def key(name: str) -> str:
     """The exact-match key: folded name tokens without particles."""
     return " ".join(name_tokens(name))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=NAMES_CACHE)
 def compact(name: str, drop: frozenset[str] = frozenset()) -> str:
     """Skeleton of the whole name with spaces removed: Deir Ezzor / Deir ez-Zor -> drzr."""
     joined = "".join(t for t in raw_tokens(name) if t not in drop and t not in PARTICLES)
     return skeleton(joined) if joined else ""
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=NAMES_CACHE)
 def acronym(name: str) -> str:
     """Initials of the significant words: Islamic State in Iraq and Syria -> isis."""
     toks = [t for t in raw_tokens(name) if t not in ORG_STOP and t not in ORG_GENERIC and t not in PARTICLES]
     return "".join(t[0] for t in toks) if len(toks) >= 2 else ""
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=NAMES_CACHE)
 def is_acronym(text: str) -> bool:
     stripped = re.sub(r"[.\s]", "", text)
     return 2 <= len(stripped) <= 6 and stripped.isupper() and stripped.isalpha()
@@ -118,14 +120,14 @@ ORG_WORDS_EN = {"jabhat": "front", "jaish": "army", "jaysh": "army", "harakat": 
                 "majlis": "council", "hayat": "committee", "hay'at": "committee"}
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=NAMES_CACHE)
 def org_words(name: str) -> tuple[str, ...]:
     """An organisation's words in English order-free form: Jabhat al-Nusra / al Nusra Front -> (front, nusra)."""
     toks = {ORG_WORDS_EN.get(t, t) for t in raw_tokens(name) if t not in PARTICLES and t not in ORG_STOP}
     return tuple(sorted(toks))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=NAMES_CACHE)
 def org_core(name: str) -> str:
     """An organisation's name without determiners and generic heads ("the IS group" -> "is"; "Betty
     Ford Clinic" and "Betty Ford Treatment Center" -> "betty ford")."""
@@ -135,7 +137,7 @@ def org_core(name: str) -> str:
     return " ".join(toks)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=NAMES_CACHE)
 def place_core(name: str) -> str:
     return compact(name, LANDFORM)
 
@@ -150,7 +152,7 @@ DESCRIPTION_CLASSES = {
 DESCRIPTION_FILLERS = frozenset({"national", "regular", "official", "state"})
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=NAMES_CACHE)
 def description_key(name: str) -> tuple[str, str] | None:
     """The country word and the class of head of a lowercase description: 'Georgian national
     military' -> (georgian, military), "Georgia's armed forces" -> (georgia, military)."""

@@ -19,42 +19,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimgraph.model import Claim, Entity, Mention, Section, stable_id
+from claimgraph.resolve.entities import (
+    BIG_BLOCK,
+    MAX_BLOCK,
+    EntityIndex,
+    EntitySource,
+    EntityState,
+    blocking_keys,
+    display_name,
+    majority_type,
+)
 from claimgraph.resolve.linking import LABEL as LINKED
-from claimgraph.resolve.names import (
-    acronym,
-    description_key,
-    description_stems,
-    fold,
-    is_acronym,
-    key,
-    name_tokens,
-    org_core,
-    place_core,
-    raw_tokens,
-    skeleton,
-)
-from claimgraph.resolve.score import (
-    STRONG,
-    WEAK,
-    Match,
-    begins,
-    compare,
-    prefix_key,
-    significant_tokens,
-    tokens_equal,
-)
-from claimgraph.words import demonym_stems, is_demonym_of
+from claimgraph.resolve.names import acronym, fold, is_acronym, key, name_tokens, raw_tokens
+from claimgraph.resolve.score import STRONG, WEAK, Match, begins, compare, significant_tokens, tokens_equal
 
 Link = tuple[str, str, str, str]  # mention, entity, rule, evidence
-MAX_BLOCK = 16  # a key shared by more entities than this does not discriminate: skip it
 MAX_COMPARED = 12  # candidates compared per cluster, those sharing the most keys first
-# words that many organisation and place names share: never a blocking key on their own
-GENERIC_TOKENS = frozenset({
-    "front", "brigade", "party", "council", "group", "army", "forces", "force", "state", "national", "ministry",
-    "movement", "union", "valley", "gorge", "province", "city", "river", "north", "south", "east", "west",
-    "northern", "southern", "eastern", "western", "united", "republic", "islamic", "democratic", "new", "the",
-})
-TYPE_ORDER = ("PERSON", "ORG", "PLACE")
 
 
 @dataclass
@@ -66,16 +46,28 @@ class Cluster:
     types: Counter[str] = field(default_factory=Counter)
     rules: dict[str, str] = field(default_factory=dict)  # mention id -> why it joined
     type: str = "ORG"  # majority of `types`, kept current by add()
+    # founded by a description ("US officials"), not a name: takes no short forms (set by the first mention)
+    described: bool = False
+    _full: tuple[int, list[str], list[tuple[str, tuple[str, ...]]]] | None = field(default=None, repr=False, compare=False)
 
-    @property
-    def described(self) -> bool:
-        """Founded by a description ("US officials"), not a name: takes no short forms."""
-        return bool(self.mentions) and self.mentions[0].label == "rules/description"
+    def _full_names(self) -> tuple[int, list[str], list[tuple[str, tuple[str, ...]]]]:
+        # names are only ever added, so their number says whether the lists are still current
+        if self._full is None or self._full[0] != len(self.names):
+            full = [(n, name_tokens(n)) for n in self.names]
+            full = [(n, toks) for n, toks in full if len(toks) >= 2]
+            self._full = (len(self.names), [n for n, _ in full], full)
+        return self._full
 
     def full_names(self) -> list[str]:
-        return [n for n in self.names if len(name_tokens(n)) >= 2]
+        return self._full_names()[1]
+
+    def full_tokens(self) -> list[tuple[str, tuple[str, ...]]]:
+        """The full names (two name tokens or more) with their tokens."""
+        return self._full_names()[2]
 
     def add(self, m: Mention, rule: str) -> None:
+        if not self.mentions:
+            self.described = m.label == "rules/description"
         if m.is_reference:  # "she", "the group": refers to the cluster, names nothing
             self.mentions.append(m)
             self.rules[m.id] = m.sieve or rule  # the sieve that linked it stays its reason
@@ -88,26 +80,6 @@ class Cluster:
         self.types[m.type] += 2 if len(name_tokens(m.text)) >= 2 or m.section is Section.META else 1
         self.type = majority_type(self.types)
         self.rules[m.id] = rule
-
-
-@dataclass
-class EntityState:
-    id: str
-    names: Counter[str] = field(default_factory=Counter)
-    types: Counter[str] = field(default_factory=Counter)
-    order: int = 0
-    keys: set[str] = field(default_factory=set)  # exact-match keys of its names
-    named: bool = False  # has a name, not only descriptions
-    type: str = "ORG"  # majority of `types`, kept current by add()
-
-    def add(self, name: str, type_: str, weight: int = 1) -> None:
-        self.names[name] += 1
-        self.types[type_] += weight
-        self.keys.add(key(name))
-        self.type = majority_type(self.types)
-
-    def to_entity(self) -> Entity:
-        return Entity(id=self.id, type=self.type, name=display_name(self.names), aliases=tuple(self.names.most_common()))
 
 
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
@@ -131,64 +103,12 @@ def _genders_clash(a: Cluster, b: Cluster) -> bool:
     return ga is not None and gb is not None and ga != gb
 
 
-def majority_type(votes: Counter[str]) -> str:
-    if not votes:
-        return "ORG"
-    return max(TYPE_ORDER, key=lambda t: (votes[t], -TYPE_ORDER.index(t)))
-
-
-def display_name(names: Counter[str]) -> str:
-    """The name to show: a full name (two name tokens or more) before a short one, a name in Latin
-    script before one in another (the workspace speaks English), then the most used, then the
-    longest."""
-    def adjective(n: str) -> bool:  # "Karsian" beside "Karsia": show the country
-        return any(is_demonym_of(n, other) for other in names if other != n)
-
-    return max(names, key=lambda n: (min(len(name_tokens(n)), 2), is_latin(n), not adjective(n), names[n], len(n), n))
-
-
-def is_latin(name: str) -> bool:
-    """Every letter in the Latin script (accents included: "Malsagov", "Défense")."""
-    return all(ord(c) < 0x250 or not c.isalpha() for c in name)
-
-
-def blocking_keys(name: str, type_: str) -> set[str]:
-    """Keys under which an entity with this name is filed; candidates share at least one."""
-    keys = {f"k:{key(name)}"}
-    toks = name_tokens(name)
-    if type_ == "PERSON":
-        if len(toks) >= 2:
-            keys.add(f"fl:{skeleton(toks[0])[:1]}:{skeleton(toks[-1])}")
-        if toks:
-            keys.add(f"s:{skeleton(toks[-1])}")
-    else:
-        keys.update(f"t:{skeleton(t)}" for t in toks if len(t) > 2 and t not in GENERIC_TOKENS)
-        keys.add(f"c:{place_core(name)}")
-        if is_acronym(name):
-            keys.add(f"a:{fold(name).replace(' ', '')}")
-        acr = acronym(name)
-        if acr:
-            keys.add(f"a:{acr}")
-        prefix = prefix_key(name) if type_ == "ORG" else None
-        if prefix:
-            keys.add(f"p:{prefix}")
-        if type_ == "ORG" and org_core(name):  # "the IS group" / "IS"
-            keys.add(f"o:{org_core(name)}")
-        described = description_key(name) if type_ == "ORG" else None
-        if described:  # "Georgian military" / "Georgia's armed forces"
-            keys.update(f"x:{described[1]}:{w[:4]}" for w in description_stems(name))
-        if type_ == "PLACE":  # "Russian" files under russia, "Lebanese" under leban
-            keys.update(f"d:{stem[:4]}" for stem in demonym_stems(name))
-            if " " not in fold(name):
-                keys.add(f"d:{fold(name)[:4]}")
-    return keys
-
-
 class Resolver:
     def __init__(self, existing: Iterable[Mention] = (), judgements: Iterable[dict[str, Any]] = (),
-                 alias_claims: Iterable[Claim] = ()):
-        self.entities: dict[str, EntityState] = {}
-        self.blocks: dict[str, set[str]] = defaultdict(set)
+                 alias_claims: Iterable[Claim] = (), source: EntitySource | None = None):
+        """`source`: a store to fetch known entities from as each report needs them (an
+        incremental run); without one, `existing` mentions and this run are all there is."""
+        self.index = EntityIndex(source)
         self.distinct: set[frozenset[str]] = set()
         self.merges: list[tuple[str, str]] = []
         self.splits: list[tuple[str, str]] = []
@@ -206,17 +126,25 @@ class Resolver:
         self.mention_names: dict[str, str] = {}
         self.mention_types: dict[str, str] = {}
         self.antecedents: dict[str, str] = {}  # mention -> the mention coreference linked it to
+        self.gave_name: dict[str, bool] = {}  # with a source: whether registering a mention added a name
         for m in existing:
             if m.entity:
                 self._register(m.entity, m)
 
+    @property
+    def entities(self) -> dict[str, EntityState]:
+        return self.index.entities
+
+    @property
+    def blocks(self) -> dict[str, set[str]]:
+        return self.index.blocks
+
     # ---- index ----------------------------------------------------------------------
     def _register(self, entity_id: str, m: Mention, weight: int = 1) -> EntityState:
-        state = self.entities.get(entity_id)
-        if state is None:
-            state = self.entities[entity_id] = EntityState(entity_id, order=len(self.entities))
+        state = self.entities.get(entity_id) or self.index.state(entity_id)
         if m.antecedent:
             self.antecedents[m.id] = m.antecedent
+        named = False
         if m.is_reference:
             pass  # a pronoun or nominal: neither a name nor a type vote
         elif m.label == "rules/description" and state.named:
@@ -224,8 +152,10 @@ class Resolver:
         else:
             state.named = state.named or m.label != "rules/description"
             state.add(m.text, m.type, weight)
-            for k in blocking_keys(m.text, m.type):
-                self.blocks[k].add(entity_id)
+            self.index.file(m.text, m.type, entity_id)
+            named = True
+        if self.index.source is not None:
+            self.gave_name[m.id] = named
         self.mention_names[m.id] = m.text
         self.mention_types[m.id] = m.type
         return state
@@ -234,30 +164,33 @@ class Resolver:
         """Entities of the cluster's type filed under its blocking keys, the most specific keys
         (smallest blocks: the same name, the same first and family name) first, at most
         MAX_COMPARED: the work per document stays bounded however large the store grows."""
-        keys = {k for name in cluster.names for k in blocking_keys(name, cluster.type) if k in self.blocks}
+        wanted = {k for name in cluster.names for k in blocking_keys(name, cluster.type)}
+        self.index.fetch(wanted)
+        blocks_of = self.blocks
+        keys = [k for k in wanted if k in blocks_of]
         # smallest first, equal sizes by key: a set's order changes with the hash seed
-        blocks = [self.blocks[k] for k in sorted(keys, key=lambda k: (len(self.blocks[k]), k))]
-        if blocks and len(blocks[0]) > MAX_BLOCK:  # only unspecific keys: the smallest still gives candidates
-            if len(blocks[0]) > 4 * MAX_BLOCK:
+        keys.sort(key=lambda k: (len(blocks_of[k]), k))
+        if keys and len(blocks_of[keys[0]]) > MAX_BLOCK:  # only unspecific keys: the smallest still gives candidates
+            if len(blocks_of[keys[0]]) > BIG_BLOCK:
                 return []
-            blocks = blocks[:1]
+            keys = keys[:1]
+        entities = self.entities
         found: dict[str, None] = {}
-        for block in blocks:
-            if len(block) > MAX_BLOCK or len(found) >= MAX_COMPARED:
+        for k in keys:
+            if len(blocks_of[k]) > MAX_BLOCK or len(found) >= MAX_COMPARED:
                 break
-            for e in sorted(block, key=lambda e: self.entities[e].order):
-                if self.entities[e].type == cluster.type:
+            for e in self.index.ordered(k):
+                if entities[e].type == cluster.type:
                     found.setdefault(e)
         # the tagger types a name differently from one report to the next ("TMZ", "Betty Ford
         # Center"): an entity's own name (its display name), of two words or more or an acronym,
         # crosses types
         for name in sorted(cluster.names):
-            if len(name_tokens(name)) >= 2 or is_acronym(name):
-                for e in sorted(self.blocks.get(f"k:{key(name)}", ()), key=lambda e: self.entities[e].order):
-                    state = self.entities[e]
-                    if len(found) < MAX_COMPARED and state.named and key(display_name(state.names)) == key(name):
+            if len(found) < MAX_COMPARED and (len(name_tokens(name)) >= 2 or is_acronym(name)):
+                for e in self.index.displayed_as(key(name)):
+                    if len(found) < MAX_COMPARED:
                         found.setdefault(e)
-        return sorted(list(found)[:MAX_COMPARED], key=lambda e: self.entities[e].order)
+        return sorted(list(found)[:MAX_COMPARED], key=lambda e: entities[e].order)
 
     def _is_distinct(self, names_a: Iterable[str], names_b: Iterable[str]) -> bool:
         if not self.distinct:
@@ -382,8 +315,7 @@ class Resolver:
         for cluster in reversed(clusters):  # the most recent name first
             if cluster.described:
                 continue
-            for name in cluster.full_names():
-                full = name_tokens(name)
+            for name, full in cluster.full_tokens():
                 if len(toks) >= len(full):
                     continue
                 if cluster.type == "PERSON":
@@ -451,10 +383,10 @@ class Resolver:
         base = display_name(cluster.names)
         eid = stable_id("e", cluster.type, key(base))
         n = 1
-        while eid in self.entities:
+        while self.index.exists(eid):
             n += 1
             eid = stable_id("e", cluster.type, key(base), n)
-        self.entities[eid] = EntityState(eid, order=len(self.entities))
+        self.index.new(eid)
         return eid
 
     # ---- judgements -------------------------------------------------------------------
@@ -491,16 +423,41 @@ class Resolver:
                 root = self.antecedents[root]
             if root in current:
                 current[m] = current[root]
-        # rebuild entity states from the final assignment
+        if self.index.source is None:
+            self._rebuild(current, references, touched)
+        else:
+            self._move({m: e for m, e, _, _ in links}, current, references, touched)
+        return [(m, current[m], *rules[m]) for m in current]
+
+    def _rebuild(self, current: dict[str, str], references: set[str], touched: set[str]) -> None:
+        """A full run: every entity's state anew from the final assignment (and filed under its
+        names, for the store's index)."""
         rebuilt: dict[str, EntityState] = {}
         for m, e in current.items():
             st = rebuilt.setdefault(e, EntityState(e, order=self.entities[e].order if e in self.entities else len(self.entities)))
             if m not in references:
                 st.add(self.mention_names[m], self.mention_types[m])
         self.entities.update(rebuilt)
+        for m, e in current.items():
+            if m not in references:
+                self.index.file(self.mention_names[m], self.mention_types[m], e)
         touched.clear()
         touched.update(rebuilt)
-        return [(m, current[m], *rules[m]) for m in current]
+
+    def _move(self, placed: dict[str, str], current: dict[str, str], references: set[str], touched: set[str]) -> None:
+        """An incremental run: the mentions a judgement moved leave the state of the entity they
+        were placed in and join the one they belong to; the rest of the store is untouched."""
+        for m, e in sorted(current.items()):
+            if placed[m] == e or m in references:
+                continue
+            name, type_ = self.mention_names[m], self.mention_types[m]
+            self.entities[placed[m]].remove(name if self.gave_name.get(m) else None, type_)
+            state = self.index.state(e)
+            state.named = True
+            state.add(name, type_)
+            self.index.file(name, type_, e)
+            touched.add(placed[m])
+        touched.update(current.values())
 
 
 def explain(names_a: list[str], names_b: list[str], type_a: str, type_b: str) -> Match:

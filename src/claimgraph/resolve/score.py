@@ -15,6 +15,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from claimgraph.resolve.names import (
+    FACILITY_GENERIC,
     LANDFORM,
     ORG_GENERIC,
     ORG_WORDS_EN,
@@ -26,6 +27,7 @@ from claimgraph.resolve.names import (
     org_core,
     org_words,
     place_core,
+    raw_tokens,
     same_description,
     skeleton,
 )
@@ -50,7 +52,7 @@ class Match:
 NO_MATCH = Match(0.0, "no name evidence")
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=1 << 20)
 def tokens_equal(x: str, y: str) -> bool:
     if x == y:
         return True
@@ -63,7 +65,7 @@ def tokens_equal(x: str, y: str) -> bool:
     return min(len(sx), len(sy)) >= 4 and close and fuzz.ratio(sx, sy) >= 80
 
 
-@lru_cache(maxsize=500_000)  # the same pairs of spellings meet again and again across documents
+@lru_cache(maxsize=1 << 20)  # the same pairs of spellings meet again and again across documents
 def match_names(a: str, b: str, type_: str) -> Match:
     if key(a) == key(b):
         return Match(1.0, "same name", a, b)
@@ -163,6 +165,10 @@ def _match_places(a: str, b: str) -> Match:
     for x, y in ((a, b), (b, a)):
         if is_acronym(x) and fold(x).replace(" ", "") == acronym(y):
             return Match(0.9, "abbreviation", a, b)  # US / United States
+    if _facility(a) or _facility(b):  # "Betty Ford Center" / "Betty Ford Clinic": one facility
+        ca, cb = org_core(a), org_core(b)
+        if ca == cb and len(ca.split()) >= 2 or ca == cb and _facility(a) and _facility(b):
+            return Match(0.95, "same facility without generic words", a, b)
     pa, pb = place_core(a), place_core(b)
     stripped_a = " ".join(t for t in fold(a).split() if t not in LANDFORM)
     stripped_b = " ".join(t for t in fold(b).split() if t not in LANDFORM)
@@ -174,6 +180,12 @@ def _match_places(a: str, b: str) -> Match:
     if is_demonym_of(a, b) or is_demonym_of(b, a):
         return Match(0.86, "the people's adjective of the place (Russian / Russia)", a, b)
     return Match(0.0, "names differ", a, b)
+
+
+def _facility(name: str) -> bool:
+    """Whether a name ends in a facility's generic head ("... Treatment Center")."""
+    words = raw_tokens(name)
+    return len(words) >= 2 and words[-1] in FACILITY_GENERIC
 
 
 def compare(names_a: Iterable[str], names_b: Iterable[str], type_: str) -> Match:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -14,8 +14,6 @@ from typing import Any
 from claimgraph.errors import NotFound, StoreError
 from claimgraph.model import (
     Claim,
-    ClaimGroup,
-    Conflict,
     Document,
     Entity,
     Mention,
@@ -33,9 +31,11 @@ from claimgraph.store.connection import (
     now,
     write_transaction,
 )
+from claimgraph.store.reasoning import ReasoningQueries
+from claimgraph.store.resolution import ResolutionQueries, marks
 
 
-class SQLiteStore(BrowseQueries):
+class SQLiteStore(BrowseQueries, ResolutionQueries, ReasoningQueries):
     def __init__(self, path: str | Path, create: bool = True, readonly: bool = False,
                  timeout: float = WRITE_TIMEOUT, read_timeout: float = READ_TIMEOUT):
         """`timeout`: how long a write waits for another writer; `read_timeout`: how long a read
@@ -65,8 +65,9 @@ class SQLiteStore(BrowseQueries):
         return self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
 
     def add_document(self, doc: Document, signature: bytes | None, mentions: list[Mention],
-                     statements: list[Statement], claims: list[Claim]) -> bool:
-        """Store a document with everything extracted from it, all or nothing. False if known."""
+                     statements: list[Statement], claims: list[Claim], bands: Sequence[bytes] = ()) -> bool:
+        """Store a document with everything extracted from it, all or nothing, and file its
+        signature's LSH `bands` in the near-copy index. False if known."""
         with self.transaction() as db:
             if self.has_document(doc.id):
                 return False
@@ -79,6 +80,7 @@ class SQLiteStore(BrowseQueries):
                  signature, seq, now()),
             )
             db.execute("DELETE FROM skipped WHERE source = ?", (doc.source,))
+            db.executemany("INSERT INTO near_copy_keys VALUES (?,?,?,?)", [(i, b, seq, doc.id) for i, b in enumerate(bands)])
             db.executemany(
                 "INSERT OR IGNORE INTO mentions (id, document, start, end, text, type, label, section, entity, antecedent, sieve) "
                 "VALUES (?,?,?,?,?,?,?,?,NULL,?,?)",
@@ -119,9 +121,24 @@ class SQLiteStore(BrowseQueries):
             raise ValueError(table)
         return int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
+    def count_documents_where(self, test: str) -> int:
+        """Documents that are near-copies (`near-copy`) or were not analysed (`not-analysed`)."""
+        sql = {"near-copy": "duplicate_of IS NOT NULL", "not-analysed": "status != 'analysed'"}[test]
+        return int(self.db.execute(f"SELECT count(*) FROM documents WHERE {sql}").fetchone()[0])
+
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         for row in self.db.execute("SELECT id, signature FROM documents WHERE signature IS NOT NULL ORDER BY seq"):
             yield row[0], row[1]
+
+    def near_copy_candidates(self, bands: Sequence[bytes], scan: int) -> list[list[tuple[int, str, bytes]]]:
+        """For each LSH band of a signature, the first `scan` stored documents in its bucket (in
+        the order they came): (arrival, id, signature)."""
+        out = []
+        for i, band in enumerate(bands):
+            out.append([(r[0], r[1], r[2]) for r in self.db.execute(
+                "SELECT k.seq, d.id, d.signature FROM near_copy_keys k JOIN documents d ON d.id = k.document "
+                "WHERE k.band = ? AND k.key = ? ORDER BY k.seq LIMIT ?", (i, band, scan))])
+        return out
 
     # ---- mentions and entities ------------------------------------------------------
     def mentions(self, document: str | None = None, entity: str | None = None) -> list[Mention]:
@@ -143,33 +160,9 @@ class SQLiteStore(BrowseQueries):
                "ORDER BY d.seq, coalesce(m.start, -1), m.id")
         return [_mention(r) for r in self.db.execute(sql)]
 
-    def save_resolution(self, entities: Iterable[Entity], links: Iterable[tuple[str, str, str, str]],
-                        reset: bool = False) -> None:
-        """Write entities and mention links (mention, entity, rule, evidence) in one transaction."""
-        with self.transaction() as db:
-            if reset:
-                db.execute("UPDATE mentions SET entity = NULL")
-                db.execute("DELETE FROM links")
-            stamp = now()
-            for e in entities:
-                db.execute(
-                    "INSERT INTO entities (id, type, name, created_at) VALUES (?,?,?,?) "
-                    "ON CONFLICT(id) DO UPDATE SET type = excluded.type, name = excluded.name",
-                    (e.id, e.type, e.name, stamp),
-                )
-            rows = list(links)
-            db.executemany("UPDATE mentions SET entity = ? WHERE id = ?", [(ent, m) for m, ent, _, _ in rows])
-            db.executemany("INSERT OR REPLACE INTO links VALUES (?,?,?,?)", rows)
-            db.execute("DELETE FROM entities WHERE id NOT IN (SELECT DISTINCT entity FROM mentions WHERE entity IS NOT NULL)")
-            db.execute("DELETE FROM names_fts")
-            db.execute(
-                "INSERT INTO names_fts(name, entity) SELECT DISTINCT text, entity FROM mentions "
-                "WHERE entity IS NOT NULL AND label NOT LIKE 'coref/%'"
-            )
-
     def entities(self, limit: int | None = None, offset: int = 0, type_: str | None = None) -> list[Entity]:
-        sql = ("SELECT e.id, e.type, e.name, count(m.id) AS n FROM entities e LEFT JOIN mentions m ON m.entity = e.id "
-               + ("WHERE e.type = ? " if type_ else "") + "GROUP BY e.id ORDER BY n DESC, e.name LIMIT ? OFFSET ?")
+        sql = ("SELECT e.id, e.type, e.name FROM entities e " + ("WHERE e.type = ? " if type_ else "")
+               + "ORDER BY e.mention_count DESC, e.name, e.id LIMIT ? OFFSET ?")
         args: list[Any] = ([type_] if type_ else []) + list(_page(limit, offset))
         rows = self.db.execute(sql, args).fetchall()
         aliases = self._aliases([r["id"] for r in rows])
@@ -219,16 +212,24 @@ class SQLiteStore(BrowseQueries):
         return {r[0]: r[1] for r in self.db.execute("SELECT id, entity FROM mentions WHERE entity IS NOT NULL")}
 
     # ---- statements and claims ------------------------------------------------------
-    def statements(self, document: str | None = None) -> list[Statement]:
-        sql = "SELECT * FROM statements" + (" WHERE document = ?" if document else "") + " ORDER BY document, content_start"
-        return [_statement(r) for r in self.db.execute(sql, (document,) if document else ())]
+    def statements(self, document: str | None = None, limit: int | None = None, offset: int = 0) -> list[Statement]:
+        sql = ("SELECT * FROM statements" + (" WHERE document = ?" if document else "")
+               + " ORDER BY document, content_start LIMIT ? OFFSET ?")
+        return [_statement(r) for r in self.db.execute(sql, ((document,) if document else ()) + _page(limit, offset))]
+
+    def count_statements(self, document: str | None = None) -> int:
+        sql = "SELECT count(*) FROM statements" + (" WHERE document = ?" if document else "")
+        return int(self.db.execute(sql, (document,) if document else ()).fetchone()[0])
 
     def claims(self, document: str | None = None, predicate: str | None = None,
-               subject_mentions: list[str] | None = None) -> list[Claim]:
+               subject_mentions: list[str] | None = None, documents: Sequence[str] | None = None) -> list[Claim]:
         sql, where, args = "SELECT c.* FROM claims c JOIN documents d ON d.id = c.document", [], []
         if document:
             where.append("c.document = ?")
             args.append(document)
+        if documents is not None:
+            where.append(f"c.document IN ({marks(documents)})")
+            args.extend(documents)
         if predicate:
             where.append("c.predicate = ?")
             args.append(predicate)
@@ -239,47 +240,6 @@ class SQLiteStore(BrowseQueries):
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY d.seq, c.evidence_start, c.id"
         return [_claim(r) for r in self.db.execute(sql, args)]
-
-    # ---- reasoning --------------------------------------------------------------------
-    def save_reasoning(self, groups: list[ClaimGroup], conflicts: list[Conflict], memberships: dict[str, str],
-                       conflict_support: dict[str, int] | None = None) -> None:
-        """Replace groups and conflicts; append a grade-history row where a group's grade changed."""
-        with self.transaction() as db:
-            last = {r[0]: r[1] for r in db.execute(
-                "SELECT grp, grade FROM grade_history h WHERE seq = (SELECT max(seq) FROM grade_history WHERE grp = h.grp)")}
-            stamp = now()
-            db.execute("DELETE FROM groups")
-            db.execute("DELETE FROM claim_group")
-            db.execute("DELETE FROM conflicts")
-            for g in groups:
-                if last.get(g.id) != g.grade:
-                    db.execute("INSERT INTO grade_history (grp, grade, since) VALUES (?,?,?)", (g.id, g.grade, stamp))
-                db.execute("INSERT INTO groups VALUES (?, ?)", (g.id, json.dumps(_group_dict(g))))
-            db.executemany("INSERT INTO claim_group VALUES (?, ?)", list(memberships.items()))
-            for c in conflicts:
-                db.execute("INSERT INTO conflicts VALUES (?,?,?,?,?)",
-                           (c.id, c.kind, json.dumps(list(c.claims)), c.summary, (conflict_support or {}).get(c.id, 0)))
-
-    def groups(self) -> list[ClaimGroup]:
-        history: dict[str, list[dict[str, str]]] = {}
-        for r in self.db.execute("SELECT grp, grade, since FROM grade_history ORDER BY seq"):
-            history.setdefault(r[0], []).append({"grade": r[1], "since": r[2]})
-        out = []
-        for r in self.db.execute("SELECT id, data FROM groups ORDER BY id"):
-            d = json.loads(r[1])
-            out.append(ClaimGroup(
-                id=r[0], subject=d["subject"], predicate=d["predicate"], object=d["object"], time=d["time"],
-                place=d["place"], claims=tuple(d["claims"]), support=d["support"], grade=d["grade"],
-                reasons=tuple(d["reasons"]), history=tuple(history.get(r[0], [])[:-1]), counts=d.get("counts", {}),
-            ))
-        return out
-
-    def claim_groups(self) -> dict[str, str]:
-        return {r[0]: r[1] for r in self.db.execute("SELECT claim, grp FROM claim_group")}
-
-    def conflicts(self) -> list[Conflict]:
-        rows = self.db.execute("SELECT * FROM conflicts ORDER BY support DESC, id")
-        return [Conflict(id=r["id"], kind=r["kind"], claims=tuple(json.loads(r["claims"])), summary=r["summary"]) for r in rows]
 
     # ---- judgements -------------------------------------------------------------------
     def add_judgement(self, kind: str, a: str, b: str, author: str) -> int:
@@ -369,9 +329,3 @@ def _mention(r: sqlite3.Row) -> Mention:
 def _statement(r: sqlite3.Row) -> Statement:
     return Statement(id=r["id"], document=r["document"], source=r["source"], source_text=r["source_text"],
                      cue=r["cue"], content=Span(r["content_start"], r["content_end"], r["content_text"]), kind=r["kind"])
-
-
-def _group_dict(g: ClaimGroup) -> dict[str, Any]:
-    return {"subject": g.subject, "predicate": g.predicate, "object": g.object, "time": g.time, "place": g.place,
-            "claims": list(g.claims), "support": g.support, "grade": g.grade, "reasons": list(g.reasons),
-            "counts": g.counts}

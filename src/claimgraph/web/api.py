@@ -7,22 +7,21 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import AfterValidator, AliasChoices, BaseModel, Field
 
-from claimgraph import curation
 from claimgraph.errors import NotFound
 from claimgraph.query import View, build_dossier, document_record, judgement_rows, require_entity
 from claimgraph.query import search as run_search
+from claimgraph.store import Store
 from claimgraph.store.browse import ClaimFilter
-from claimgraph.store.sqlite import SQLiteStore
-from claimgraph.web.deps import check_token, get_store, get_writer
+from claimgraph.web.deps import check_token, get_store, get_writer, service
 from claimgraph.web.exports import stream_export
 from claimgraph.web.views import graph as build_graph
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
-StoreDep = Annotated[SQLiteStore, Depends(get_store)]
-WriterDep = Annotated[SQLiteStore, Depends(get_writer)]
+StoreDep = Annotated[Store, Depends(get_store)]
+WriterDep = Annotated[Store, Depends(get_writer)]
 Limit = Annotated[int, Query(ge=1, le=500, description="Page size, at most 500.")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 Grade = Literal["confirmed", "corroborated", "single-source", "unconfirmed", "contested", "denied"]
@@ -61,12 +60,14 @@ def entities(store: StoreDep, limit: Limit = 50, offset: Offset = 0,
     return page(items, store.count_entities(type), limit, offset)
 
 
-@router.get("/entities/{entity_id}")
-def entity(entity_id: str, store: StoreDep) -> dict[str, Any]:
-    return build_dossier(store, store.entity(entity_id))
+@router.get("/entities/{entity_id}", response_model=dict[str, Any])
+def entity(entity_id: str, store: StoreDep) -> JSONResponse:
+    """An entity's dossier: names, status, relations, timeline, conflicts and its claims. Plain
+    JSON already (strings, numbers, lists): written as it is, not walked again by the encoder."""
+    return JSONResponse(build_dossier(store, store.entity(entity_id)))
 
 
-def claim_filter(store: SQLiteStore, subject: str | None = None, predicate: str | None = None, claimant: str | None = None,
+def claim_filter(store: Store, subject: str | None = None, predicate: str | None = None, claimant: str | None = None,
                  outlet: str | None = None, grade: str | None = None, modality: str | None = None,
                  since: str | None = None, until: str | None = None) -> ClaimFilter:
     """Names (or ids) of the subject and the claimant as entity ids; unknown names are 404."""
@@ -81,20 +82,21 @@ def claims(store: StoreDep, limit: Limit = 50, offset: Offset = 0, subject: Name
            grade: Grade | None = None, modality: Modality | None = None, since: Day = None, until: Day = None) -> dict[str, Any]:
     """Claims with their grade, the grade's counts in words and provenance (outlet, report date, file,
     link to the sentence); filters combine. `since`/`until` bound the report's date."""
-    view = View(store)
     rows, total = store.claims_page(claim_filter(store, subject, predicate, claimant, outlet, grade, modality, since, until),
                                     limit, offset)
+    view = View(store, rows)
     return page([view.claim_row(c) for c in rows], total, limit, offset)
 
 
 @router.get("/groups/{group_id}")
 def group(group_id: str, store: StoreDep) -> dict[str, Any]:
     """A claim group (one edge of the graph): its grade, the reasons, and every claim with its evidence."""
-    view = View(store)
-    g = view.groups().get(group_id)
-    if g is None:
+    found = store.groups(ids=[group_id])
+    if not found:
         raise NotFound(f"No claim group {group_id!r}.")
+    g = found[0]
     rows, _ = store.claims_page(ClaimFilter(group=group_id), None)
+    view = View(store, rows)
     return {"id": g.id, "subject": g.subject, "subject_name": view.name(g.subject), "predicate": g.predicate,
             "object": g.object, "target": view.name((g.object or {}).get("entity")) or (g.object or {}).get("value"),
             "grade": g.grade, "support": g.support, "reasons": list(g.reasons), "counts": g.counts,
@@ -104,18 +106,18 @@ def group(group_id: str, store: StoreDep) -> dict[str, Any]:
 @router.get("/statements")
 def statements(store: StoreDep, limit: Limit = 50, offset: Offset = 0,
                document: Annotated[str | None, Query(max_length=100)] = None) -> dict[str, Any]:
-    view = View(store)
-    rows = store.statements(document)
-    items = [{"id": s.id, "document": s.document, "source": view.entity(s.source), "source_text": s.source_text,
-              "cue": s.cue, "content": s.content.as_dict(), "kind": s.kind} for s in rows[offset : offset + limit]]
-    return page(items, len(rows), limit, offset)
+    rows = store.statements(document, limit=limit, offset=offset)
+    source = store.entities_of_mentions([s.source for s in rows if s.source])
+    items = [{"id": s.id, "document": s.document, "source": source.get(s.source or ""), "source_text": s.source_text,
+              "cue": s.cue, "content": s.content.as_dict(), "kind": s.kind} for s in rows]
+    return page(items, store.count_statements(document), limit, offset)
 
 
 @router.get("/conflicts")
 def conflicts(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    rows = store.conflicts()
-    items = [{"id": c.id, "kind": c.kind, "claims": list(c.claims), "summary": c.summary} for c in rows[offset : offset + limit]]
-    return page(items, len(rows), limit, offset)
+    rows = store.conflicts(limit=limit, offset=offset)
+    items = [{"id": c.id, "kind": c.kind, "claims": list(c.claims), "summary": c.summary} for c in rows]
+    return page(items, store.count("conflicts"), limit, offset)
 
 
 @router.get("/search")
@@ -175,18 +177,18 @@ def judgements(store: StoreDep, all: bool = False) -> dict[str, Any]:
 @router.get("/judgements/preview")
 def preview_judgement(store: StoreDep, kind: Literal["merge", "split", "distinct"], a: QueryName, b: QueryName) -> dict[str, Any]:
     """What recording this judgement would move (names, mentions, claims), without recording it."""
-    return {"kind": kind, "a": a, "b": b, **curation.preview(store, kind, a, b).as_dict()}
+    return {"kind": kind, "a": a, "b": b, **service(store).preview(kind, a, b).as_dict()}
 
 
 @router.post("/judgements", status_code=201)
 def add_judgement(body: JudgementIn, request: Request, store: WriterDep, token: str | None = None) -> dict[str, Any]:
     check_token(request, token)
-    jid, moved = curation.record(store, body.kind, body.a, body.b, body.by)
+    jid, moved = service(store).judge(body.kind, body.a, body.b, body.by)
     return {"id": jid, "kind": body.kind, "a": body.a, "b": body.b, "by": body.by, "author": body.by, "moved": moved.as_dict()}
 
 
 @router.delete("/judgements/{judgement_id}")
 def delete_judgement(judgement_id: int, request: Request, store: WriterDep, token: str | None = None) -> dict[str, Any]:
     check_token(request, token)
-    moved = curation.undo(store, judgement_id)
+    moved = service(store).undo(judgement_id)
     return {"id": judgement_id, "undone": True, "moved": moved.as_dict()}

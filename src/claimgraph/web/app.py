@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from claimgraph import __version__
 from claimgraph.errors import ClaimgraphError, NotFound, StoreBusy
-from claimgraph.store.connection import READ_TIMEOUT
+from claimgraph.store import READ_TIMEOUT
 from claimgraph.web.api import router as api_router
 from claimgraph.web.pages import router as pages_router
 from claimgraph.web.pages import templates

@@ -7,28 +7,35 @@ from collections.abc import Iterator
 
 from fastapi import HTTPException, Request
 
-from claimgraph.store.sqlite import SQLiteStore
+from claimgraph.api import Claimgraph
+from claimgraph.settings import Settings
+from claimgraph.store import Store, open_store
 
 
-def get_store(request: Request) -> Iterator[SQLiteStore]:
+def get_store(request: Request) -> Iterator[Store]:
     """A read-only connection per request: it never takes or waits for the write lock, so pages
     answer while an ingest writes. (SQLite connections are cheap and never shared across threads.)"""
     state = request.app.state
-    store = SQLiteStore(state.db, create=False, readonly=True, read_timeout=state.read_timeout)
+    store = open_store(state.db, create=False, readonly=True, read_timeout=state.read_timeout)
     try:
         yield store
     finally:
         store.close()
 
 
-def get_writer(request: Request) -> Iterator[SQLiteStore]:
+def get_writer(request: Request) -> Iterator[Store]:
     """A connection that may write: it waits for another writer up to the app's write timeout."""
     state = request.app.state
-    store = SQLiteStore(state.db, create=False, timeout=state.write_timeout, read_timeout=state.read_timeout)
+    store = open_store(state.db, create=False, timeout=state.write_timeout, read_timeout=state.read_timeout)
     try:
         yield store
     finally:
         store.close()
+
+
+def service(store: Store) -> Claimgraph:
+    """The service over a request's store: what changes the graph (judgements) goes through it."""
+    return Claimgraph(store, Settings())
 
 
 def check_token(request: Request, supplied: str | None) -> None:

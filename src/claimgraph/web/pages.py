@@ -15,13 +15,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
-from claimgraph import curation
+from claimgraph.api import Movement
 from claimgraph.model import PREDICATES
 from claimgraph.query import View, build_dossier, entity_claims, file_name, judgement_rows, stats
 from claimgraph.query import search as run_search
-from claimgraph.store.sqlite import SQLiteStore
+from claimgraph.store import Store
 from claimgraph.web.api import QueryName, claim_filter
-from claimgraph.web.deps import check_token, get_store, get_writer
+from claimgraph.web.deps import check_token, get_store, get_writer, service
 from claimgraph.web.views import highlighted, timeline_svg
 from claimgraph.web.vocabulary import GRADES, MODALITIES, language_name, template_globals
 
@@ -30,9 +30,10 @@ templates.env.globals.update(template_globals())
 templates.env.filters["file_name"] = file_name
 templates.env.filters["language_name"] = language_name
 router = APIRouter(include_in_schema=False)
-StoreDep = Annotated[SQLiteStore, Depends(get_store)]
-WriterDep = Annotated[SQLiteStore, Depends(get_writer)]
+StoreDep = Annotated[Store, Depends(get_store)]
+WriterDep = Annotated[Store, Depends(get_writer)]
 PAGE = 50
+DOCUMENTS = 50  # reports listed on a dossier page (with how many there are in all)
 Text = Annotated[str, Query(max_length=300)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 PageSize = Annotated[int, Query(ge=1, le=500)]
@@ -62,7 +63,7 @@ def query_base(path: str, **params: Any) -> str:
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request, store: StoreDep) -> Response:
     return templates.TemplateResponse(request, "index.html", {
-        "stats": stats(store), "entities": store.entity_rows(15, 0), "conflicts": store.conflicts()[:8],
+        "stats": stats(store), "entities": store.entity_rows(15, 0), "conflicts": store.conflicts(limit=8),
         "documents": store.documents(limit=20),
     })
 
@@ -89,8 +90,9 @@ def claims(request: Request, store: StoreDep, subject: Text = "", predicate: Tex
               "modality": modality, "since": since, "until": until}
     wanted = claim_filter(store, **{k: v or None for k, v in chosen.items()})
     rows, total = store.claims_page(wanted, limit, offset)
-    view = View(store)
+    view = View(store, rows)
     facets = store.claim_facets()
+    view.add_names(v for v, _ in facets["claimant"])
     return templates.TemplateResponse(request, "claims.html", {
         "rows": [view.claim_row(c) for c in rows], "total": total, "offset": offset, "limit": limit, "chosen": chosen,
         "facets": facets, "names": view.names(),
@@ -109,15 +111,16 @@ def search(request: Request, store: StoreDep, q: Annotated[str, Query(max_length
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity(request: Request, entity_id: str, store: StoreDep, message: str = "") -> Response:
     e = store.entity(entity_id)
-    d = build_dossier(store, e)
-    view = View(store)
+    claims = entity_claims(store, e.id)
+    view = View(store, claims)
+    d = build_dossier(store, e, view, claims)
     by_predicate: dict[str, list[dict[str, Any]]] = {}
-    for c in entity_claims(store, view, e.id):
+    for c in claims:
         by_predicate.setdefault(c.predicate, []).append(view.claim_row(c))
     names = {n for n, _ in e.aliases}
     return templates.TemplateResponse(request, "entity.html", {
         "e": e, "d": d, "by_predicate": by_predicate, "timeline": timeline_svg(d["timeline"]),
-        "documents": store.entity_documents(e.id),
+        "documents": store.entity_documents(e.id, limit=DOCUMENTS), "documents_total": store.count_entity_documents(e.id),
         "judgements": [j for j in judgement_rows(store) if e.id in (j["a"], j["b"]) or {j["a"], j["b"]} & names],
         "message": message, "needs_token": bool(request.app.state.token),
     })
@@ -127,26 +130,37 @@ def entity(request: Request, entity_id: str, store: StoreDep, message: str = "")
 def document(request: Request, doc_id: str, store: StoreDep) -> Response:
     d = store.document(doc_id)
     body, comments = highlighted(store, d)
-    view = View(store)
-    rows = [view.claim_row(c) for c in store.claims(document=d.id)]
+    claims = store.claims(document=d.id)
+    view = View(store, claims)
+    rows = [view.claim_row(c) for c in claims]
     return templates.TemplateResponse(request, "document.html", {"doc": d, "body": body, "comments": comments, "claims": rows,
                                                                  "outlet": view.outlet(d)})
 
 
 @router.get("/conflicts", response_class=HTMLResponse)
-def conflicts(request: Request, store: StoreDep) -> Response:
-    view = View(store)
+def conflicts(request: Request, store: StoreDep, offset: Offset = 0, limit: PageSize = PAGE) -> Response:
+    """The conflicts board, most supported first, a page at a time."""
+    page = store.conflicts(limit=limit, offset=offset)
+    claims = {c.id: c for c in store.claims_by_id(sorted({m for x in page for m in x.claims}))}
+    view = View(store, claims.values())
     rows = []
-    for c in store.conflicts():
-        members = [view.claim_row(m) for m in store.claims_by_id(list(c.claims))]
+    for c in page:
+        members = [view.claim_row(claims[m]) for m in _in_report_order(c.claims, claims)]
         rows.append({"c": c, "members": members, "subject": members[0]["subject_name"] if members else "",
                      "subject_id": members[0]["subject"] if members else ""})
-    return templates.TemplateResponse(request, "conflicts.html", {"rows": rows})
+    return templates.TemplateResponse(request, "conflicts.html", {
+        "rows": rows, "total": store.count("conflicts"), "offset": offset, "limit": limit,
+        "base": query_base("/conflicts", limit=limit if limit != PAGE else None)})
+
+
+def _in_report_order(ids: Iterable[str], claims: dict[str, Any]) -> list[str]:
+    order = {cid: i for i, cid in enumerate(claims)}  # claims_by_id gives report order
+    return sorted((i for i in ids if i in claims), key=lambda i: order[i])
 
 
 @router.get("/graph", response_class=HTMLResponse)
 def graph(request: Request, store: StoreDep) -> Response:
-    outlets = [o for o, _ in store.claim_facets()["outlet"]]
+    outlets = store.outlets()
     return templates.TemplateResponse(request, "graph.html", {"predicates": PREDICATES, "outlets": outlets,
                                                               "params": dict(request.query_params)})
 
@@ -158,12 +172,12 @@ Kind = Annotated[str, Query(pattern="^(merge|split|distinct)$")]
 def curate_preview(request: Request, store: StoreDep, kind: Kind, a: QueryName, b: QueryName,
                    back: Annotated[str, Query(pattern=r"^e:[0-9a-f]+$")]) -> Response:
     """What a judgement would move, before it is recorded; the form on this page records it."""
-    moved = curation.preview(store, kind, a, b)
+    moved = service(store).preview(kind, a, b)
     return templates.TemplateResponse(request, "preview.html", {"kind": kind, "a": a, "b": b, "back": back, "moved": moved,
                                                                 "needs_token": bool(request.app.state.token)})
 
 
-def _report(what: str, moved: curation.Movement) -> str:
+def _report(what: str, moved: Movement) -> str:
     text = f"{what}: {moved.summary()}"
     return text if len(text) <= 1500 else text[:1497] + "…"
 
@@ -174,7 +188,7 @@ def curate(request: Request, store: WriterDep, kind: Annotated[str, Form(pattern
            back: Annotated[str, Form(pattern=r"^e:[0-9a-f]+$")], author: Annotated[str, Form(max_length=100)] = "web",
            token: Annotated[str | None, Form(max_length=200)] = None) -> Response:
     check_token(request, token)
-    jid, moved = curation.record(store, kind, a, b, author or "web")
+    jid, moved = service(store).judge(kind, a, b, author or "web")
     named = store.entity_ids_named(a)
     target = back if store.has_entity(back) else (named[0] if named else "")
     message = urlencode({"message": _report(f"judgement {jid} recorded", moved)})
@@ -185,7 +199,7 @@ def curate(request: Request, store: WriterDep, kind: Annotated[str, Form(pattern
 def curate_undo(request: Request, store: WriterDep, judgement: Annotated[int, Form(ge=1)],
                 back: Annotated[str, Form(max_length=200)], token: Annotated[str | None, Form(max_length=200)] = None) -> Response:
     check_token(request, token)
-    moved = curation.undo(store, judgement)
+    moved = service(store).undo(judgement)
     names = store.entity_ids_named(back)
     target = back if store.has_entity(back) else (names[0] if names else "")
     message = urlencode({"message": _report(f"judgement {judgement} undone", moved)})

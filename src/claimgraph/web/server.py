@@ -6,7 +6,7 @@ import socket
 from collections.abc import Iterable
 
 from claimgraph.errors import ClaimgraphError
-from claimgraph.store.sqlite import SQLiteStore
+from claimgraph.store import open_store
 from claimgraph.web.app import create_app
 from claimgraph.web.security import LOOPBACK
 
@@ -37,6 +37,6 @@ def serve(db: str, host: str, port: str, token: str | None, allowed: Iterable[st
     if host not in LOOPBACK and not token:
         raise ClaimgraphError(f"binding to {host} exposes the store beyond this machine: give --token or CLAIMGRAPH_TOKEN")
     app = create_app(db, token=token, host=host, allowed=allowed)  # a short token is refused here
-    SQLiteStore(db, create=False).close()  # no database: the usual message; an old schema: upgraded now
+    open_store(db, create=False).close()  # no database: the usual message; an old schema: upgraded now
     check_address(host, number)
     uvicorn.run(app, host=host, port=number, log_level="warning")

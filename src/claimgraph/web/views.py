@@ -10,9 +10,10 @@ from typing import Any
 from markupsafe import Markup
 
 from claimgraph.model import Document, Section
-from claimgraph.store.sqlite import SQLiteStore
+from claimgraph.store.base import Store
 
 MODALITY_COLOURS = {"asserted": "#263238", "reported": "#00695c", "hedged": "#7a4f00", "denied": "#8e1450"}  # as style.css
+GRAPH_EDGES = 2000  # edges the network shows at most (the answer says how many passed the filters)
 SHAPES = {  # modality as shape: the timeline and its legend (entity.html) draw the same ones
     "asserted": "<circle cx='{x}' cy='{y}' r='6' {paint}/>",
     "reported": "<path d='M{x} {top} L{right} {y} L{x} {bottom} L{left} {y} Z' {paint}/>",
@@ -30,39 +31,23 @@ def shape(modality: str, x: float, y: float, colour: str, hollow: bool) -> str:
         left=f"{x - 6:.1f}", right=f"{x + 6:.1f}", paint=paint)
 
 
-def graph(store: SQLiteStore, type_: str | None = None, predicate: str | None = None, grade: str | None = None,
-          since: str | None = None, until: str | None = None, outlet: str | None = None) -> dict[str, Any]:
-    """Entities as nodes and entity-to-entity claim groups as edges, filtered; each edge knows the
-    outlets whose reports carry it. Nodes and edges come sorted by id (a stable layout's input)."""
-    entities = {e.id: e for e in store.entities()}
-    outlets_of = store.group_outlets()
-    edges: dict[str, dict[str, Any]] = {}
-    for g in store.groups():
-        target = (g.object or {}).get("entity")
-        if not target or g.subject not in entities or target not in entities:
-            continue
-        when = (g.time or {}).get("start")
-        if (predicate and g.predicate != predicate) or (grade and g.grade != grade):
-            continue
-        if (since and (not when or when < since)) or (until and (not when or when[: len(until)] > until)):
-            continue
-        if outlet and outlet not in outlets_of.get(g.id, []):
-            continue
-        edges[g.id] = {"data": {"id": g.id, "source": g.subject, "target": target, "predicate": g.predicate,
-                                "label": g.predicate.replace("_", " "), "grade": g.grade, "support": g.support,
-                                "time": when, "claims": list(g.claims), "outlets": outlets_of.get(g.id, []),
-                                "basis": g.reasons[0] if g.reasons else ""}}
-    used = {e["data"]["source"] for e in edges.values()} | {e["data"]["target"] for e in edges.values()}
-    nodes = []
-    for eid in sorted(used):
-        e = entities[eid]
-        if type_ and e.type != type_:
-            continue
-        nodes.append({"data": {"id": eid, "label": e.name, "type": e.type, "mentions": sum(c for _, c in e.aliases)}})
-    kept = {n["data"]["id"] for n in nodes}
-    return {"nodes": nodes, "edges": [edges[k] for k in sorted(edges)
-                                      if edges[k]["data"]["source"] in kept and edges[k]["data"]["target"] in kept],
-            "outlets": sorted({o for v in outlets_of.values() for o in v})}
+def graph(store: Store, type_: str | None = None, predicate: str | None = None, grade: str | None = None,
+          since: str | None = None, until: str | None = None, outlet: str | None = None,
+          limit: int = GRAPH_EDGES) -> dict[str, Any]:
+    """Entities as nodes and entity-to-entity claim groups as edges, filtered in the store; each
+    edge knows the outlets whose reports carry it. Nodes and edges come sorted by id (a stable
+    layout's input); at most `limit` edges, and `total` says how many passed."""
+    groups, total = store.graph_groups(limit, type_, predicate, grade, since, until, outlet)
+    outlets_of = store.group_outlets([g.id for g in groups])
+    edges = [{"data": {"id": g.id, "source": g.subject, "target": (g.object or {}).get("entity"), "predicate": g.predicate,
+                       "label": g.predicate.replace("_", " "), "grade": g.grade, "support": g.support,
+                       "time": (g.time or {}).get("start"), "claims": list(g.claims), "outlets": outlets_of.get(g.id, []),
+                       "basis": g.reasons[0] if g.reasons else ""}} for g in groups]
+    used = sorted({str(g.subject) for g in groups} | {str((g.object or {}).get("entity")) for g in groups})
+    rows = store.entity_rows_by_id(used)
+    nodes = [{"data": {"id": eid, "label": rows[eid]["name"], "type": rows[eid]["type"], "mentions": rows[eid]["mentions"]}}
+             for eid in used if eid in rows]
+    return {"nodes": nodes, "edges": edges, "outlets": store.outlets(), "total": total}
 
 
 def _date_value(text: str) -> float:
@@ -128,7 +113,7 @@ def evidence_blocks(spans: list[tuple[int, int]]) -> list[tuple[int, int, list[i
     return blocks
 
 
-def highlighted(store: SQLiteStore, document: Document) -> tuple[Markup, Markup]:
+def highlighted(store: Store, document: Document) -> tuple[Markup, Markup]:
     """The clean text with mentions linked to their entities and each claim's evidence sentence
     marked as one block (`<mark id="s-START">`, the target of evidence links); the body and the
     reader-comment section separately. Every character of the text is escaped."""

@@ -37,6 +37,7 @@ from claimgraph.extract.coref.sieves import (
     role_appositive,
     speaker,
 )
+from claimgraph.extract.parsed import children
 from claimgraph.model import Document, Mention, Statement, stable_id
 
 SIEVES: tuple[Callable[[State], None], ...] = (
@@ -79,9 +80,9 @@ def prepare(doc: Doc, mentions: list[Mention], sources: list[tuple[Statement, Me
 def _speaker(cue: Token, by_token: dict[int, Candidate], source: int | None) -> int | None:
     """The candidate that speaks through `cue`: the subject of the reporting verb ("she told"),
     the object of "according to", else the mention attribution chose."""
-    for tok in cue.children:
+    for tok in children(cue):
         if tok.dep_ in ("nsubj", "agent", "prep"):
-            found = by_token.get(tok.i) or next((by_token[g.i] for g in tok.children if g.dep_ == "pobj" and g.i in by_token), None)
+            found = by_token.get(tok.i) or next((by_token[g.i] for g in children(tok) if g.dep_ == "pobj" and g.i in by_token), None)
             if found is not None:
                 return found.index
     return source

@@ -20,6 +20,7 @@ from claimgraph.extract.coref.lexicon import (
     noun_gender,
     noun_type,
 )
+from claimgraph.extract.parsed import sentences, tokens
 from claimgraph.model import Mention
 
 NAME, DESCRIPTION, NOMINAL, PRONOUN = "name", "description", "nominal", "pronoun"
@@ -59,7 +60,7 @@ class Candidate:
 
 def sentence_numbers(doc: Doc) -> list[int]:
     out = [0] * len(doc)
-    for k, sent in enumerate(doc.sents):
+    for k, sent in enumerate(sentences(doc)):
         for i in range(sent.start, sent.end):
             out[i] = k
     return out
@@ -94,7 +95,7 @@ def detect(doc: Doc, mentions: list[Mention]) -> list[Candidate]:
             covered[t.i] = m
         out.append(_known(m, span.root, sent_of))
         out[-1].span = (span.start, span.end)
-    for tok in doc:
+    for tok in tokens(doc):
         pos = tok.pos  # the integer symbol: this loop sees every token
         if pos not in WANTED or tok.i in covered:
             continue

@@ -12,6 +12,7 @@ from claimgraph.extract.coref.clusters import agrees
 from claimgraph.extract.coref.detect import PRONOUN, Candidate
 from claimgraph.extract.coref.lexicon import PRONOUNS
 from claimgraph.extract.coref.sieves import State
+from claimgraph.extract.parsed import children
 
 WINDOW = 3  # sentences back, as in Lee et al. (2013)
 FEATURES = {"sg": "singular", "pl": "plural", "m": "male", "f": "female", "PERSON": "a person", "THING": "not a person",
@@ -71,7 +72,7 @@ def _pleonastic(tok: Token) -> bool:
     if tok.dep_ == "expl":
         return True
     verb = tok.head
-    if tok.dep_ in ("nsubj", "nsubjpass") and any(ch.dep_ in ("ccomp", "xcomp", "csubj") for ch in verb.children):
+    if tok.dep_ in ("nsubj", "nsubjpass") and any(ch.dep_ in ("ccomp", "xcomp", "csubj") for ch in children(verb)):
         # 'it said that ...' is an organisation speaking; 'it was said that ...' is no one
         return verb.lemma_ in ("be", "seem", "appear", "remain", "become", "take") or tok.dep_ == "nsubjpass"
     return verb.lemma_ in ("rain", "snow")

@@ -18,6 +18,7 @@ from claimgraph.extract.coref.lexicon import (
     REFLEXIVES,
     RELATIVES,
 )
+from claimgraph.extract.parsed import children, doc_text
 from claimgraph.model import Statement
 from claimgraph.words import is_demonym_of
 
@@ -34,7 +35,7 @@ class State:
     raw: str = ""  # the document's text, read once (Doc.text joins every token on each call)
 
     def __post_init__(self) -> None:
-        self.raw = self.raw or self.doc.text
+        self.raw = self.raw or doc_text(self.doc)
 
     def at(self, tok: Token | None) -> Candidate | None:
         return self.by_token.get(tok.i) if tok is not None else None
@@ -46,8 +47,8 @@ class State:
         """A nominal with a name among its modifiers ("the ISIS leader", "the city of Mosul"; with
         `left` False, only after it): a description in its own right. A relative clause is no
         modifier here ("the actress, who starred in American Pie")."""
-        children = [t for t in c.head.children if t.dep_ not in ("relcl", "acl", "appos", "punct", "cc", "conj")]
-        for child in children:
+        kids = [t for t in children(c.head) if t.dep_ not in ("relcl", "acl", "appos", "punct", "cc", "conj")]
+        for child in kids:
             if child.i < c.head.i and not left:
                 continue
             for t in child.subtree:
@@ -161,9 +162,9 @@ def predicate_nominative(s: State) -> None:
         if c.kind == PRONOUN or c.head.dep_ != "attr" or c.head.head.lemma_ != "be":
             continue
         verb = c.head.head
-        if any(t.dep_ == "neg" for t in verb.children):
+        if any(t.dep_ == "neg" for t in children(verb)):
             continue
-        subj = s.at(next((t for t in verb.children if t.dep_ == "nsubj"), None))
+        subj = s.at(next((t for t in children(verb) if t.dep_ == "nsubj"), None))
         if subj is None or not _compatible(c, subj) or "THING" in (c.type, subj.type) or c.kind == subj.kind == NAME:
             continue
         anaphor, antecedent = (c, subj) if c.kind != NAME or subj.kind == NAME else (subj, c)
@@ -187,7 +188,7 @@ def reflexive(s: State) -> None:
         if c.kind != PRONOUN or c.lemma not in REFLEXIVES:
             continue
         verb = next((a for a in c.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        subj = s.at(next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")), None)) if verb is not None else None
+        subj = s.at(next((t for t in children(verb) if t.dep_ in ("nsubj", "nsubjpass")), None)) if verb is not None else None
         if subj is not None and subj.index != c.index and agrees(c, s.clusters.profile(subj.index)):
             s.clusters.link(c.index, subj.index, f"reflexive sieve: {c.lemma!r} is the subject of its clause")
 
@@ -222,7 +223,7 @@ def _owned_by_pronoun(tok: Token) -> bool:
 
 def _in_list(tok: Token) -> bool:
     head = tok.head
-    return any(t.dep_ in ("conj", "cc") for t in head.children) or tok.dep_ == "conj"
+    return any(t.dep_ in ("conj", "cc") for t in children(head)) or tok.dep_ == "conj"
 
 
 def _fold(text: str) -> str:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from claimgraph.extract.frames.registry import REGISTRY
+from claimgraph.extract.parsed import children
 from claimgraph.extract.predicates.base import Context, Found
 
 ACRONYM = re.compile(r"^\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,11})\s*\)")
@@ -38,12 +39,12 @@ def acronyms(ctx: Context) -> Iterator[Found]:
 def as_widely_known(ctx: Context) -> Iterator[Found]:
     """'Democratic Choice, as the Union for Democratic Choice is widely known': the first name is
     what the named party is commonly called."""
-    for tok in ctx.sent:
-        if tok.lemma_ != "know" or tok.tag_ != "VBN" or not any(c.lower_ in ("widely", "commonly", "popularly", "generally", "better", "locally") for c in tok.children):
+    for tok in ctx.tokens:
+        if tok.lemma_ != "know" or tok.tag_ != "VBN" or not any(c.lower_ in ("widely", "commonly", "popularly", "generally", "better", "locally") for c in children(tok)):
             continue
-        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        subj = next((c for c in children(tok) if c.dep_ == "nsubjpass"), None)
         named = ctx.at(subj) if subj is not None else None
-        mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+        mark = next((c for c in children(tok) if c.dep_ == "mark" and c.lower_ == "as"), None)
         if named is None or mark is None or named.type not in ("ORG", "PERSON"):
             continue
         before = ctx.text[ctx.sent.start_char : mark.idx].rstrip(" ,")
@@ -62,7 +63,7 @@ def born_as(ctx: Context) -> Iterator[Found]:
     if birth is None or birth.type != "PERSON":
         return
     verb = first.head if first.dep_ == "advcl" else None
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    subj = next((c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
     holder = ctx.at(subj) if subj is not None else None
     if holder is not None and holder.type == "PERSON" and holder.id != birth.id:
         yield Found("alias", first, holder, "rules/names.born-as.v1", object=_value(birth.text), confidence=0.7, structural=True)

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from claimgraph.extract.frames.registry import REGISTRY
 from claimgraph.extract.frames.slots import agent
+from claimgraph.extract.parsed import children, entities
 from claimgraph.extract.predicates.base import Context, Found, child, prep_objects
 from claimgraph.model import Mention
 
@@ -63,7 +64,7 @@ def number_value(text: str) -> str | None:
 
 @REGISTRY.pattern("counts", "rules/counts.quantity.v2")
 def quantities(ctx: Context) -> Iterator[Found]:
-    for tok in ctx.sent:
+    for tok in ctx.tokens:
         if tok.dep_ not in ("nummod", "conj") or tok.pos_ != "NUM" or tok.ent_type_ in ("TIME", "ORDINAL", "PERCENT"):
             continue
         if re.fullmatch(r"1[5-9]\d\d|20\d\d", tok.text) or _calendar(tok):
@@ -90,9 +91,9 @@ def quantities(ctx: Context) -> Iterator[Found]:
 def _number_words(ctx: Context, tok: Token) -> tuple[str, str]:
     """The whole number and its datatype: 'twenty - three', '2 million', '1,200', '$215,000'."""
     if tok.ent_type_ == "MONEY":
-        ent = next(e for e in ctx.doc.ents if e.start <= tok.i < e.end)
+        ent = next(e for e in entities(ctx.doc) if e.start <= tok.i < e.end)
         return ent.text, "money"
-    first = min([tok, *(c for c in tok.children if c.dep_ in ("compound", "quantmod") and c.pos_ == "NUM")], key=lambda t: t.i)
+    first = min([tok, *(c for c in children(tok) if c.dep_ in ("compound", "quantmod") and c.pos_ == "NUM")], key=lambda t: t.i)
     words = list(ctx.doc[first.i : tok.i + 1])
     for t in ctx.doc[tok.i + 1 : min(tok.i + 4, ctx.sent.end)]:
         if t.pos_ == "NUM" and t.head.i == tok.i or t.lower_ in SCALES:
@@ -150,13 +151,13 @@ def _party(ctx: Context, tok: Token) -> Mention | None:
     """The organisation or place a token names: itself, or the name modifying it ("NYPD officers")."""
     m = ctx.at(tok)
     if m is None:
-        m = next((ctx.by_token[c.i] for c in tok.children if c.dep_ in ("compound", "poss", "amod") and c.i in ctx.by_token), None)
+        m = next((ctx.by_token[c.i] for c in children(tok) if c.dep_ in ("compound", "poss", "amod") and c.i in ctx.by_token), None)
     return m if m is not None and m.type in PARTIES else None
 
 
 def _named_owner(ctx: Context, noun: Token) -> Mention | None:
     """'1,000 ISIS fighters', 'the navy's 12 ships', '40 members of the union'."""
-    for c in [*noun.children]:
+    for c in [*children(noun)]:
         m = ctx.by_token.get(c.i) if c.dep_ in ("compound", "poss", "nmod") else None
         if m is not None and m.type == "ORG" and m.label != "rules/description":
             return m

@@ -10,7 +10,8 @@ from spacy.tokens import Span, Token
 from claimgraph.extract.frames.registry import REGISTRY, Frame, Registry
 from claimgraph.extract.frames.slots import fill
 from claimgraph.extract.frames.values import implied_memberships, role_phrase
-from claimgraph.extract.predicates.base import Context, Found
+from claimgraph.extract.parsed import children
+from claimgraph.extract.predicates.base import Context, Found, is_aside
 from claimgraph.extract.predicates.status import unrealised
 from claimgraph.model import Mention, Modality
 
@@ -22,7 +23,7 @@ def run(ctx: Context, registry: Registry = REGISTRY) -> Iterator[Found]:
     kept); other languages run through `claimgraph.extract.ud`."""
     for pattern in registry.patterns_for("en"):
         yield from pattern.find(ctx)
-    for tok in ctx.sent:
+    for tok in ctx.tokens:
         pos = POS_CLASS.get(tok.pos_)
         if pos is None:
             continue
@@ -35,7 +36,7 @@ def run(ctx: Context, registry: Registry = REGISTRY) -> Iterator[Found]:
 
 
 def apply(ctx: Context, frame: Frame, tok: Token) -> Iterator[Found]:
-    if frame.particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == frame.particle for c in tok.children):
+    if frame.particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == frame.particle for c in children(tok)):
         return
     if unrealised(tok):
         return
@@ -48,12 +49,13 @@ def apply(ctx: Context, frame: Frame, tok: Token) -> Iterator[Found]:
     place = next(iter(_mentions(ctx, tok, frame.place, ("PLACE",))), None)
     modality = Modality.DENIED if frame.negative else frame.modality
     rule = f"rules/{frame.name}"
+    aside = frame.value == "role" and not frame.negative and is_aside(tok)  # "X, who is known as the minister of war, ..."
     for obj, span in _objects(ctx, tok, frame):
         for s in subjects:
             if isinstance(obj, Mention) and obj.id == s.id:
                 continue
             yield Found(frame.predicate, tok, s, rule, object=obj, agent=agent, place=place,
-                        confidence=frame.confidence, modality=modality)
+                        confidence=frame.confidence, modality=modality, structural=aside)
             if frame.implies and span is not None:
                 for predicate, org in implied_memberships(ctx, span):
                     if org.id != s.id:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.frames.registry import REGISTRY, Frame
+from claimgraph.extract.parsed import children, entities
 from claimgraph.extract.predicates.base import Context, Found
 from claimgraph.model import Mention
 from claimgraph.words import is_demonym_of
@@ -77,7 +78,7 @@ def nationality(ctx: Context, tok: Token) -> Mention | None:
     known = ctx.by_token.get(tok.i)
     if known is not None:
         return known if known.type == "PLACE" else None
-    ent = next((e for e in ctx.doc.ents if e.start <= tok.i < e.end), None)
+    ent = next((e for e in entities(ctx.doc) if e.start <= tok.i < e.end), None)
     if ent is None or len(ent) > 2:
         return None
     return ctx.new_mention(ent, "PLACE", "rules/nationality")
@@ -96,7 +97,7 @@ def origins_in(ctx: Context, span: Span, holder: Mention, trigger: Token, rule: 
 @REGISTRY.pattern("places", "rules/places.based.v1")
 def based(ctx: Context) -> Iterator[Found]:
     """'the Oslo-based company', 'a Washington-based think tank': the organisation is there."""
-    for tok in ctx.sent:
+    for tok in ctx.tokens:
         if tok.lower_ not in ("based", "headquartered") or tok.i < ctx.sent.start + 2:
             continue
         hyphen, where_tok = ctx.doc[tok.i - 1], ctx.doc[tok.i - 2]
@@ -122,15 +123,15 @@ def _modified(ctx: Context, tok: Token) -> Mention | None:
 @REGISTRY.pattern("places", "rules/places.resident.v1")
 def residents(ctx: Context) -> Iterator[Found]:
     """'a 16-year-old Brooklyn resident', 'residents of Mosul', 'a native of Ohio' said of someone."""
-    for tok in ctx.sent:
+    for tok in ctx.tokens:
         if tok.pos_ != "NOUN" or tok.lower_ not in LOCAL_NOUNS:
             continue
         holder = _person(ctx, tok)
         if holder is None:
             continue
-        places = [ctx.by_token[c.i] for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i in ctx.by_token]
-        places += [ctx.by_token[o.i] for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                   for o in c.children if o.i in ctx.by_token]
+        places = [ctx.by_token[c.i] for c in children(tok) if c.dep_ in ("compound", "amod", "nmod") and c.i in ctx.by_token]
+        places += [ctx.by_token[o.i] for c in children(tok) if c.dep_ == "prep" and c.lower_ == "of"
+                   for o in children(c) if o.i in ctx.by_token]
         for p in places:
             if p.type == "PLACE" and p.id != holder.id:
                 predicate = "origin" if tok.lower_ in ("native", "citizen") else "located_in"
@@ -142,7 +143,7 @@ def _person(ctx: Context, noun: Token) -> Mention | None:
     if m is None and noun.dep_ == "appos":
         m = ctx.at(noun.head)
     if m is None and noun.dep_ == "attr":
-        subj = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in children(noun.head) if c.dep_ in ("nsubj", "nsubjpass")), None)
         m = ctx.at(subj) if subj is not None else None
     return m if m is not None and m.type == "PERSON" and m.label != "rules/description" else None
 
@@ -181,8 +182,8 @@ def named_in(ctx: Context) -> Iterator[Found]:
         if span is None or (m.label == "rules/description" and m.type != "ORG"):
             continue
         head = span.root
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.i >= span.end):
-            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+        for prep in (c for c in children(head) if c.dep_ == "prep" and c.i >= span.end):
+            for obj in (o for o in children(prep) if o.dep_ == "pobj"):
                 place = ctx.by_token.get(obj.i)
                 if place is None or place.id == m.id or place.label == "rules/description":
                     continue

@@ -20,15 +20,16 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from claimgraph.extract.parsed import children
 from claimgraph.extract.predicates.base import child, conjuncts
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 
 def is_passive(tok: Token) -> bool:
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in children(tok)):
         return True
-    return tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "advcl") and not any(c.dep_ == "aux" for c in tok.children)
+    return tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "advcl") and not any(c.dep_ == "aux" for c in children(tok))
 
 
 def _inherited(tok: Token, deps: tuple[str, ...]) -> Token | None:
@@ -97,9 +98,9 @@ def patient(tok: Token) -> list[Token]:
         return [head] if head is not None else []
     dobj = child(tok, "dobj")
     if dobj is not None:
-        named = [c for c in dobj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        named = [c for c in children(dobj) if c.dep_ == "compound" and c.pos_ == "PROPN"]
         return [dobj, *named[-1:]]  # "elected Ana Ruiz speaker": the name inside the object phrase
-    if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "dobj" for c in tok.children):
+    if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "dobj" for c in children(tok)):
         return [tok.head]  # "the coach they fired"
     return []
 
@@ -121,21 +122,21 @@ def subject(tok: Token) -> list[Token]:
 
 
 def complement(tok: Token) -> list[Token]:
-    found = [c for c in tok.children if c.dep_ in ("oprd", "attr", "acomp")]
-    found += [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN")]
+    found = [c for c in children(tok) if c.dep_ in ("oprd", "attr", "acomp")]
+    found += [c for c in children(tok) if c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN")]
     dobj = child(tok, "dobj")
     if dobj is not None:  # "named him chief": the parser may hang the post under the object
-        found += [c for c in dobj.children if c.dep_ in ("oprd", "appos", "npadvmod") and c.pos_ == "NOUN"]
-        if dobj.pos_ == "NOUN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in dobj.children):
+        found += [c for c in children(dobj) if c.dep_ in ("oprd", "appos", "npadvmod") and c.pos_ == "NOUN"]
+        if dobj.pos_ == "NOUN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in children(dobj)):
             found.append(dobj)  # "elected Ana Ruiz speaker": parsed as one noun phrase, the post its head
     return found
 
 
 def _prep_objects(tok: Token, preps: tuple[str, ...], deps: tuple[str, ...] = ("prep",)) -> list[Token]:
     out: list[Token] = []
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ in deps and c.lower_ in preps or c.dep_ == "agent" and "by" in preps:
-            out.extend(o for o in c.children if o.dep_ in ("pobj", "pcomp"))
+            out.extend(o for o in children(c) if o.dep_ in ("pobj", "pcomp"))
     return out
 
 
@@ -156,7 +157,7 @@ def possessor(tok: Token) -> list[Token]:
 
 
 def compounds(tok: Token) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.pos_ in ("PROPN", "NOUN", "ADJ")]
+    return [c for c in children(tok) if c.dep_ in ("compound", "nmod", "amod") and c.pos_ in ("PROPN", "NOUN", "ADJ")]
 
 
 def owner(tok: Token) -> list[Token]:
@@ -180,7 +181,7 @@ SLOTS: dict[str, Callable[[Token], list[Token]]] = {
     "compound": compounds,
     "head": head,
     "owner": owner,
-    "dobj": lambda tok: [c for c in tok.children if c.dep_ == "dobj"],
+    "dobj": lambda tok: [c for c in children(tok) if c.dep_ == "dobj"],
 }
 
 

@@ -84,7 +84,7 @@ def life_dates(ctx: Context) -> Iterator[Found]:
 @REGISTRY.pattern("status", "rules/status.the-late.v1")
 def the_late(ctx: Context) -> Iterator[Found]:
     """'the late Ada Ruiz', 'her late husband, Tom': someone spoken of as dead."""
-    for tok in ctx.sent:
+    for tok in ctx.tokens:
         if tok.lower_ != "late" or tok.pos_ != "ADJ" or tok.i + 1 >= ctx.sent.end:
             continue
         before = ctx.doc[tok.i - 1] if tok.i > ctx.sent.start else None

@@ -19,7 +19,8 @@ from claimgraph.extract.frames.places import origins_in
 from claimgraph.extract.frames.registry import REGISTRY
 from claimgraph.extract.frames.values import implied_memberships, is_role_noun, phrase
 from claimgraph.extract.lexicon import REPORTING_VERBS, is_person_noun
-from claimgraph.extract.predicates.base import Context, Found, child
+from claimgraph.extract.parsed import children
+from claimgraph.extract.predicates.base import Context, Found, child, is_aside
 from claimgraph.extract.predicates.names import as_holder
 from claimgraph.model import Mention
 from claimgraph.words import TITLE_ABBREVIATIONS
@@ -71,7 +72,7 @@ def _shared_title(ctx: Context, m: Mention) -> list[Token]:
 @REGISTRY.pattern("posts", "rules/posts.apposition.v2")
 def appositions(ctx: Context) -> Iterator[Found]:
     """'X, a surgeon and adviser to Y', 'X, who is chairman of Y', 'X is the head of Y'."""
-    for tok in ctx.sent:
+    for tok in ctx.tokens:
         if tok.pos_ not in ("NOUN", "PROPN") or not is_role_noun(tok, described=False):
             continue  # a capitalised title is a PROPN: "X, Chief Public Relations Officer, said"
         covering = ctx.by_token.get(tok.i)
@@ -105,17 +106,17 @@ def _holder(ctx: Context, tok: Token) -> tuple[Mention | None, bool]:
         first = next((a for a in list(first.ancestors)[:3] if a.pos_ == "NOUN" and is_person_noun(a.lemma_.lower())), first)
     if first.dep_ == "appos":
         return ctx.at(first.head), True
-    named = next((c for c in first.children if c.dep_ == "appos" and c.i in ctx.by_token), None)
+    named = next((c for c in children(first) if c.dep_ == "appos" and c.i in ctx.by_token), None)
     if named is not None:  # "the lawyer for the officer, X"
         return ctx.by_token[named.i], True
     if first.dep_ in ("attr", "oprd") and first.head.lemma_ in COPULAS:
         subj = child(first.head, "nsubj", "nsubjpass")
-        return (ctx.at(subj) if subj is not None else None), False
+        return (ctx.at(subj) if subj is not None else None), is_aside(first.head)
     if first.dep_ == "pobj" and first.head.lower_ == "as":  # "appointed X as Y", "worked as Y"
-        return as_holder(ctx, first.head), False
+        return as_holder(ctx, first.head), is_aside(first.head.head)
     if (first.dep_ in ("nsubj", "nsubjpass") and first.tag_ == "NN" and first.head.lemma_.lower() not in REPORTING_VERBS
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in first.children)
-            and any(c.dep_ in ("amod", "compound") for c in first.children) and ctx.by_token.get(first.i) is None):
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in children(first))
+            and any(c.dep_ in ("amod", "compound") for c in children(first)) and ctx.by_token.get(first.i) is None):
         return ctx.at(first), True  # "The trained sniper and former colonel was wounded": the person named before
     return None, False
 

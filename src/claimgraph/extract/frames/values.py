@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.lexicon import LEADER_NOUNS, SUBORDINATE, is_person_noun
+from claimgraph.extract.parsed import children
 from claimgraph.extract.predicates.base import Context
 from claimgraph.model import Mention
 
@@ -37,7 +38,7 @@ def role_phrase(ctx: Context, tok: Token) -> tuple[dict[str, str], Span] | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     if tok.lemma_.lower() in POST_NOUNS:
-        inner = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "as") for o in c.children if o.dep_ == "pobj"]
+        inner = [o for c in children(tok) if c.dep_ == "prep" and c.lower_ in ("of", "as") for o in children(c) if o.dep_ == "pobj"]
         return role_phrase(ctx, inner[0]) if inner else None
     named = ctx.by_token.get(tok.i)
     if named is not None and named.label != "rules/description" and named.type == "PERSON":
@@ -118,3 +119,4 @@ def implied_memberships(ctx: Context, span: Span) -> list[tuple[str, Mention]]:
     if leads and prep is not None and prep.lower_ == "of" and (org.start or 0) < prep.idx:
         leads = False  # "the company's head of investor relations" leads a department, not the company
     return [("leader_of" if leads else "member_of", org)]
+

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.coref import referents
 from claimgraph.extract.lexicon import is_person_noun
+from claimgraph.extract.parsed import children, doc_text, span_tokens
 from claimgraph.model import Document, Mention, Modality, Section, stable_id
 
 # Unnamed people who act for an organisation ("militants claiming to represent X").
@@ -42,8 +43,9 @@ class Context:
     def __init__(self, doc: Doc, sent: Span, mentions: list[Mention], by_token: dict[int, Mention], text: str | None = None,
                  document: Document | None = None):
         self.doc = doc
-        self.text = doc.text if text is None else text  # Doc.text joins every token: pass it in once
+        self.text = doc_text(doc) if text is None else text
         self.sent = sent
+        self.tokens = span_tokens(sent)  # the sentence's tokens, made once (claimgraph.extract.parsed)
         self.mentions = mentions
         self.by_token = by_token
         self.document = document
@@ -74,7 +76,7 @@ class Context:
             return refers[tok.i]
         if tok.pos_ == "PRON" or tok.lower_ in ("his", "her", "its", "their", "whose", "who", "which"):
             return self.antecedent(tok)
-        for child in tok.children:
+        for child in children(tok):
             if child.dep_ == "appos" and child.i in self.by_token:
                 return self.by_token[child.i]
         if tok.dep_ == "appos" and tok.head.i in self.by_token:
@@ -83,7 +85,7 @@ class Context:
             party = self.represented(tok)  # "militants claiming to represent X", "fighters loyal to X"
             if party is not None:
                 return party
-        if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children(tok)):
             if tok.lemma_ in PERSONISH:  # "the 'minister of war' Gulmurod Khalimov", else an earlier person
                 return self.following_name(tok) or self.last_of("PERSON", tok.idx)
             return self.last_named(tok.lower_, tok.idx)  # "the brigade" after "the Northern Shield Brigade"
@@ -117,7 +119,7 @@ class Context:
         head = tok
         while head.dep_ in ("compound", "amod", "poss") and head.head.i != head.i:
             head = head.head
-        for c in head.children:
+        for c in children(head):
             m = self.by_token.get(c.i)
             if c.dep_ == "appos" and m is not None and m.label != "rules/description":
                 return m
@@ -171,7 +173,7 @@ class Context:
     def actor_above(self, tok: Token) -> Mention | None:
         """The party doing what tok's clause says: the subject of the nearest clause above it."""
         for cur in [tok, *tok.ancestors]:
-            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i), None)
+            subj = next((c for c in children(cur) if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i), None)
             m = self.at(subj) if subj is not None else None
             if m is not None and m.type in ("PERSON", "ORG"):
                 return m
@@ -274,22 +276,31 @@ class Context:
 def conjuncts(tok: Token) -> list[Token]:
     """tok and the tokens coordinated with it ("X and Y")."""
     out = [tok]
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ == "conj":
             out.extend(conjuncts(c))
     return out
 
 
 def child(tok: Token, *deps: str) -> Token | None:
-    return next((c for c in tok.children if c.dep_ in deps), None)
+    return next((c for c in children(tok) if c.dep_ in deps), None)
 
 
 def prep_objects(tok: Token, *preps: str) -> list[tuple[Token, Token]]:
     """(preposition, object) pairs hanging from tok: 'trained under X' -> (under, X)."""
     out = []
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ in ("prep", "agent", "dative") and (not preps or c.lower_ in preps):
-            for o in c.children:
+            for o in children(c):
                 if o.dep_ == "pobj":
                     out.append((c, o))
     return out
+
+
+def is_aside(verb: Token) -> bool:
+    """A non-restrictive relative clause ("X, who is known as Y, ..."): background the sentence
+    presupposes, in the author's voice whoever the sentence quotes."""
+    if verb.dep_ != "relcl":
+        return False
+    first = min(t.i for t in verb.subtree)
+    return first > 0 and verb.doc[first - 1].text in (",", "(", "—", "–")

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from claimgraph.extract.lexicon import LOCATION_PREPS, LOCATION_VERBS
+from claimgraph.extract.parsed import children
 from claimgraph.extract.predicates.base import Context, Found, child, conjuncts, prep_objects
 from claimgraph.model import Mention
 
@@ -48,7 +49,7 @@ def _presence(ctx: Context) -> Iterator[Found]:
     """'all ISIS operations in northern Syria, including forces deployed around Idlib and
     Aleppo', 'a number of Caucasus Emirate groups, mostly in Dagestan'."""
     last_owner: Mention | None = None
-    for tok in ctx.sent:
+    for tok in ctx.tokens:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in PRESENCE_NOUNS:
             continue
         owner = None
@@ -58,7 +59,7 @@ def _presence(ctx: Context) -> Iterator[Found]:
         if covering is not None:  # "Hamas militants in Rafah": the name inside the description
             inner = ctx.named_inside(covering)
             owner = inner if inner is not covering and inner.type == "ORG" else None
-        for c in tok.children:
+        for c in children(tok):
             m = ctx.at(c) if c.dep_ in ("poss", "compound", "nmod") else None
             if m is not None and (m.type == "ORG" or (m.type == "PLACE" and c.dep_ == "poss")):
                 owner = m
@@ -71,12 +72,12 @@ def _presence(ctx: Context) -> Iterator[Found]:
         if owner is None:
             continue
         last_owner = owner
-        heads = [tok, *via_of, *[c for c in tok.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in SETTLED]]
+        heads = [tok, *via_of, *[c for c in children(tok) if c.dep_ in ("acl", "amod") and c.lemma_.lower() in SETTLED]]
         # "bases including in X"
-        heads += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "including" for p in c.children if p.dep_ == "prep"]
+        heads += [p for c in children(tok) if c.dep_ == "prep" and c.lower_ == "including" for p in children(c) if p.dep_ == "prep"]
         places = [p for head in heads for _, obj in prep_objects(head, *LOCATION_PREPS - {"for", "to", "into"}) for p in _places(ctx, obj)]
         places += [p for head in heads if head.dep_ == "prep" and head.lower_ in LOCATION_PREPS
-                   for obj in head.children if obj.dep_ == "pobj" for p in _places(ctx, obj)]
+                   for obj in children(head) if obj.dep_ == "pobj" for p in _places(ctx, obj)]
         where = _where_clause(ctx, tok)
         if where is not None:
             places.append(where)
@@ -89,7 +90,7 @@ def _where_clause(ctx: Context, tok: Token) -> Mention | None:
     """'Al Tabqah, where thousands of ISIS fighters were trapped': the place a 'where' clause
     hangs from."""
     for a in tok.ancestors:
-        if a.dep_ == "relcl" and any(c.lower_ == "where" for c in a.children):
+        if a.dep_ == "relcl" and any(c.lower_ == "where" for c in children(a)):
             place = ctx.at(a.head)
             return place if place is not None and place.type == "PLACE" else None
     return None
@@ -100,7 +101,7 @@ CAPTURE_VERBS = frozenset({"take", "capture", "seize", "overrun", "storm", "occu
 
 def _captures(ctx: Context) -> Iterator[Found]:
     """'they had taken the city of Mosul', 'rebels seized Idlib': the captor is there."""
-    for tok in ctx.sent:
+    for tok in ctx.tokens:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in CAPTURE_VERBS:
             continue
         dobj = child(tok, "dobj")
@@ -115,7 +116,7 @@ def _captures(ctx: Context) -> Iterator[Found]:
 
 def _homes(ctx: Context) -> Iterator[Found]:
     """'said from his home in Georgia's Pankisi Gorge': where a person lives."""
-    for tok in ctx.sent:
+    for tok in ctx.tokens:
         if tok.lemma_.lower() != "home" or tok.pos_ != "NOUN":
             continue
         poss = child(tok, "poss")
@@ -128,7 +129,7 @@ def _homes(ctx: Context) -> Iterator[Found]:
 
 
 def _seats(ctx: Context) -> Iterator[Found]:
-    for tok in ctx.sent:
+    for tok in ctx.tokens:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in SEAT_NOUNS:
             continue
         place = ctx.at(tok.head) if tok.dep_ == "appos" else ctx.at(child(tok.head, "nsubj")) if tok.dep_ == "attr" else None
@@ -152,7 +153,7 @@ ORIGIN_NOUNS = frozenset({"militant", "fighter", "defector", "native", "man", "w
 def _origins(ctx: Context) -> Iterator[Found]:
     """'a militant from Georgia's Pankisi Gorge', 'the highest-ranking defector from Tajikistan',
     'the Iraqi-born Saudi Arabia citizen'."""
-    for tok in ctx.sent:
+    for tok in ctx.tokens:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN" and lemma in ORIGIN_NOUNS:
             holder = _person_of(ctx, tok)
@@ -160,7 +161,7 @@ def _origins(ctx: Context) -> Iterator[Found]:
                 continue
             places = [p for _, obj in prep_objects(tok, "from") for p in _places(ctx, obj)]
             if lemma in ("citizen", "national", "native"):  # "a Saudi Arabia citizen"
-                places += [m for m in (ctx.by_token.get(c.i) for c in tok.children if c.dep_ in ("compound", "amod")) if m is not None and m.type == "PLACE"]
+                places += [m for m in (ctx.by_token.get(c.i) for c in children(tok) if c.dep_ in ("compound", "amod")) if m is not None and m.type == "PLACE"]
             for p in places:
                 yield Found("origin", tok, holder, "rules/origin.from.v1", object=p, structural=True)
         if lemma in ("bear", "born") and tok.dep_ == "amod" and tok.i > ctx.sent.start and ctx.doc[tok.i - 1].text == "-":
@@ -187,7 +188,7 @@ def find_locations(ctx: Context) -> Iterator[Found]:
     yield from _captures(ctx)
     yield from _homes(ctx)
     yield from _origins(ctx)
-    for tok in ctx.sent:
+    for tok in ctx.tokens:
         lemma = tok.lemma_.lower()
         if lemma in ("bear", "born") and tok.tag_ == "VBN":
             for _, obj in prep_objects(tok, "in"):
@@ -219,7 +220,7 @@ def find_locations(ctx: Context) -> Iterator[Found]:
         if lemma == "base" and tok.tag_ == "VBN" and tok.dep_ == "amod":
             # "the Washington-based Foundation": hyphenated base
             based = ctx.at(tok.head)
-            for c in tok.children:
+            for c in children(tok):
                 where = ctx.at(c)
                 if where is not None and where.type == "PLACE" and based is not None and based.type == "ORG":
                     yield Found("located_in", tok, based, "rules/located.hyphen-based.v1", object=where)

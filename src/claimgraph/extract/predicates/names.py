@@ -9,7 +9,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from claimgraph.extract.predicates.base import Context, Found, child, conjuncts, prep_objects
+from claimgraph.extract.parsed import children
+from claimgraph.extract.predicates.base import Context, Found, child, conjuncts, is_aside, prep_objects
 from claimgraph.model import Mention
 
 QUOTED = re.compile(r"[“\"‘']([A-Z][^”\"’']{1,60})[”\"’']")
@@ -36,7 +37,7 @@ def _name_after(ctx: Context, tok: Token) -> tuple[str, int] | None:
 
 
 def find_names(ctx: Context) -> Iterator[Found]:
-    for tok in ctx.sent:
+    for tok in ctx.tokens:
         lemma = tok.lemma_.lower()
         if lemma in ("bear", "born") and tok.tag_ == "VBN":
             yield from _alias_after(ctx, tok, "as", "rules/alias.born-as.v1")
@@ -45,7 +46,7 @@ def find_names(ctx: Context) -> Iterator[Found]:
         elif lemma in ("call", "name", "dub", "nickname") and tok.pos_ == "VERB":
             yield from _called(ctx, tok)
         elif lemma in ("alias", "pseudonym", "nom", "name") and tok.pos_ == "NOUN" and tok.head.lemma_ in ("use", "go", "adopt", "take"):
-            for c in tok.children:
+            for c in children(tok):
                 if c.dep_ in ("appos", "compound", "npadvmod", "attr") and c.i > tok.i:
                     yield from _alias_from(ctx, tok, c, "rules/alias.uses-alias.v1")
             for _, obj in prep_objects(tok, "of"):
@@ -98,9 +99,18 @@ def _alias_from(ctx: Context, trigger: Token, obj: Token, rule: str) -> Iterator
         first = ctx.by_token.get(obj.i)
         if first is not None:
             subject, names = first, names[1:]
+    # "X (also known as Y)", "X, known as Y,", "X, who is known as Y": an aside about X, in the
+    # author's voice whatever the sentence's verb says
+    aside = _aside(ctx, trigger)
     for name in names:
         if subject is not None and _fold(name) != _fold(subject.text) and subject.type in ("PERSON", "ORG"):
-            yield Found("alias", trigger, subject, rule, object=_value(name), confidence=0.8)
+            yield Found("alias", trigger, subject, rule, object=_value(name), confidence=0.8, structural=aside)
+
+
+def _aside(ctx: Context, tok: Token) -> bool:
+    """A participle or relative clause set off from its sentence, or words in brackets."""
+    before = ctx.text[ctx.sent.start_char : tok.idx]
+    return tok.dep_ in ("acl", "amod", "appos", "parataxis") or is_aside(tok) or before.rfind("(") > before.rfind(")")
 
 
 def _known_as(ctx: Context, tok: Token) -> Iterator[Found]:
@@ -110,7 +120,7 @@ def _known_as(ctx: Context, tok: Token) -> Iterator[Found]:
             subject = _subject_of(ctx, tok)
             if subject is not None and subject.type == "PERSON":
                 text = ctx.doc[start.i + (1 if start.pos_ == "DET" else 0) : obj.right_edge.i + 1].text
-                yield Found("role", tok, subject, "rules/role.known-as.v1", object=_value(text))
+                yield Found("role", tok, subject, "rules/role.known-as.v1", object=_value(text), structural=_aside(ctx, tok))
             continue
         yield from _alias_from(ctx, tok, obj, "rules/alias.known-as.v1")
 
@@ -118,7 +128,7 @@ def _known_as(ctx: Context, tok: Token) -> Iterator[Found]:
 def _called(ctx: Context, tok: Token) -> Iterator[Found]:
     """'was nicknamed "Bubba"', 'colleagues called her "the Ice Queen"', 'calls himself X'. Not
     'will name X as minister' (an appointment) nor 'called him a liar' (a description)."""
-    if tok.lemma_.lower() == "name" and (any(c.lower_ == "as" for c in tok.children) or not QUOTED.search(ctx.text[tok.idx : ctx.sent.end_char])):
+    if tok.lemma_.lower() == "name" and (any(c.lower_ == "as" for c in children(tok)) or not QUOTED.search(ctx.text[tok.idx : ctx.sent.end_char])):
         return
     named = child(tok, "dobj")
     person = ctx.at(named) if named is not None and named.pos_ != "PRON" or named is not None and named.lower_ not in ("himself", "herself", "itself", "themselves") else None
@@ -127,7 +137,7 @@ def _called(ctx: Context, tok: Token) -> Iterator[Found]:
         first = complement.left_edge if complement is not None else None
         if first is None or first.lower_ in ("a", "an", "the") and not QUOTED.match(ctx.text[first.idx : ctx.sent.end_char]):
             return  # "called Magruder a liar"
-    objects = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "xcomp", "attr")]
+    objects = [c for c in children(tok) if c.dep_ in ("dobj", "oprd", "xcomp", "attr")]
     named_person = next((ctx.by_token[c.i] for c in objects if c.i in ctx.by_token and ctx.by_token[c.i].type == "PERSON"), None)
     quoted = QUOTED.match(ctx.text[named_person.end : ctx.sent.end_char].lstrip()) if named_person is not None and named_person.end else None
     if named_person is not None and quoted:
@@ -137,10 +147,10 @@ def _called(ctx: Context, tok: Token) -> Iterator[Found]:
         return
     obj = child(tok, "oprd", "xcomp", "attr")
     if obj is None:
-        dobjs = [c for c in tok.children if c.dep_ == "dobj"]
+        dobjs = [c for c in children(tok) if c.dep_ == "dobj"]
         obj = dobjs[-1] if dobjs else None
         if obj is not None and obj.pos_ == "PRON":  # "calls herself X or Y"
-            obj = child(obj, "appos") or next((c for c in tok.children if c.dep_ in ("oprd", "ccomp", "xcomp")), None)
+            obj = child(obj, "appos") or next((c for c in children(tok) if c.dep_ in ("oprd", "ccomp", "xcomp")), None)
     if obj is not None:
         yield from _alias_from(ctx, tok, obj, "rules/alias.called.v1")
 
@@ -166,7 +176,7 @@ QUOTED_BEFORE = re.compile(r"[“\"‘']([A-Z][^”\"’'“‘]{1,60})[”\"’
 def _terms_for(ctx: Context) -> Iterator[Found]:
     """'the "Baghdadi State" [a pejorative term for the IS group]', 'Daesh, an Arabic name for
     Islamic State': the name before is another name of the one after "for"."""
-    for tok in ctx.sent:
+    for tok in ctx.tokens:
         if tok.lemma_.lower() not in TERM_NOUNS or tok.pos_ != "NOUN":
             continue
         named = [ctx.first_in(obj, ("ORG", "PERSON", "PLACE")) for _, obj in prep_objects(tok, "for")]

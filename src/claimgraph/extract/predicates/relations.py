@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from claimgraph.extract.lexicon import LEADER_NOUNS, ROLE_NOUNS, SUBORDINATE
+from claimgraph.extract.parsed import children
 from claimgraph.extract.predicates.base import Context, Found, child, conjuncts, prep_objects
 from claimgraph.extract.predicates.names import as_holder
 from claimgraph.model import Mention
@@ -81,7 +82,7 @@ DEFECTION = re.compile(r"^\w*\s+from\s+(?:the\s+)?")
 def _allegiance_and_defection(ctx: Context) -> Iterator[Found]:
     """'pledged allegiance to X' (X a group, or a leader whose title names it) and 'defected from
     A to B', read from the words: the small model parses both badly."""
-    for tok in ctx.sent:
+    for tok in ctx.tokens:
         lemma = tok.lemma_.lower()
         rest = ctx.text[tok.idx : ctx.sent.end_char]
         if lemma in ("pledge", "swear", "vow", "declare") and (m := ALLEGIANCE.match(rest)):
@@ -105,7 +106,7 @@ def _allegiance_and_defection(ctx: Context) -> Iterator[Found]:
 
 def find_relations(ctx: Context) -> Iterator[Found]:
     yield from _allegiance_and_defection(ctx)
-    for tok in ctx.sent:
+    for tok in ctx.tokens:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX"):
             yield from _verb_relations(ctx, tok, lemma)
@@ -118,7 +119,15 @@ def find_relations(ctx: Context) -> Iterator[Found]:
     yield from _anti_and_pro(ctx)
 
 
+# the verbs _verb_relations, _verb_opposition and _verb_support read (any verb with "alongside")
+VERB_TRIGGERS = frozenset({"join", "defect", "lead", "head", "command", "run", "found", "take", "strike", "wage", "call",
+                           "train", "school", "instruct", "back", "support", "arm", "fund", "sponsor", "help", "assist",
+                           "protect", "ally", "link", "affiliate", "tie", "connect", "belong", "consider"})
+
+
 def _verb_relations(ctx: Context, verb: Token, lemma: str) -> Iterator[Found]:
+    if lemma not in VERB_TRIGGERS and lemma not in OPPOSING_VERBS and not prep_objects(verb, "alongside"):
+        return
     subjects = _subjects(ctx, verb)
     if lemma == "join":
         dobj = child(verb, "dobj")
@@ -218,6 +227,9 @@ def _verb_support(ctx: Context, verb: Token, lemma: str, subjects: list[Mention]
 def _anti_and_pro(ctx: Context) -> Iterator[Found]:
     """'an anti-Iranian policy', 'pro-Kremlin militias': the party behind the noun is against, or
     with, the one named after the prefix."""
+    sentence = ctx.text[ctx.sent.start_char : ctx.sent.end_char].lower()
+    if "anti-" not in sentence and "pro-" not in sentence:
+        return
     for m in ctx.mentions:
         if m.start is None or m.type not in PARTIES or not (ctx.sent.start_char <= m.start < ctx.sent.end_char):
             continue
@@ -334,7 +346,7 @@ def _agents_of_noun(ctx: Context, noun: Token) -> list[Mention]:
     if poss is not None:
         m = ctx.at(poss)
         return [m] if m is not None and m.type in PARTIES else []
-    for c in noun.children:  # "US collaboration with X", "Iranian support for Y"
+    for c in children(noun):  # "US collaboration with X", "Iranian support for Y"
         m = ctx.by_token.get(c.i) if c.dep_ in ("compound", "amod", "nmod") else None
         if m is not None and m.type in PARTIES and m.label != "rules/description":
             return [m]
@@ -372,7 +384,7 @@ def _alliance(ctx: Context, noun: Token) -> Iterator[Found]:
         return
     givers = [o for _, obj in prep_objects(noun, "by", "from") for o in _objects(ctx, obj, PARTIES)]
     takers = [o for _, obj in prep_objects(noun, "to", "for", "with") for o in _objects(ctx, obj, PARTIES + ("PERSON",))]
-    for c in noun.children:  # "the support given by Russia to Assad"
+    for c in children(noun):  # "the support given by Russia to Assad"
         if c.dep_ == "acl":
             givers += [o for _, obj in prep_objects(c, "by", "from") for o in _objects(ctx, obj, PARTIES)]
             takers += [o for _, obj in prep_objects(c, "to", "for") for o in _objects(ctx, obj, PARTIES + ("PERSON",))]
@@ -389,7 +401,7 @@ def _training(ctx: Context, noun: Token) -> Iterator[Found]:
     """'his training by US commandos', 'training courses run by the US military', 'received
     American training': the trainee is the possessor or the clause's subject."""
     trainers = [o for _, obj in prep_objects(noun, "by", "from") for o in _objects(ctx, obj, PARTIES)]
-    for c in noun.children:
+    for c in children(noun):
         if c.dep_ == "acl":  # "provided by", "run by", "given by"
             trainers += [o for _, obj in prep_objects(c, "by") for o in _objects(ctx, obj, PARTIES)]
         elif c.dep_ in ("amod", "compound"):
@@ -427,7 +439,7 @@ def _hyphen_relations(ctx: Context, tok: Token) -> Iterator[Found]:
     """'US-backed al Nusra Front', 'US-trained Chechen commander X', 'Chechen-led faction X'."""
     owner_tok = tok.head
     backer = None
-    for c in list(tok.children) + [t for t in ctx.sent if t.i == tok.i - 2]:
+    for c in list(children(tok)) + [t for t in ctx.tokens if t.i == tok.i - 2]:
         m = ctx.at(c)
         if m is not None and m.type in PARTIES:
             backer = m

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from claimgraph.extract.lexicon import STATUS_NOUNS, STATUS_TRIGGERS
+from claimgraph.extract.parsed import children
 from claimgraph.extract.predicates.base import Context, Found, child, conjuncts, prep_objects
 from claimgraph.model import Mention
 
@@ -18,7 +19,7 @@ def _predicate(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
     for predicate, words in STATUS_TRIGGERS.items():
         if lemma in words or tok.lower_ in words:
-            if predicate == "wounded" and any(c.lower_ in ("fatally", "mortally") for c in tok.children):
+            if predicate == "wounded" and any(c.lower_ in ("fatally", "mortally") for c in children(tok)):
                 return "dead"
             return predicate
     return None
@@ -31,7 +32,7 @@ def _subject_and_agent(ctx: Context, tok: Token) -> tuple[list[Token], Token | N
             objs = [o for p, o in prep_objects(tok, "of")]
             subj = objs[0] if objs else None
         if subj is None:  # "the death of Hamas commander X" parsed without an object: the name after "of"
-            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            of = next((c for c in children(tok) if c.dep_ == "prep" and c.lower_ == "of"), None)
             named = ctx.following_name(of) if of is not None else None
             span = ctx.span_of(named) if named is not None else None
             subj = span.root if span is not None else None
@@ -82,13 +83,13 @@ UNREALISED = frozenset({"attempted", "failed", "foiled", "planned", "botched", "
 def unrealised(tok: Token) -> bool:
     """An attempt, plan, threat or condition, not an event: "tried to kill X", "the attempted
     killing of X", "if you want to die"."""
-    if any(c.lower_ in UNREALISED for c in tok.children if c.dep_ in ("amod", "compound")):
+    if any(c.lower_ in UNREALISED for c in children(tok) if c.dep_ in ("amod", "compound")):
         return True
     cur = tok
     for _ in range(3):
         if cur.dep_ in ("xcomp", "ccomp", "acl", "advcl", "pobj", "pcomp") and cur.head.lemma_.lower() in INTENT:
             return True
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children(cur)):
             return True
         if cur.head.i == cur.i:
             break
@@ -110,9 +111,9 @@ def _stray_subject(tok: Token) -> Token | None:
 
 
 def find_status(ctx: Context) -> Iterator[Found]:
-    for tok in ctx.sent:
-        predicate = _predicate(tok)
-        if predicate is None or tok.pos_ not in ("VERB", "NOUN", "ADJ", "AUX"):
+    for tok in ctx.tokens:
+        predicate = _predicate(tok) if tok.pos_ in ("VERB", "NOUN", "ADJ", "AUX") else None
+        if predicate is None:
             continue
         if tok.pos_ == "NOUN" and tok.lemma_.lower() not in STATUS_NOUNS:
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from claimgraph.extract.parsed import entities
 from claimgraph.extract.predicates.base import Context, Found, child, prep_objects
 
 QUALIFIERS = ("at least", "more than", "fewer than", "less than", "as many as", "up to", "about", "around",
@@ -15,15 +16,15 @@ def find_values(ctx: Context) -> Iterator[Found]:
 
 
 def _bounties(ctx: Context) -> Iterator[Found]:
-    for tok in ctx.sent:
+    for tok in ctx.tokens:
         if tok.lemma_.lower() not in ("bounty", "reward", "prize", "ransom") or tok.pos_ != "NOUN":
             continue
         money = next((t for t in tok.subtree if t.ent_type_ == "MONEY"), None)
         if money is None:
-            money = next((t for t in ctx.sent if t.ent_type_ == "MONEY" and abs(t.i - tok.i) <= 4), None)
+            money = next((t for t in ctx.tokens if t.ent_type_ == "MONEY" and abs(t.i - tok.i) <= 4), None)
         if money is None:
             continue
-        ent = next(e for e in ctx.doc.ents if e.start <= money.i < e.end)
+        ent = next(e for e in entities(ctx.doc) if e.start <= money.i < e.end)
         target = None
         for _, obj in prep_objects(tok, "on", "for"):
             for t in obj.subtree:

@@ -1,0 +1,77 @@
+"""The parse's tokens, sentences and entities, built once per document.
+
+spaCy makes a new `Token` object each time a `Doc` or `Span` is indexed or iterated, and
+recomputes `doc.sents` and `doc.ents` on every access. Extraction reads each sentence a few
+dozen times (once per rule), so those objects dominate its cost; here they are built once and
+kept in `doc.user_data` (extraction never changes a parse, so they never go stale).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+_TOKENS = "claimgraph.tokens"
+_SENTS = "claimgraph.sents"
+_ENTS = "claimgraph.ents"
+_TEXT = "claimgraph.text"
+_CHILDREN = "claimgraph.children"
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """Every token of `doc`, in order (the same objects on every call)."""
+    found = doc.user_data.get(_TOKENS)
+    if found is None or len(found) != len(doc):
+        found = doc.user_data[_TOKENS] = list(doc)
+    return found
+
+
+def span_tokens(span: Span) -> list[Token]:
+    """The tokens of a sentence or any other span of its document."""
+    return tokens(span.doc)[span.start : span.end]
+
+
+def sentences(doc: Doc) -> list[Span]:
+    found = doc.user_data.get(_SENTS)
+    if found is None:
+        found = doc.user_data[_SENTS] = list(doc.sents)
+    return found
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    found = doc.user_data.get(_ENTS)
+    if found is None:
+        found = doc.user_data[_ENTS] = tuple(doc.ents)
+    return found
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text (`Doc.text` joins every token on each call)."""
+    found = doc.user_data.get(_TEXT)
+    if found is None:
+        found = doc.user_data[_TEXT] = doc.text
+    return found
+
+
+def sentence_entities(sent: Span) -> list[Span]:
+    """The entities inside one sentence (`Span.ents` walks the whole document's)."""
+    return [e for e in entities(sent.doc) if sent.start <= e.start and e.end <= sent.end]
+
+
+def children(tok: Token) -> list[Token]:
+    """`tok.children` in order, from a table built once per document."""
+    table = tok.doc.user_data.get(_CHILDREN)
+    if table is None:
+        table = [[] for _ in range(len(tok.doc))]
+        for t in tokens(tok.doc):
+            head = t.head.i
+            if head != t.i:
+                table[head].append(t)
+        tok.doc.user_data[_CHILDREN] = table
+    return table[tok.i]
+
+
+def know_text(doc: Doc, text: str) -> None:
+    """Record the text `doc` was parsed from (spaCy's tokens keep every character), so that
+    `doc_text` needs no join; a text of another length is ignored."""
+    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        doc.user_data[_TEXT] = text

@@ -51,15 +51,15 @@ def test_bad_files_are_reported_and_the_batch_goes_on(cg: Claimgraph, tmp_path: 
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
     (folder / "latin1.txt").write_bytes("Caf\xe9 owner arrested\n\nThe police said the owner of the Caf\xe9 Royal was arrested in Lyon on Friday.".encode("cp1252"))
-    (folder / "french.txt").write_text("Le ministre a annoncé mardi que le pont serait reconstruit par l'armée avant la fin de l'année prochaine.")
+    (folder / "italian.txt").write_text("Il ministro ha annunciato martedì che il ponte sarà ricostruito dall'esercito entro la fine del prossimo anno.")
     report = cg.ingest([folder])
     reasons = dict(report.skipped)
     assert "empty file" in reasons[str(folder / "empty.txt")]
     assert "binary" in reasons[str(folder / "binary.txt")]
-    assert len(report.new) == 4  # two reports, the repaired Windows-1252 file, the French one
-    assert report.not_analysed and "fr" in report.not_analysed[0][1]
-    french = [d for d in cg.store.documents() if d.language == "fr"][0]
-    assert french.status == "not-analysed" and cg.store.claims(document=french.id) == []
+    assert len(report.new) == 4  # two reports, the repaired Windows-1252 file, the Italian one
+    assert report.not_analysed and "'it'" in report.not_analysed[0][1]
+    italian = [d for d in cg.store.documents() if d.language == "it"][0]
+    assert italian.status == "linked" and cg.store.claims(document=italian.id) == []
     assert "Café Royal" in " ".join(d.text for d in cg.store.documents())
     assert cg.store.skipped()  # the skips are kept in the store too
 

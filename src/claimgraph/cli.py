@@ -95,10 +95,10 @@ def ingest(ctx: typer.Context, paths: Annotated[list[Path], typer.Argument(help=
         report = cg.ingest(paths, progress=lambda src: bar.update(task, advance=1, description=Path(src).name[:40]),
                            on_wait=_say_waiting)
     console.print(f"{len(report.new)} new, {len(report.already_known)} already known, "
-                  f"{len(report.near_duplicates)} near-duplicate, {len(report.not_analysed)} not analysed, "
+                  f"{len(report.near_duplicates)} near-duplicate, {len(report.not_analysed)} linked by names only, "
                   f"{len(report.skipped)} skipped", highlight=False)
     for source, reason in report.not_analysed:
-        console.print(f"  not analysed: {source}: {reason}", markup=False, highlight=False)
+        console.print(f"  linked by names only: {source}: {reason}", markup=False, highlight=False)
     for source, reason in report.skipped:
         console.print(f"  skipped: {source}: {reason}", markup=False, highlight=False)
 

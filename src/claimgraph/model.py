@@ -63,7 +63,7 @@ class Document:
     language: str | None = None
     duplicate_of: str | None = None
     comment_start: int | None = None  # where an appended reader-comment section begins
-    status: str = "analysed"  # or "not-analysed"
+    status: str = "analysed"  # "linked" (a language no analyser reads: names of known entities only); "not-analysed" in older stores
     status_reason: str | None = None
 
     def section_at(self, offset: int) -> Section:

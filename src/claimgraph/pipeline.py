@@ -31,8 +31,9 @@ from claimgraph.ingest.language import detect_language
 from claimgraph.lock import writer_lock
 from claimgraph.model import Document
 from claimgraph.nlp.chunks import split_text
-from claimgraph.nlp.pipeline import load_pipeline
+from claimgraph.nlp.languages import ANALYSED, load_language
 from claimgraph.reason.grading import reason_over
+from claimgraph.resolve.linking import KnownNames, link_known_names
 from claimgraph.resolve.resolver import Resolver
 from claimgraph.settings import Settings
 from claimgraph.store.base import Store
@@ -60,15 +61,17 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], settings: Settings,
     report = IngestReport()
     with writer_lock(store.path, on_wait):
         batch: list[RawArticle] = []
+        linked: list[tuple[Document, np.ndarray]] = []
         with _resolved_afterwards(store), _analyser(settings, progress) as analyse:
             for item in discover(list(paths)):
                 batch.extend(_read(store, report, item, settings))
                 if len(batch) >= getattr(analyse, "batch_size", settings.batch_size):
-                    _ingest_batch(store, batch, settings, report, analyse)
+                    _ingest_batch(store, batch, settings, report, analyse, linked)
                     batch = []
                 if progress and not isinstance(item, InputError) and analyse is analyse_documents:
                     progress(source_name(item))
-            _ingest_batch(store, batch, settings, report, analyse)
+            _ingest_batch(store, batch, settings, report, analyse, linked)
+            _store_linked(store, linked, report)
     return report
 
 
@@ -80,8 +83,10 @@ def ingest_texts(store: Store, texts: Iterable[str | tuple[str, str]], settings:
     for i, item in enumerate(texts):
         source, text = item if isinstance(item, tuple) else (f"text:{i}", item)
         articles.append(article_from_text(text, source))
+    linked: list[tuple[Document, np.ndarray]] = []
     with writer_lock(store.path, on_wait), _resolved_afterwards(store), _analyser(settings) as analyse:
-        _ingest_batch(store, articles, settings, report, analyse)
+        _ingest_batch(store, articles, settings, report, analyse, linked)
+        _store_linked(store, linked, report)
     return report
 
 
@@ -217,15 +222,21 @@ def _read(store: Store, report: IngestReport, item: Path | InputError, settings:
 
 
 def _ingest_batch(store: Store, batch: list[RawArticle], settings: Settings, report: IngestReport,
-                  analyse: Analyser | None = None) -> None:
+                  analyse: Analyser | None = None, linked: list[tuple[Document, np.ndarray]] | None = None) -> None:
     """Analyse and store a batch; near-copies are searched among the stored documents (the
     store's LSH buckets) and, before they are stored, the batch's own. The analyser takes each
-    document as it is prepared (a cluster starts on the first while the next is prepared)."""
+    document as it is prepared (a cluster starts on the first while the next is prepared). A
+    report in a language no analyser reads is put in `linked`, stored once this run's entities
+    are resolved (`_store_linked`)."""
     index = NearDuplicateIndex(settings.duplicate_threshold)
     documents: list[tuple[Document, np.ndarray]] = []
+    later = linked if linked is not None else []
 
     def prepared() -> Iterator[Document]:
         for doc, sig in _prepare(store, batch, settings, report, index):
+            if doc.status != "analysed":
+                later.append((doc, sig))
+                continue
             documents.append((doc, sig))
             yield doc
 
@@ -256,8 +267,8 @@ def _prepare(store: Store, batch: list[RawArticle], settings: Settings, report: 
         sig = signature(art.text)
         language = detect_language(art.text)
         status, reason = "analysed", None
-        if language != "en":
-            status, reason = "not-analysed", f"language '{language}' is not supported yet (English only)"
+        if language not in ANALYSED:
+            status, reason = "linked", f"language '{language}': linked by the names of known entities, no claims extracted"
             report.not_analysed.append((art.source, reason))
         duplicate_of = index.find(sig, store.near_copy_candidates(index.band_keys(sig), index.SCAN))
         if duplicate_of:
@@ -270,19 +281,39 @@ def _prepare(store: Store, batch: list[RawArticle], settings: Settings, report: 
         ), sig
 
 
+def _store_linked(store: Store, linked: list[tuple[Document, np.ndarray]], report: IngestReport) -> None:
+    """Reports no analyser reads, stored with a mention wherever they name an entity the store
+    knows, this run's reports included (they are resolved first)."""
+    if not linked:
+        return
+    update_graph(store)
+    known = KnownNames.of(store.entities())
+    for doc, sig in linked:
+        extraction = extract_document(doc, None)
+        extraction.mentions.extend(link_known_names(doc, known))
+        if store_document(store, doc, sig, extraction):
+            report.new.append(doc.id)
+        else:
+            report.already_known.append(doc.source)
+    linked.clear()
+
+
 def analyse_documents(given: Iterable[Document], settings: Settings) -> Iterator[Extraction | InputError]:
     """Each document's extraction, in order, analysed piece by piece (claimgraph.nlp.chunks) as
-    the parses stream in; a document that fails comes back as an InputError."""
+    the parses of its language's pipeline stream in; a document that fails comes back as an
+    InputError."""
     documents = list(given)
-    english = [d for d in documents if d.status == "analysed"]
-    extra = document_extractors(settings) if english else []
-    limit = min(settings.chunk_chars, load_pipeline().max_length) if english else settings.chunk_chars
-    pieces = {d.id: split_text(d.text, limit) for d in english}
-    parses = _parse([text for d in english for _, text in pieces[d.id]], settings)
+    languages = sorted({d.language or "en" for d in documents})
+    extra = document_extractors(settings) if "en" in languages else []
+    pieces, streams = {}, {}
+    for language in languages:
+        mine = [d for d in documents if (d.language or "en") == language]
+        limit = min(settings.chunk_chars, load_language(language).max_length)
+        pieces.update({d.id: split_text(d.text, limit) for d in mine})
+        streams[language] = _parse([text for d in mine for _, text in pieces[d.id]], settings, language)
     for doc in documents:
-        if doc.status != "analysed":
-            yield extract_document(doc, None)
-            continue
+        parses = streams[doc.language or "en"]
+        own_extra = extra if (doc.language or "en") == "en" else []
         parts: list[tuple[int, Extraction]] = []
         failure: Exception | None = None
         for number, (offset, text) in enumerate(pieces[doc.id]):
@@ -291,16 +322,16 @@ def analyse_documents(given: Iterable[Document], settings: Settings) -> Iterator
                 failure = failure or parsed
             elif failure is None:
                 try:
-                    parts.append((offset, extract_document(piece_document(doc, number, offset, text), parsed, extra)))
+                    parts.append((offset, extract_document(piece_document(doc, number, offset, text), parsed, own_extra)))
                 except Exception as exc:
                     failure = exc
         yield InputError(doc.source, f"cannot be analysed ({_failure(failure)})") if failure else merge_pieces(doc, parts)
 
 
-def _parse(texts: list[str], settings: Settings) -> Iterator[Doc | Exception]:
-    """spaCy's parses of `texts`, in order; when a batch fails, the rest are parsed one by one so
-    that the failure is pinned on its own text."""
-    nlp = load_pipeline()
+def _parse(texts: list[str], settings: Settings, language: str = "en") -> Iterator[Doc | Exception]:
+    """The parses of `texts` by the language's pipeline, in order; when a batch fails, the rest
+    are parsed one by one so that the failure is pinned on its own text."""
+    nlp = load_language(language)
     done = 0
     # pieces of a long document go two at a time: the parser's memory grows with the batch's length
     batch = max(1, min(settings.batch_size, 2 * settings.chunk_chars // max(1, *map(len, texts))))

@@ -84,7 +84,7 @@ class View:
         d = self.documents().get(c.document)
         return {"document": c.document, "outlet": self.outlet(d), "published": d.published if d else None,
                 "title": d.title if d else None, "file": file_name(d.source) if d else None,
-                "link": f"/documents/{c.document}#s-{c.evidence.start}"}
+                "language": d.language if d else None, "link": f"/documents/{c.document}#s-{c.evidence.start}"}
 
     def claim_row(self, c: Claim) -> dict[str, Any]:
         """A claim as people read it: the export record, with names, grade, the grade's counts in
@@ -117,8 +117,12 @@ def file_name(source: str) -> str:
 
 
 def provenance_line(p: dict[str, Any]) -> str:
-    """"Caspian Wire, 2024-03-04, 01_caspian_wire_strike.txt"."""
-    return ", ".join(x for x in (p.get("outlet") or "outlet unknown", p.get("published") or "date unknown", p.get("file")) if x)
+    """"Caspian Wire, 2024-03-04, 01_caspian_wire_strike.txt"; a report in another language than
+    English says which ("…, 09_kavkaz_vestnik_ru.txt, in ru")."""
+    parts = [p.get("outlet") or "outlet unknown", p.get("published") or "date unknown", p.get("file")]
+    if p.get("language") and p["language"] != "en":
+        parts.append(f"in {p['language']}")
+    return ", ".join(x for x in parts if x)
 
 
 def document_record(d: Document) -> dict[str, Any]:
@@ -140,12 +144,19 @@ EXPORT_CHUNK = 2000
 def export_records(store: Store) -> Iterator[dict[str, Any]]:
     """Every record of the JSON Lines contract, in its order: documents, entities, statements,
     claims, groups, conflicts. Claims are put in entity terms a chunk at a time."""
+    texts: dict[str, str] = {}  # reports in other languages, whose names may be stored in a base form
     for d in store.documents():
+        if d.language not in (None, "en"):
+            texts[d.id] = d.text
         yield document_record(d)
     spans: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for m in store.mentions():
         if m.entity and m.section is not Section.META:
-            record = {"document": m.document, "start": m.start, "end": m.end, "text": m.text, "section": str(m.section)}
+            inflected = m.document in texts and m.start is not None and m.end is not None
+            written = texts[m.document][m.start:m.end] if inflected else m.text
+            record = {"document": m.document, "start": m.start, "end": m.end, "text": written, "section": str(m.section)}
+            if written != m.text:  # an inflected form ("Джабраилова") and the name it is ("Джабраилов")
+                record["name"] = m.text
             if m.sieve:  # a pronoun or description coreference linked, and why
                 record["sieve"] = m.sieve
             spans[m.entity].append(record)

@@ -168,3 +168,17 @@ def test_a_description_with_an_alias_claim_joins_the_name_without_becoming_one()
     entity = {m: e for m, e, _, _ in links}
     assert entity["m:a"] == entity["m:b"] == entity["m:c"]  # the epithet is the nisba of the full name
     assert "rebel commander" not in {n for e in entities for n, _ in e.aliases}
+
+
+def test_a_cyrillic_name_joins_its_latin_spellings():
+    corpus = (mentions("d1", ("Gulmurod Khalimov", "PERSON"), ("Tarkhan Batirashvili", "PERSON"))
+              + mentions("d2", ("Гулмурод Халимов", "PERSON"), ("Халимов", "PERSON"))
+              + mentions("d3", ("Gumurod Halimov", "PERSON"))
+              + mentions("d4", ("Тархан Батирашвили", "PERSON"), ("Темур Батирашвили", "PERSON")))
+    result = clusters(Resolver(), corpus)
+    assert find(result, "Gulmurod Khalimov") >= {"Гулмурод Халимов", "Халимов", "Gumurod Halimov"}
+    assert find(result, "Tarkhan Batirashvili") >= {"Тархан Батирашвили"}
+    assert "Темур Батирашвили" not in find(result, "Tarkhan Batirashvili")  # another first name, another man
+    entities, links = Resolver().resolve(corpus)
+    shown = {e.id: e.name for e in entities}
+    assert {shown[e] for m, e, _, _ in links if m == "m:d2:0"} == {"Gulmurod Khalimov"}  # the Latin-script name is shown

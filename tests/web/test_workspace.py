@@ -112,7 +112,8 @@ def test_dossier_lists_where_an_entity_is_mentioned_and_status_rows(client: Test
     page = client.get(f"/entities/{pid}").text
     mentioned = page[page.index('id="mentioned-in"'):]
     assert "Caspian Wire, 2024-03-04" in mentioned and "01_caspian_wire_strike.txt" in mentioned
-    assert "reported by 5 independent sources" in page and 'class="grade g-confirmed"' in page
+    assert "reported by 9 independent sources" in page and 'class="grade g-confirmed"' in page
+    assert "09_kavkaz_vestnik_ru.txt · Russian" in mentioned and "10_corriere_caucaso_it.txt · Italian" in mentioned
     assert 'title="confirmed: reported by' in page  # the grade's tooltip gives its counts
 
 

@@ -13,7 +13,7 @@ from claimgraph.store.base import Store
 
 COLUMNS = ["id", "document", "subject", "subject_name", "predicate", "object", "time", "claimant",
            "claimant_name", "modality", "grade", "evidence_start", "evidence_end", "evidence", "extractor", "confidence",
-           "outlet", "published", "title", "file", "grade_basis"]
+           "outlet", "published", "title", "file", "grade_basis", "language"]
 
 
 def csv_rows(store: Store) -> Iterator[list[Any]]:
@@ -31,6 +31,7 @@ def csv_rows(store: Store) -> Iterator[list[Any]]:
             (row["time"] or {}).get("start", ""), row["claimant"], view.name(row["claimant"]), row["modality"],
             row["grade"], c.evidence.start, c.evidence.end, c.evidence.text, c.extractor, row["confidence"],
             where["outlet"] or "", where["published"] or "", where["title"] or "", where["file"] or "", row["basis"],
+            where["language"] or "",
         ]
 
 

@@ -10,8 +10,10 @@ from spacy.tokens import Doc
 from claimgraph.extract.attribution import Attribution, find_attributions
 from claimgraph.extract.claims import DocumentExtractor, extract_claims
 from claimgraph.extract.coref import resolve_coreference
+from claimgraph.extract.frames import REGISTRY
 from claimgraph.extract.mentions import extract_mentions, metadata_mentions
 from claimgraph.extract.parsed import children, know_text
+from claimgraph.extract.ud.document import extract_ud
 from claimgraph.model import Claim, Document, Mention, Section, Statement, stable_id
 
 
@@ -36,6 +38,12 @@ def extract_document(document: Document, doc: Doc | None, extra: Iterable[Docume
     `extra` extractors (the learned one) run after the rules."""
     out = Extraction(mentions=metadata_mentions(document))
     if doc is None:
+        return out
+    lexicon = REGISTRY.lexicons.get(document.language or "en")
+    if lexicon is not None:  # a language of its own frames and words (Russian, French)
+        commenter = comment_author(document)
+        mentions, out.statements, out.claims = extract_ud(document, doc, lexicon, commenter)
+        out.mentions.extend(mentions + ([commenter] if commenter is not None else []))
         return out
     know_text(doc, document.text)
     named = extract_mentions(document, doc)

@@ -9,7 +9,10 @@ import dateparser
 
 MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    # French and Russian (the languages analysed in full): "21 mars 2024", "4 марта 2024"
+    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\.?"
 )
 DATE_RE = re.compile(
     rf"\b(?:\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b",
@@ -29,7 +32,7 @@ def find_date(line: str) -> FoundDate | None:
     if not m:
         return None
     text = m.group(0)
-    parsed = dateparser.parse(re.sub(r"\bSept\b", "Sep", text), languages=["en"])
+    parsed = dateparser.parse(re.sub(r"\bSept\b", "Sep", text), languages=["en", "fr", "ru"])
     if parsed is None:
         return None
     return FoundDate(text=text, iso=parsed.date().isoformat())

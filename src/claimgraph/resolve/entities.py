@@ -77,9 +77,15 @@ def _adjective(n: str, names: Iterable[str]) -> bool:
 
 
 def display_name(names: Counter[str]) -> str:
-    """The name to show: a full name (two name tokens or more) before a short one, then the most
-    used, then the longest."""
-    return max(names, key=lambda n: (min(len(name_tokens(n)), 2), not _adjective(n, names), names[n], len(n), n))
+    """The name to show: a full name (two name tokens or more) before a short one, a name in Latin
+    script before one in another (the workspace speaks English), then the most used, then the
+    longest."""
+    return max(names, key=lambda n: (min(len(name_tokens(n)), 2), is_latin(n), not _adjective(n, names), names[n], len(n), n))
+
+
+def is_latin(name: str) -> bool:
+    """Every letter in the Latin script (accents included: "Malsagov", "Défense")."""
+    return all(ord(c) < 0x250 or not c.isalpha() for c in name)
 
 
 @dataclass

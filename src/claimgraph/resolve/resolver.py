@@ -29,6 +29,7 @@ from claimgraph.resolve.entities import (
     display_name,
     majority_type,
 )
+from claimgraph.resolve.linking import LABEL as LINKED
 from claimgraph.resolve.names import acronym, fold, is_acronym, key, name_tokens, raw_tokens
 from claimgraph.resolve.score import STRONG, WEAK, Match, begins, compare, significant_tokens, tokens_equal
 
@@ -308,7 +309,8 @@ class Resolver:
         """The cluster whose full name `m` shortens: a person's family or first name (whatever type
         the tagger gave it), an organisation's or place's leading words, or an acronym."""
         toks = name_tokens(m.text)
-        if m.section is Section.META or not toks or m.label == "rules/description":
+        # a name linked in a report no analyser reads is a known entity's name already (linking.py)
+        if m.section is Section.META or not toks or m.label in ("rules/description", LINKED):
             return None, ""
         for cluster in reversed(clusters):  # the most recent name first
             if cluster.described:

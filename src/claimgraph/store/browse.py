@@ -21,7 +21,7 @@ CLAIMS_FROM = ("FROM claims c JOIN documents d ON d.id = c.document LEFT JOIN me
                "LEFT JOIN mentions ms ON ms.id = c.subject LEFT JOIN claim_group cg ON cg.claim = c.id "
                "LEFT JOIN groups g ON g.id = cg.grp")
 FACET_VALUES = 200  # a facet lists its most used values
-ENTITY_ORDER = {"mentions": "e.mention_count DESC, e.name, e.id", "name": "e.name COLLATE NOCASE, e.id"}
+ENTITY_ORDER = {"mentions": "e.mention_count DESC, e.name, e.id", "name": "e.name COLLATE UNICASE, e.id"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,12 +122,12 @@ class BrowseQueries:
         """The reports that mention an entity (metadata names too), oldest first, with how often;
         a page of them."""
         rows = self.db.execute(
-            "SELECT d.id, d.source, d.title, d.publisher, d.published, d.duplicate_of, count(m.id) FROM mentions m "
-            "JOIN documents d ON d.id = m.document WHERE m.entity = ? GROUP BY d.id "
+            "SELECT d.id, d.source, d.title, d.publisher, d.published, d.duplicate_of, d.language, d.status, count(m.id) "
+            "FROM mentions m JOIN documents d ON d.id = m.document WHERE m.entity = ? GROUP BY d.id "
             "ORDER BY coalesce(d.published, ''), d.seq LIMIT ? OFFSET ?",
             (entity_id, limit if limit and limit > 0 else -1, max(offset, 0)))
-        return [(Document(id=r[0], source=r[1], text="", title=r[2], publisher=r[3], published=r[4], duplicate_of=r[5]), r[6])
-                for r in rows]
+        return [(Document(id=r[0], source=r[1], text="", title=r[2], publisher=r[3], published=r[4], duplicate_of=r[5],
+                          language=r[6], status=r[7]), r[8]) for r in rows]
 
     def count_entity_documents(self, entity_id: str) -> int:
         return int(self.db.execute("SELECT count(DISTINCT document) FROM mentions WHERE entity = ?", (entity_id,)).fetchone()[0])

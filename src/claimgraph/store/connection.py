@@ -70,6 +70,12 @@ def _encodable(parameters: Any) -> Any:
     return tuple(_text(v) for v in parameters)
 
 
+def _unicase(a: str, b: str) -> int:
+    """Compare names case-insensitively in every script."""
+    x, y = a.lower(), b.lower()
+    return (x > y) - (x < y)
+
+
 def connect(path: str, readonly: bool, read_timeout: float = READ_TIMEOUT,
             write_timeout: float = WRITE_TIMEOUT) -> Connection:
     """A connection ready to use: WAL, foreign keys, the schema up to date. A reader is
@@ -82,6 +88,7 @@ def connect(path: str, readonly: bool, read_timeout: float = READ_TIMEOUT,
         raise StoreError(f"cannot open {path}: {exc}") from exc
     db.path, db.read_timeout = path, read_timeout
     db.row_factory = sqlite3.Row
+    db.create_collation("UNICASE", _unicase)  # NOCASE folds ASCII only: "местные" after "Министерство"
     try:
         if path != ":memory:" and db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
             with _waiting(db, write_timeout):

@@ -44,13 +44,13 @@ class ReasoningQueries:
 
     def documents_meta(self, ids: Iterable[str] | None = None) -> dict[str, Document]:
         """Documents without their text (enough for provenance), these or all of them."""
-        sql = "SELECT id, source, title, publisher, published, duplicate_of FROM documents"
+        sql = "SELECT id, source, title, publisher, published, duplicate_of, language FROM documents"
         parts = [None] if ids is None else list(chunks(sorted(set(ids))))
         out: dict[str, Document] = {}
         for part in parts:
             rows = self.db.execute(sql + (f" WHERE id IN ({marks(part)})" if part is not None else ""), part or ())
             out.update((r[0], Document(id=r[0], source=r[1], text="", title=r[2], publisher=r[3], published=r[4],
-                                       duplicate_of=r[5])) for r in rows)
+                                       duplicate_of=r[5], language=r[6])) for r in rows)
         return out
 
     def publisher_entities(self, documents: Iterable[str] | None = None) -> dict[str, str]:

@@ -23,11 +23,12 @@ from claimgraph.store import Store
 from claimgraph.web.api import QueryName, claim_filter
 from claimgraph.web.deps import check_token, get_store, get_writer, service
 from claimgraph.web.views import highlighted, timeline_svg
-from claimgraph.web.vocabulary import GRADES, MODALITIES, template_globals
+from claimgraph.web.vocabulary import GRADES, MODALITIES, language_name, template_globals
 
 templates = Jinja2Templates(directory=Path(str(resources.files("claimgraph.web") / "templates")))
 templates.env.globals.update(template_globals())
 templates.env.filters["file_name"] = file_name
+templates.env.filters["language_name"] = language_name
 router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(get_store)]
 WriterDep = Annotated[Store, Depends(get_writer)]

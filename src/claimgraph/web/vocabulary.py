@@ -34,3 +34,15 @@ ENTITY_TYPES = {"PERSON": "a person", "ORG": "an organisation: group, government
 
 def template_globals() -> dict[str, object]:
     return {"MODALITIES": MODALITIES, "GRADES": GRADES, "CONFLICT_KINDS": CONFLICT_KINDS, "ENTITY_TYPES": ENTITY_TYPES}
+
+
+# Language names shown beside a report (ISO 639-1 codes as py3langid gives them); others show their code.
+LANGUAGES = {
+    "en": "English", "fr": "French", "ru": "Russian", "it": "Italian", "de": "German", "es": "Spanish", "pt": "Portuguese",
+    "tr": "Turkish", "ar": "Arabic", "fa": "Persian", "uk": "Ukrainian", "nl": "Dutch", "pl": "Polish", "ka": "Georgian",
+    "az": "Azerbaijani", "kk": "Kazakh", "uz": "Uzbek", "tg": "Tajik", "ky": "Kyrgyz", "zh": "Chinese", "ja": "Japanese",
+}
+
+
+def language_name(code: str | None) -> str:
+    return LANGUAGES.get(code or "", code or "language unknown")

@@ -4,8 +4,9 @@ Importing this package registers every family in `REGISTRY` (see `registry.py`; 
 trigger or a predicate: docs/frames.md).
 """
 
-from claimgraph.extract.frames import aliases, counts, legacy, places, posts, status, titles  # noqa: F401  (each module registers its frames)
+from claimgraph.extract.frames import aliases, counts, fr, legacy, places, posts, ru, status, titles  # noqa: F401  (each registers its frames; fr, ru: docs/languages.md)
 from claimgraph.extract.frames.engine import run
+from claimgraph.extract.frames.lexicon import Lexicon
 from claimgraph.extract.frames.registry import REGISTRY, Frame, Pattern, Registry
 
-__all__ = ["REGISTRY", "Frame", "Pattern", "Registry", "run"]
+__all__ = ["REGISTRY", "Frame", "Lexicon", "Pattern", "Registry", "run"]

@@ -19,8 +19,9 @@ POS_CLASS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "AD
 
 
 def run(ctx: Context, registry: Registry = REGISTRY) -> Iterator[Found]:
-    """Patterns, then frames, in registration order (of two equal claims the first is kept)."""
-    for pattern in registry.patterns:
+    """The English patterns, then frames, in registration order (of two equal claims the first is
+    kept); other languages run through `claimgraph.extract.ud`."""
+    for pattern in registry.patterns_for("en"):
         yield from pattern.find(ctx)
     for tok in ctx.tokens:
         pos = POS_CLASS.get(tok.pos_)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from claimgraph.extract.frames.lexicon import Lexicon
 from claimgraph.model import Modality
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ class Frame:
     # ("remained in custody", "went to jail", "served six months")
     requires: tuple[tuple[str, frozenset[str]], ...] = ()
     confidence: float = 0.6
+    language: str = "en"  # the language of its trigger words; the engine reads a document's own
 
     def triggers(self) -> Iterator[tuple[str, str]]:
         for pos, words in (("VERB", self.verbs), ("NOUN", self.nouns), ("ADJ", self.adjectives)):
@@ -73,33 +75,47 @@ class Pattern:
     name: str
     family: str
     find: PatternFn
+    language: str = "en"
 
 
 @dataclass
 class Registry:
     frames: list[Frame] = field(default_factory=list)
     patterns: list[Pattern] = field(default_factory=list)
-    _index: dict[tuple[str, str], list[Frame]] = field(default_factory=dict)
+    lexicons: dict[str, Lexicon] = field(default_factory=dict)
+    _index: dict[tuple[str, str, str], list[Frame]] = field(default_factory=dict)
 
     def add(self, *frames: Frame) -> None:
         for frame in frames:
             if any(f.name == frame.name for f in self.frames):
                 raise ValueError(f"frame {frame.name!r} is registered twice")
             self.frames.append(frame)
-            for key in frame.triggers():
-                self._index.setdefault(key, []).append(frame)
+            for pos, lemma in frame.triggers():
+                self._index.setdefault((frame.language, pos, lemma), []).append(frame)
 
-    def pattern(self, family: str, name: str) -> Callable[[PatternFn], PatternFn]:
+    def pattern(self, family: str, name: str, language: str = "en") -> Callable[[PatternFn], PatternFn]:
         """Decorator: `@REGISTRY.pattern("names", "alias.brackets.v1")`."""
 
         def register(fn: PatternFn) -> PatternFn:
-            self.patterns.append(Pattern(name, family, fn))
+            self.patterns.append(Pattern(name, family, fn, language))
             return fn
 
         return register
 
-    def frames_for(self, pos: str, lemma: str) -> list[Frame]:
-        return self._index.get((pos, lemma), [])
+    def add_lexicon(self, lexicon: Lexicon) -> None:
+        if lexicon.language in self.lexicons:
+            raise ValueError(f"a lexicon for {lexicon.language!r} is registered twice")
+        self.lexicons[lexicon.language] = lexicon
+
+    def frames_for(self, pos: str, lemma: str, language: str = "en") -> list[Frame]:
+        return self._index.get((language, pos, lemma), [])
+
+    def patterns_for(self, language: str = "en") -> list[Pattern]:
+        return [p for p in self.patterns if p.language == language]
+
+    def languages(self) -> list[str]:
+        """Every language with frames of its own."""
+        return sorted({f.language for f in self.frames})
 
     def predicates(self) -> list[str]:
         return sorted({f.predicate for f in self.frames})

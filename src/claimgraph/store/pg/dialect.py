@@ -7,7 +7,7 @@ and give the same answers:
 - `INSERT OR IGNORE` becomes `ON CONFLICT DO NOTHING`; `INSERT OR REPLACE` an upsert on the
   table's key (REPLACE_KEYS);
 - `json_extract(x, '$.a.b')` becomes `(x::jsonb #>> '{a,b}')`;
-- `x COLLATE NOCASE` becomes `lower(x)`; a bare integer flag (`AND named`) becomes `named <> 0`;
+- `x COLLATE NOCASE` (or the store's UNICASE) becomes `lower(x)`; a bare integer flag (`AND named`) becomes `named <> 0`;
 - `LIMIT ?` takes SQLite's -1 ("no limit") as NULL; `length(?)` types its parameter as text;
 - a bare column beside an aggregate (SQLite takes it from some row of the group) is asked of
   the group: `label = 'rules/description'` becomes `bool_or(...)`;
@@ -31,7 +31,7 @@ REPLACE_KEYS = {
 SKIP = "SELECT 1 WHERE false"  # what a statement that PostgreSQL does not need becomes
 
 _JSON = re.compile(r"json_extract\(([\w.]+), '\$((?:\.\w+|\[\d+\])+)'\)")
-_NOCASE = re.compile(r"([\w.]+) COLLATE NOCASE")
+_NOCASE = re.compile(r"([\w.]+) COLLATE (?:NOCASE|UNICASE)")
 _FLAG = re.compile(r"\bAND named\b(?!\s*[=<>!])")
 _END = re.compile(r"(?<=[,(]) ?end(?=\s*[,)])")
 _CROSS = re.compile(r"CROSS JOIN (\w+(?: \w+)?) ON")

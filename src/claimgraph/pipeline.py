@@ -71,7 +71,8 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], settings: Settings,
                 if progress and not isinstance(item, InputError) and analyse is analyse_documents:
                     progress(source_name(item))
             _ingest_batch(store, batch, settings, report, analyse, linked)
-            _store_linked(store, linked, report)
+            # with a cluster, the workers report each document they analysed; these, the writer
+            _store_linked(store, linked, report, progress if analyse is not analyse_documents else None)
     return report
 
 
@@ -281,7 +282,8 @@ def _prepare(store: Store, batch: list[RawArticle], settings: Settings, report: 
         ), sig
 
 
-def _store_linked(store: Store, linked: list[tuple[Document, np.ndarray]], report: IngestReport) -> None:
+def _store_linked(store: Store, linked: list[tuple[Document, np.ndarray]], report: IngestReport,
+                  progress: Progress | None = None) -> None:
     """Reports no analyser reads, stored with a mention wherever they name an entity the store
     knows, this run's reports included (they are resolved first)."""
     if not linked:
@@ -295,6 +297,8 @@ def _store_linked(store: Store, linked: list[tuple[Document, np.ndarray]], repor
             report.new.append(doc.id)
         else:
             report.already_known.append(doc.source)
+        if progress is not None:
+            progress(doc.source)
     linked.clear()
 
 

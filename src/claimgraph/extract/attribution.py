@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.lexicon import REPORTING_NOUNS, REPORTING_VERBS
 from claimgraph.extract.mentions import make_mention, token_mention
-from claimgraph.extract.parsed import children, doc_text, sentences, span_tokens
+from claimgraph.extract.parsed import children, doc_text, sentences, set_off, span_tokens
 from claimgraph.model import Document, Mention, Statement, stable_id
 from claimgraph.model import Span as TextSpan
 
@@ -247,7 +247,7 @@ class Attributor:
             source_tok, cue, content = None, None, None
             reflexive = _self_description(tok)
             if reflexive is not None:  # "X, which considers itself the branch of Y": X's own claim
-                source_tok, cue = self._self_describer(tok), f"{tok.text} {reflexive.text}"
+                source_tok, cue = _clause_subject(tok), f"{tok.text} {reflexive.text}"
                 last = max(t.i for t in tok.subtree)
                 content = (tok.idx, self.doc[last].idx + len(self.doc[last])) if source_tok is not None else None
             elif tok.pos_ in ("VERB", "AUX") and tok.lemma_ in REPORTING_VERBS and not _descriptive(tok):
@@ -276,12 +276,6 @@ class Attributor:
             st = self._statement(source, source_text, cue or tok.text, s, e, self._kind(s, e))
             out.append(Attribution(st, source, tok.i, relayed))
         return out
-
-    def _self_describer(self, verb: Token) -> Token | None:
-        subj = next((c for c in children(verb) if c.dep_ == "nsubj"), None)
-        if subj is not None and subj.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
-            return verb.head
-        return subj
 
     def _headline_colon(self, sent: Span) -> Attribution | None:
         """'Police: suspect fled the scene' — a short speaker, a colon, what they say."""
@@ -318,7 +312,7 @@ class Attributor:
         return f"{verb.text} {extra[0].text}" if extra else verb.text
 
     def _verb_source(self, verb: Token, sent: Span) -> tuple[Token | None, tuple[int, int] | None]:
-        subj = next((c for c in children(verb) if c.dep_ in ("nsubj",)), None)
+        subj = _clause_subject(verb)
         if verb.tag_ == "VBN":  # passive: "touted by US outlets", "he was quoted by ABNA24"
             agent = next((c for c in children(verb) if c.dep_ == "agent"), None)
             pobj = next((g for g in children(agent) if g.dep_ == "pobj"), None) if agent else None
@@ -329,8 +323,6 @@ class Attributor:
                     subj = pobj
             elif verb.dep_ in ("amod", "acl") or any(c.dep_ == "nsubjpass" for c in children(verb)):
                 return None, None
-        if subj is not None and subj.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
-            subj = verb.head  # "the Pentagon, which has denied ...": the clause's noun speaks
         if subj is None:
             if verb.dep_ == "conj" and verb.head.lemma_ in REPORTING_VERBS or verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
                 subj = next((c for c in children(verb.head) if c.dep_ == "nsubj"), None)
@@ -369,6 +361,15 @@ class Attributor:
         return before if before[1] - before[0] >= after[1] - after[0] else after
 
 
+def _clause_subject(verb: Token) -> Token | None:
+    """The verb's subject; for a relative pronoun, the noun the clause hangs on ("the agency,
+    which has denied ...": the agency)."""
+    subj = next((c for c in children(verb) if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+        return verb.head
+    return subj
+
+
 def _trailing(verb: Token) -> bool:
     """A reporting clause after what it reports, hung on that clause's verb: "..., the ministry
     said." (parataxis, ccomp) or "..., the Gazette reported, citing police." (an adverbial
@@ -377,8 +378,7 @@ def _trailing(verb: Token) -> bool:
         return False
     if verb.dep_ in ("parataxis", "ccomp"):
         return verb.head.lemma_ not in REPORTING_VERBS  # "said it could not confirm": the cue is "said"
-    first = min(t.i for t in verb.subtree)
-    return (verb.dep_ == "advcl" and first > 0 and verb.doc[first - 1].text == ","
+    return (verb.dep_ == "advcl" and set_off(verb, (",",))
             and not any(c.dep_ in ("mark", "advmod") for c in children(verb) if c.i < verb.i))
 
 

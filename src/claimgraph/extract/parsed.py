@@ -75,3 +75,13 @@ def know_text(doc: Doc, text: str) -> None:
     `doc_text` needs no join; a text of another length is ignored."""
     if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
         doc.user_data[_TEXT] = text
+
+
+SET_OFF = (",", "(", "—", "–")
+
+
+def set_off(tok: Token, marks: tuple[str, ...] = SET_OFF) -> bool:
+    """Whether the phrase `tok` heads follows a comma, a bracket or a dash: "X, who ...",
+    "..., the Gazette reported"."""
+    first = min(t.i for t in tok.subtree)
+    return first > 0 and tok.doc[first - 1].text in marks

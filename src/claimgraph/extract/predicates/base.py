@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.coref import referents
 from claimgraph.extract.lexicon import is_person_noun
-from claimgraph.extract.parsed import children, doc_text, span_tokens
+from claimgraph.extract.parsed import children, doc_text, set_off, span_tokens
 from claimgraph.model import Document, Mention, Modality, Section, stable_id
 
 # Unnamed people who act for an organisation ("militants claiming to represent X").
@@ -300,7 +300,4 @@ def prep_objects(tok: Token, *preps: str) -> list[tuple[Token, Token]]:
 def is_aside(verb: Token) -> bool:
     """A non-restrictive relative clause ("X, who is known as Y, ..."): background the sentence
     presupposes, in the author's voice whoever the sentence quotes."""
-    if verb.dep_ != "relcl":
-        return False
-    first = min(t.i for t in verb.subtree)
-    return first > 0 and verb.doc[first - 1].text in (",", "(", "—", "–")
+    return verb.dep_ == "relcl" and set_off(verb)

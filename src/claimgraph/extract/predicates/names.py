@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from claimgraph.extract.parsed import children
+from claimgraph.extract.parsed import children, set_off
 from claimgraph.extract.predicates.base import Context, Found, child, conjuncts, is_aside, prep_objects
 from claimgraph.model import Mention
 
@@ -110,10 +110,9 @@ def _alias_from(ctx: Context, trigger: Token, obj: Token, rule: str) -> Iterator
 def _aside(ctx: Context, tok: Token) -> bool:
     """A participle or relative clause set off from its sentence, or words in brackets."""
     before = ctx.text[ctx.sent.start_char : tok.idx]
-    first = min(t.i for t in tok.subtree)
-    set_off = first > 0 and tok.doc[first - 1].text in (",", "(", "—", "–")  # "X, known as Y," not "the man known as Y"
-    within_apposition = tok.dep_ in ("acl", "amod") and tok.head.dep_ == "appos"  # "X, the rider known as Y,"
-    return (tok.dep_ in ("acl", "amod", "appos", "parataxis") and set_off or within_apposition or is_aside(tok)
+    # "X, known as Y," but not "the man known as Y"; "X, the rider known as Y,"
+    within_apposition = tok.dep_ in ("acl", "amod") and tok.head.dep_ == "appos"
+    return (tok.dep_ in ("acl", "amod", "appos", "parataxis") and set_off(tok) or within_apposition or is_aside(tok)
             or before.rfind("(") > before.rfind(")"))
 
 

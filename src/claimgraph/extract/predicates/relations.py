@@ -119,15 +119,7 @@ def find_relations(ctx: Context) -> Iterator[Found]:
     yield from _anti_and_pro(ctx)
 
 
-# the verbs _verb_relations, _verb_opposition and _verb_support read (any verb with "alongside")
-VERB_TRIGGERS = frozenset({"join", "defect", "lead", "head", "command", "run", "found", "take", "strike", "wage", "call",
-                           "train", "school", "instruct", "back", "support", "arm", "fund", "sponsor", "help", "assist",
-                           "protect", "ally", "link", "affiliate", "tie", "connect", "belong", "consider"})
-
-
 def _verb_relations(ctx: Context, verb: Token, lemma: str) -> Iterator[Found]:
-    if lemma not in VERB_TRIGGERS and lemma not in OPPOSING_VERBS and not prep_objects(verb, "alongside"):
-        return
     subjects = _subjects(ctx, verb)
     if lemma == "join":
         dobj = child(verb, "dobj")

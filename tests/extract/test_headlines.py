@@ -19,3 +19,23 @@ def test_a_headline_run_of_capitals_is_cut_to_the_body_names():
 def test_a_sentence_of_prose_with_many_names_is_not_a_headline():
     text = "Karim Odeh, known as Abu Layla, was born in the Zarqa Valley in 1979.\nOdeh was arrested in 2004."
     assert "Karim Odeh" in names(text)
+
+
+def test_a_headline_name_the_body_never_repeats_is_cut_at_its_verb():
+    found = names("Marisol Quintero Checks Into Hospital After Crash\n"
+                  "The singer was taken to a clinic on Friday, her manager said.")
+    assert "Marisol Quintero" in found and not any("Checks" in n or "Hospital" in n for n in found)
+
+
+def test_a_leading_headline_verb_leaves_the_name_after_it():
+    found = names("Governor Appoints Tobias Wrenfield Interim Treasurer\n"
+                  "The appointment was announced on Monday.")
+    assert not any(n.startswith("Appoints") for n in found)
+
+
+def test_a_surname_that_is_also_a_verb_form_is_not_cut():
+    from claimgraph.extract.headlines import is_headline_verb
+
+    assert is_headline_verb("Checks") and is_headline_verb("Named") and is_headline_verb("Dies")
+    assert is_headline_verb("Nominate", after_to=True)
+    assert not is_headline_verb("Nominate") and not is_headline_verb("Banks") and not is_headline_verb("Fire")

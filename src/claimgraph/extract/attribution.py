@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.extract.lexicon import REPORTING_NOUNS, REPORTING_VERBS
+from claimgraph.extract.lexicon import REPORTING_NOUNS, REPORTING_VERBS, type_from_name
 from claimgraph.extract.mentions import make_mention, token_mention
 from claimgraph.extract.parsed import children, doc_text, sentences, set_off, span_tokens
 from claimgraph.model import Document, Mention, Statement, stable_id
@@ -151,7 +151,10 @@ class Attributor:
                     return m
         type_ = "ORG" if head.tag_ in ("NNS", "NNPS") or head.lower_ in ("ministry", "government", "military", "army", "agency", "office", "command", "staff", "media", "press", "police") else "PERSON"
         start, end = start_tok.idx, head.idx + len(head)
-        made = make_mention(self.document, start, end, type_, "rules/description")
+        label = "rules/description"
+        if head.pos_ == "PROPN" and not has_modifier and head.text[:1].isupper():  # "TMZ reported": a name the tagger missed
+            type_, label = type_from_name(head.text, "PERSON"), "rules/proper-noun"
+        made = make_mention(self.document, start, end, type_, label)
         if made is not None:
             m = made
         else:
@@ -159,7 +162,7 @@ class Attributor:
             from claimgraph.extract.mentions import mention_id
 
             m = Mention(id=mention_id(self.document.id, start, end), document=self.document.id, start=start,
-                        end=end, text=text, type=type_, label="rules/description", section=self.document.section_at(start))
+                        end=end, text=text, type=type_, label=label, section=self.document.section_at(start))
         existing = next((x for x in self.mentions + self.new_mentions if x.id == m.id), None)
         if existing:
             return existing

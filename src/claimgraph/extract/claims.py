@@ -153,6 +153,8 @@ def _keep(claims: dict[tuple, Claim], found: Found, claim: Claim | None) -> bool
     if claim is None:
         return False
     obj = found.object
+    if isinstance(obj, Mention) and (obj.id == found.subject.id or obj.text.casefold() == found.subject.text.casefold()):
+        return False  # "X located_in X": a name cannot stand in relation to itself
     obj_key = obj.id if isinstance(obj, Mention) else str(sorted(obj.items())) if isinstance(obj, dict) else None
     k = (claim.predicate, claim.subject, obj_key, claim.evidence.start)
     old = claims.get(k)

@@ -4,12 +4,19 @@ Where such a run holds names the body of the report uses, those names are the me
 
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from claimgraph.extract.lexicon import ORG_NAME_HEADS, PLACE_NAME_HEADS
+from claimgraph.extract.lexicon import (
+    LOCATION_VERBS,
+    ORG_NAME_HEADS,
+    PLACE_NAME_HEADS,
+    REPORTING_VERBS,
+    STATUS_TRIGGERS,
+)
 from claimgraph.extract.parsed import sentences, span_tokens
 from claimgraph.model import Mention, stable_id
 
@@ -63,6 +70,7 @@ def recut_headline_names(text: str, doc: Doc, found: dict[tuple[int, int], Menti
             continue
         parts = _names_within(m.text, names)
         if not parts or not _words_around_are_not_a_name(m.text, parts, name_words):
+            _cut_at_verb(text, key, found, body)
             continue
         del found[key]
         for s, e in parts:
@@ -83,6 +91,74 @@ def _names_within(surface: str, names: list[str]) -> list[tuple[int, int]]:
             if not any(s < hit.end() and hit.start() < e for s, e in taken):
                 taken.append((hit.start(), hit.end()))
     return sorted(taken)
+
+
+# words between a headline's verb and the name after it ("Checks Into Rehab", "Flees To Syria")
+PARTICLES = frozenset({"into", "in", "out", "to", "at", "as", "for", "from", "with", "on", "off", "up", "down", "over",
+                       "after", "of", "by"})
+
+
+@functools.cache
+def headline_verbs() -> frozenset[str]:
+    """The verbs a headline's news is told with: every English frame's trigger verbs, the status
+    verbs (killed, arrested) and the reporting verbs (says, denies)."""
+    from claimgraph.extract.frames import REGISTRY  # the registry imports the extractors, which import this
+
+    words = {w for f in REGISTRY.frames if f.language == "en" for w in f.verbs}
+    words |= {w for ws in STATUS_TRIGGERS.values() for w in ws} | REPORTING_VERBS | LOCATION_VERBS
+    return frozenset(words - {"be"})
+
+
+def is_headline_verb(word: str, after_to: bool = False) -> bool:
+    """Whether a capitalised word is an inflected news verb ("Checks", "Dies", "Named", "Quits"),
+    or its bare form after "To" ("To Nominate"). Bare forms alone are left: "Fire", "Post" and
+    "Head" name things as often as they tell news."""
+    w, verbs = word.lower(), headline_verbs()
+    if after_to:
+        return w in verbs
+    stems = []
+    if w.endswith("ies") or w.endswith("ied"):
+        stems.append(w[:-3] + "y")
+    if w.endswith("s"):
+        stems += [w[:-1], w[:-2]]
+    if w.endswith("ed"):
+        stems += [w[:-1], w[:-2], w[:-3]]  # "Named", "Checked", "Quitted"
+    return any(s in verbs for s in stems if len(s) >= 2)
+
+
+def _cut_at_verb(text: str, key: tuple[int, int], found: dict[tuple[int, int], Mention], body: dict[str, Mention]) -> None:
+    """Cut a headline's run of capitals at its verb when the body names nothing in it: "Lindsay
+    Lohan Checks Into Rehab" -> "Lindsay Lohan"; "Nominates Regina Benjamin" -> "Regina Benjamin".
+    A verb right after the first word, or inside what the tagger took for an organisation, cuts
+    only before a particle ("Obama Names X" may be "Names" the surname, "Strategic Studies" a
+    noun; "Checks Into" is a verb), and the name after a verb stays only when it
+    follows the verb directly with two words or more. A part the body names takes its type."""
+    m = found[key]
+    words = list(re.finditer(r"[^\s]+", m.text))
+    if m.type != "PERSON" and len(words) > 4:
+        return  # a whole headline taken for an organisation: no name to keep in it
+    for i, w in enumerate(words):
+        after_to = i > 0 and words[i - 1].group().lower() == "to"
+        if not w.group()[:1].isupper() or not is_headline_verb(w.group(), after_to):
+            continue
+        following = words[i + 1].group().lower() if i + 1 < len(words) else ""
+        if (i == 1 or m.type != "PERSON") and i > 0 and not after_to and following not in PARTICLES:
+            continue  # "Institute for Strategic Studies" ends in a noun, not a verb
+        before = [x for x in words[:i] if x.group().lower() != "to"]
+        after = words[i + 1:] if following not in PARTICLES else []
+        parts = [(before[0].start(), before[-1].end())] if before else []
+        if len(after) >= 2 and all(x.group()[:1].isupper() for x in after):
+            parts.append((after[0].start(), after[-1].end()))
+        if not parts:
+            return
+        del found[key]
+        for s, e in parts:
+            start, end = key[0] + s, key[0] + e
+            type_ = body[text[start:end]].type if text[start:end] in body else m.type
+            found[(start, end)] = Mention(id=stable_id("m", m.document, start, end), document=m.document, start=start,
+                                          end=end, text=text[start:end], type=type_, label=m.label + "+headline-verb",
+                                          section=m.section)
+        return
 
 
 def _words_around_are_not_a_name(surface: str, parts: list[tuple[int, int]], name_words: set[str]) -> bool:

@@ -23,6 +23,7 @@ from claimgraph.extract.lexicon import (
     ORG_DESCRIPTION_HEADS,
     ORG_NAME_HEADS,
     PERSON_DESCRIPTION_HEADS,
+    PLACE_NAME_HEADS,
     ROLE_NOUNS,
     is_person_noun,
     type_from_name,
@@ -204,6 +205,7 @@ def extract_mentions(document: Document, doc: Doc) -> list[Mention]:
         _add(found, make_mention(document, start, end, type_, "rules/anti-pro"))
     recut_headline_names(document.text, doc, found)
     _retype_by_context(doc, found)
+    _retype_by_description(doc, found)
     _propagate(document, found)
     shorts = _short_forms(found)
     _propagate_short_forms(document, doc, found, shorts)
@@ -295,6 +297,47 @@ def _retype_by_context(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
         for c in children(span.root):
             if c.dep_ == "relcl" and any(t.lower_ in ("who", "whom", "whose") and t.i < c.i for t in c.lefts):
                 found[key] = replace(m, type="PERSON", label=m.label + "+who")
+
+
+# What a name in apposition or before a head noun is said to be: "Brightwater, a treatment
+# facility", "the Brightwater rehab clinic" (a place); "Glimmer, the celebrity website" (an organisation).
+DESCRIBED_AS = {**{w: "PLACE" for w in PLACE_NAME_HEADS | {"rehab", "facility", "centre", "center", "shelter", "store",
+                                                          "shop", "restaurant", "hotel", "school"}},
+                **{w: "ORG" for w in ORG_NAME_HEADS | {"website", "site", "magazine", "newspaper", "paper", "outlet",
+                                                      "tabloid", "broadcaster", "firm", "charity", "label", "band",
+                                                      "blog", "publication", "show", "studio"}}}
+
+
+def _retype_by_description(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
+    """A name the report calls a facility or an organisation is one, in the whole document, whatever
+    the tagger made of it:
+    "at Brightwater, a treatment facility" or "the Brightwater rehab clinic" makes every
+    "Brightwater" of the report a place. A name that is the first words of such a name in the
+    same report ("Harbor View" beside "Harbor View Clinic") takes its type too; only a facility's
+    ("the Ann Moss Foundation" says nothing about Ann Moss)."""
+    said: dict[str, str] = {}
+    for m in found.values():
+        if m.type == "PLACE" or m.start is None or m.end is None or m.label == "rules/description":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        nouns: list[tuple[Token, tuple[str, ...]]] = [(c, ("PLACE", "ORG")) for c in children(root) if c.dep_ == "appos"]
+        if root.dep_ == "compound" and root.head.pos_ == "NOUN":
+            nouns.append((root.head, ("PLACE",)))  # "the Tajik interior ministry" is no Tajik organisation
+        for noun, kinds in nouns:
+            kind = DESCRIBED_AS.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+            if kind in kinds:
+                said.setdefault(m.text, kind)
+                break
+    for m in found.values():
+        words = m.text.split()
+        if m.type in ("ORG", "PLACE") and len(words) >= 3 and DESCRIBED_AS.get(words[-1].lower()) == "PLACE":
+            said.setdefault(" ".join(words[:-1]), m.type)  # "Harbor View Clinic" -> "Harbor View"
+    for key, m in list(found.items()):
+        if m.text in said and m.type != said[m.text] and m.label != "rules/description":
+            found[key] = replace(m, type=said[m.text], label=m.label + "+described")
 
 
 TITLE_WORDS = frozenset({"rear", "vice", "deputy", "acting", "chief", "first", "second", "lord", "lady", "sir", "dame", "grand", "supreme", "senior", "junior", "staff", "of", "the"})

@@ -148,6 +148,9 @@ def _person(ctx: Context, noun: Token) -> Mention | None:
     return m if m is not None and m.type == "PERSON" and m.label != "rules/description" else None
 
 
+NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "at", "the", "of", "de", "la", "le"})
+
+
 @REGISTRY.pattern("places", "rules/places.in-name.v1")
 def places_in_names(ctx: Context) -> Iterator[Found]:
     """'the Calgary City Council', 'the Royal Canadian Air Force': an organisation whose name
@@ -163,8 +166,8 @@ def places_in_names(ctx: Context) -> Iterator[Found]:
             if not t.text[:1].isupper() or t.text == m.text:
                 continue
             named = next((p for p in places if p.text == t.text or is_demonym_of(t.text, p.text)), None)
-            if named is None:
-                continue
+            if named is None or not any(x.is_alpha and x.i != t.i and x.lower_ not in NAME_PARTICLES for x in span):
+                continue  # "Al-Shaddadi" tagged as an organisation is the place itself
             place = named if named is not None and named.text == t.text else ctx.new_mention(ctx.doc[t.i : t.i + 1], "PLACE", "rules/nationality")
             yield Found("located_in", span.root, m, "rules/places.in-name.v1", object=place, confidence=0.5, structural=True,
                         extra_mentions=[place] if place is not named else [])

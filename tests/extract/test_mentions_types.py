@@ -36,3 +36,9 @@ def test_a_source_in_capitals_the_tagger_missed_is_an_organisation_by_name():
     ms = _mentions("KVRX reported that the council had voted against the plan.")
     kvrx = [m for m in ms if m.text == "KVRX"]
     assert kvrx and kvrx[0].type == "ORG" and kvrx[0].label != "rules/description"
+
+
+def test_a_name_with_an_article_is_no_person():
+    ms = _mentions("Sarah Miller, a reporter, wrote for the Courant for ten years.")
+    assert {m.type for m in ms if m.text == "Courant"} == {"ORG"}
+    assert {m.type for m in ms if m.text == "Sarah Miller"} == {"PERSON"}

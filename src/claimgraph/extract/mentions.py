@@ -277,9 +277,17 @@ def _placed(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in ("around", "near", "outside", "throughout")
 
 
+def _with_article(span: Span) -> bool:
+    """'the Ledger', 'the Blazers': a person's name takes no article (a title between them,
+    'the late', 'the Rev.', is a word of its own and not the article's neighbour)."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lower_ == "the" and before.head.i in range(span.start, span.end)
+
+
 def _retype_by_context(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
     """A name followed by 'who' or 'whose' is a person, whatever the tagger said ("Rihanna, who ...");
-    a "person" only a place could be ("forces deployed around Rafah") is a place."""
+    a "person" only a place could be ("forces deployed around Rafah") is a place, and one with an
+    article ("joined the Blazers") an organisation."""
     for key, m in list(found.items()):
         if m.start is None or m.end is None or m.label == "rules/description":
             continue
@@ -293,6 +301,8 @@ def _retype_by_context(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
         if m.type == "PERSON":
             if _placed(span.root):
                 found[key] = replace(m, type="PLACE", label=m.label + "+place")
+            elif _with_article(span) and not is_first_name(m.text.split()[0]):
+                found[key] = replace(m, type="ORG", label=m.label + "+the")
             continue
         for c in children(span.root):
             if c.dep_ == "relcl" and any(t.lower_ in ("who", "whom", "whose") and t.i < c.i for t in c.lefts):

@@ -107,3 +107,27 @@ def test_evidence_is_the_sentence():
     for r in claims_of(text, "released"):
         ev = r["evidence"]
         assert text[ev.start : ev.end] == ev.text == "The mayor said on Monday that Li Wei had been released from custody."
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Tom Becker was long rumoured to be \u201cSilver Fox\u201d, the informant.", "hedged"),
+        ("Tom Becker revealed his identity as \"Silver Fox\" in 2005.", "asserted"),
+        ("Tom Becker denied that he was Silver Fox.", "denied"),
+    ],
+)
+def test_an_identity_said_is_an_alias_as_firm_as_the_saying(text, modality):
+    r = one(claims_of(text, "alias"), object="Silver Fox")
+    assert r["subject"] == "Tom Becker" and r["modality"] == modality
+
+
+def test_known_as_a_description_and_a_name_gives_both():
+    text = "Tom Becker, who was known as the informant 'Silver Fox,' died on Monday."
+    assert one(claims_of(text, "alias"), object="Silver Fox")["subject"] == "Tom Becker"
+    assert one(claims_of(text, "role"), subject="Tom Becker")["object"] == "informant"
+
+
+def test_a_post_or_a_thing_is_no_identity():
+    assert not claims_of("Dana Whitfield was Founder and Chair of the trust.", "alias")
+    assert not claims_of("Becker said it would have been Morrow.", "alias")

@@ -69,6 +69,16 @@ def test_alias_claim_joins_birth_name():
     assert result == [{"Abu Omar al-Shishani", "Tarkhan Batirashvili"}]
 
 
+def test_a_rumoured_or_denied_alias_joins_nobody():
+    from claimgraph.model import Claim, Modality, Span
+
+    ms = mentions("d1", ("Hal Morrow", "PERSON"), ("Grey Owl", "PERSON"))
+    for modality in (Modality.HEDGED, Modality.DENIED):
+        alias = Claim(id="c", document="d1", subject=ms[0].id, predicate="alias", evidence=Span(0, 1, "x"),
+                      object={"value": "Grey Owl", "datatype": "text"}, modality=modality)
+        assert clusters(Resolver(alias_claims=[alias]), ms) == [{"Grey Owl"}, {"Hal Morrow"}]
+
+
 def test_judgements_override():
     distinct = [{"kind": "distinct", "a": "Umar Shishani", "b": "Abu Omar al-Shishani"}]
     result = clusters(Resolver(judgements=distinct), CORPUS)

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimgraph.model import Claim, Entity, Mention, Section, stable_id
+from claimgraph.model import Claim, Entity, Mention, Modality, Section, stable_id
 from claimgraph.resolve.entities import (
     BIG_BLOCK,
     MAX_BLOCK,
@@ -121,7 +121,9 @@ class Resolver:
                 self.splits.append((j["a"], j["b"]))
         self.aliases: dict[str, list[str]] = defaultdict(list)  # subject mention -> alias names
         for c in alias_claims:
-            if c.object and c.object.get("value"):
+            # only a name the text gives as the subject's own: "rumoured to be X" or "denied he
+            # was X" must not make two people one
+            if c.object and c.object.get("value") and c.modality not in (Modality.HEDGED, Modality.DENIED):
                 self.aliases[c.subject].append(str(c.object["value"]))
         self.mention_names: dict[str, str] = {}
         self.mention_types: dict[str, str] = {}

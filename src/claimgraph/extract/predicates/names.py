@@ -9,9 +9,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from claimgraph.extract.lexicon import is_person_noun
 from claimgraph.extract.parsed import children, set_off
 from claimgraph.extract.predicates.base import Context, Found, child, conjuncts, is_aside, prep_objects
-from claimgraph.model import Mention
+from claimgraph.model import Mention, Modality
 
 QUOTED = re.compile(r"[“\"‘']([A-Z][^”\"’']{1,60})[”\"’']")
 
@@ -57,6 +58,7 @@ def find_names(ctx: Context) -> Iterator[Found]:
             if attr is not None:
                 yield from _alias_from(ctx, head, attr, "rules/alias.real-name.v1")
     yield from _brackets(ctx)
+    yield from identities(ctx)
     yield from _terms_for(ctx)
     yield from _of_party(ctx)
 
@@ -116,16 +118,80 @@ def _aside(ctx: Context, tok: Token) -> bool:
             or before.rfind("(") > before.rfind(")"))
 
 
+def _speaker(ctx: Context, tok: Token) -> Mention | None:
+    """The person whose clause `tok` stands in: the subject of the nearest verb above it."""
+    for anc in tok.ancestors:
+        subj = child(anc, "nsubj")
+        m = ctx.at(subj) if subj is not None else None
+        if m is not None and m.type == "PERSON":
+            return m
+    return None
+
+
 def _known_as(ctx: Context, tok: Token) -> Iterator[Found]:
     for _, obj in prep_objects(tok, "as"):
         start = obj.left_edge
         if start.lower_ in ("the", "a", "an") or start.pos_ == "DET" or (start.pos_ in ("NOUN", "ADJ") and start.text.islower()):
             subject = _subject_of(ctx, tok)
-            if subject is not None and subject.type == "PERSON":
-                text = ctx.doc[start.i + (1 if start.pos_ == "DET" else 0) : obj.right_edge.i + 1].text
+            if subject is None or subject.type != "PERSON":
+                continue
+            first = start.i + (1 if start.pos_ == "DET" else 0)
+            end = obj.right_edge.idx + len(obj.right_edge)
+            quoted = QUOTED.search(ctx.text[ctx.doc[first].idx : ctx.sent.end_char])
+            if quoted is not None and ctx.doc[first].idx + quoted.start() < end:  # "known as the informant 'Grey Owl'"
+                yield Found("alias", tok, subject, "rules/alias.known-as.v1", object=_value(quoted.group(1)),
+                            confidence=0.8, structural=_aside(ctx, tok))
+                end = ctx.doc[first].idx + quoted.start()
+            text = ctx.text[ctx.doc[first].idx : end].strip(" ,\"'“”‘’")
+            if text:
                 yield Found("role", tok, subject, "rules/role.known-as.v1", object=_value(text), structural=_aside(ctx, tok))
             continue
         yield from _alias_from(ctx, tok, obj, "rules/alias.known-as.v1")
+
+
+# "was rumoured to be X", "is believed to be X": an identity someone else puts forward
+PERSONAL = frozenset({"he", "she", "i", "who"})  # not "it would have been X"
+HEDGING_RAISERS = frozenset({"rumor", "rumour", "believe", "think", "suspect", "say", "allege", "speculate", "reckon"})
+
+
+def identities(ctx: Context) -> Iterator[Found]:
+    """'He was Grey Owl', 'Ms Lund was long rumoured to be "Grey Owl"', 'his identity as Grey
+    Owl': a person said to be one who goes by another name has that name. The name is a
+    quoted one or a person's; the subject a person named or referred to by a pronoun."""
+    for tok in ctx.tokens:
+        if tok.lemma_ == "be" and tok.dep_ != "aux":
+            attr = child(tok, "attr")
+            subj = child(tok, "nsubj")
+            raiser = tok.head if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in HEDGING_RAISERS else None
+            if raiser is not None and subj is None:
+                subj = child(raiser, "nsubjpass", "nsubj")
+            if attr is not None and subj is not None and (subj.pos_ == "PROPN" or subj.lower_ in PERSONAL):
+                yield from _identity(ctx, tok, subj, attr, raiser is not None)
+        elif tok.lemma_.lower() == "identity" and tok.pos_ == "NOUN":
+            owner = child(tok, "poss")
+            for _, obj in prep_objects(tok, "as"):
+                if owner is not None:
+                    yield from _identity(ctx, tok, owner, obj, False)
+
+
+def _identity(ctx: Context, trigger: Token, subj: Token, name_tok: Token, hedged: bool) -> Iterator[Found]:
+    person = ctx.at(subj)
+    if subj.pos_ == "PRON" and person is not None and person.id == getattr(ctx.by_token.get(name_tok.i), "id", None):
+        person = _speaker(ctx, trigger)  # "X denied that he was Y": the pronoun read as Y is X
+    if person is None or person.type != "PERSON" or person.label == "rules/description":
+        return
+    quoted = QUOTED.match(ctx.text[name_tok.left_edge.idx : ctx.sent.end_char])
+    named = ctx.by_token.get(name_tok.i)
+    if quoted is not None:
+        name = quoted.group(1)
+    elif (named is not None and named.type == "PERSON" and named.label != "rules/description" and name_tok.pos_ == "PROPN"
+          and not is_person_noun(named.text.split()[-1].lower())):  # "she was Founder and CEO": a post
+        name = named.text
+    else:
+        return
+    if _fold(name) != _fold(person.text) and (named is None or named.id != person.id):
+        yield Found("alias", trigger, person, "rules/alias.identity.v1", object=_value(name), confidence=0.6,
+                    modality=Modality.HEDGED if hedged else None)
 
 
 def _called(ctx: Context, tok: Token) -> Iterator[Found]:

@@ -42,3 +42,8 @@ def test_a_name_with_an_article_is_no_person():
     ms = _mentions("Sarah Miller, a reporter, wrote for the Courant for ten years.")
     assert {m.type for m in ms if m.text == "Courant"} == {"ORG"}
     assert {m.type for m in ms if m.text == "Sarah Miller"} == {"PERSON"}
+
+
+def test_what_a_founder_or_spokesman_is_of_is_an_organisation():
+    ms = _mentions("Tobias Wendt, the founder of Graphwerk, spoke first.")
+    assert {m.type for m in ms if m.text == "Graphwerk"} == {"ORG"}

@@ -131,3 +131,10 @@ def test_known_as_a_description_and_a_name_gives_both():
 def test_a_post_or_a_thing_is_no_identity():
     assert not claims_of("Dana Whitfield was Founder and Chair of the trust.", "alias")
     assert not claims_of("Becker said it would have been Morrow.", "alias")
+
+
+def test_the_head_of_a_department_is_a_member_not_the_leader():
+    text = "Carla Denholm, Lumera's head of investor relations, declined to comment."
+    assert not claims_of(text, "leader_of")
+    assert one(claims_of(text, "member_of"), object="Lumera")["subject"] == "Carla Denholm"
+    assert one(claims_of("Carla Denholm, the head of Lumera, spoke.", "leader_of"), object="Lumera")

@@ -277,6 +277,17 @@ def _placed(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in ("around", "near", "outside", "throughout")
 
 
+# nouns whose "of" names an organisation, never a person: "the founder of Graphwerk"
+OF_AN_ORGANISATION = frozenset({"founder", "co-founder", "cofounder", "employee", "employees", "owner", "owners",
+                                "shareholder", "shareholders", "subsidiary", "headquarters", "ceo", "chairman",
+                                "chairwoman", "spokesman", "spokeswoman", "spokesperson", "staff", "board"})
+
+
+def _of_an_organisation(tok: Token) -> bool:
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in OF_AN_ORGANISATION
+
+
 def _with_article(span: Span) -> bool:
     """'the Ledger', 'the Blazers': a person's name takes no article (a title between them,
     'the late', 'the Rev.', is a word of its own and not the article's neighbour)."""
@@ -303,6 +314,8 @@ def _retype_by_context(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
                 found[key] = replace(m, type="PLACE", label=m.label + "+place")
             elif _with_article(span) and not is_first_name(m.text.split()[0]):
                 found[key] = replace(m, type="ORG", label=m.label + "+the")
+            elif _of_an_organisation(span.root):
+                found[key] = replace(m, type="ORG", label=m.label + "+of")
             continue
         for c in children(span.root):
             if c.dep_ == "relcl" and any(t.lower_ in ("who", "whom", "whose") and t.i < c.i for t in c.lefts):

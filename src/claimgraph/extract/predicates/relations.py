@@ -308,6 +308,8 @@ def _noun_relations(ctx: Context, noun: Token, lemma: str) -> Iterator[Found]:
         return
     groups = [o for _, obj in prep_objects(noun, "of", "in", "at") for o in _objects(ctx, obj, GROUPS)]
     poss = child(noun, "poss")
+    # "Lumera's head of investor relations" heads a department of Lumera: a member, not its leader
+    of_department = any(obj.pos_ == "NOUN" and ctx.at(obj) is None for _, obj in prep_objects(noun, "of"))
     if poss is not None:
         pm = ctx.at(poss)
         if pm is not None and pm.type == "ORG":
@@ -318,7 +320,7 @@ def _noun_relations(ctx: Context, noun: Token, lemma: str) -> Iterator[Found]:
         if lemma in ("affiliate", "branch", "wing", "offshoot", "part", "faction", "arm") and holder.type == "ORG":
             yield Found("affiliated_with", noun, holder, "rules/affiliated.noun.v1", object=g)
         elif holder.type == "PERSON" and (lemma in LEADER_NOUNS or lemma == "executive" and any(c.lower_ == "chief" for c in noun.lefts)) \
-                and not any(c.lower_.rstrip("-") in SUBORDINATE for c in noun.lefts):
+                and not any(c.lower_.rstrip("-") in SUBORDINATE for c in noun.lefts) and not (of_department and g is not None and poss is not None and g is ctx.at(poss)):
             yield Found("leader_of", noun, holder, "rules/leader.noun.v1", object=g, structural=noun.dep_ != "attr")
         elif lemma in ROLE_NOUNS and holder.type == "PERSON":
             yield Found("member_of", noun, holder, "rules/member.noun.v1", object=g, structural=noun.dep_ != "attr")

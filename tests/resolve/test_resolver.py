@@ -79,6 +79,14 @@ def test_a_rumoured_or_denied_alias_joins_nobody():
         assert clusters(Resolver(alias_claims=[alias]), ms) == [{"Grey Owl"}, {"Hal Morrow"}]
 
 
+def test_a_peoples_adjective_is_no_short_form_of_a_name_it_opens():
+    ship = Mention(id="m:d1:0", document="d1", start=0, end=22, text="Karsian Naval Ship Vey", type="PERSON", label="test")
+    adjective = Mention(id="m:d1:40", document="d1", start=40, end=47, text="Karsian", type="PLACE", label="rules/nationality")
+    family = Mention(id="m:d1:60", document="d1", start=60, end=63, text="Vey", type="PERSON", label="test")
+    result = clusters(Resolver(), [ship, adjective, family])
+    assert result == [{"Karsian"}, {"Karsian Naval Ship Vey", "Vey"}]
+
+
 def test_judgements_override():
     distinct = [{"kind": "distinct", "a": "Umar Shishani", "b": "Abu Omar al-Shishani"}]
     result = clusters(Resolver(judgements=distinct), CORPUS)

@@ -321,7 +321,9 @@ class Resolver:
                 if len(toks) >= len(full):
                     continue
                 if cluster.type == "PERSON":
-                    if all(any(tokens_equal(t, f) for f in full) for t in toks) and (len(toks) == 1 or m.type == "PERSON"):
+                    # "Indian" (a people's adjective, typed a place) is no word of "Indian Naval Ship X"'s bearer
+                    if all(any(tokens_equal(t, f) for f in full) for t in toks) and (len(toks) == 1 or m.type == "PERSON") \
+                            and not (m.type == "PLACE" and m.label.endswith(("NORP", "nationality")) and toks == full[:1]):
                         return cluster, f"short form of {name!r}"
                 elif m.type == cluster.type or (len(toks) == 1 and m.label.endswith(("NORP", "PERSON"))):
                     if is_acronym(m.text) and fold(m.text).replace(" ", "").replace(".", "") == acronym(name):

@@ -11,11 +11,17 @@ import re
 from collections.abc import Iterator
 
 from claimgraph.extract.frames.registry import REGISTRY, Frame
+from claimgraph.extract.frames.slots import fill
+from claimgraph.extract.parsed import children
 from claimgraph.extract.predicates.base import Context, Found
+from claimgraph.extract.predicates.status import unrealised
 from claimgraph.extract.timex import resolve_time
 from claimgraph.extract.untagged import title_case
 
 PERSON = ("PERSON",)
+PRISON_TERMS = frozenset({"life", "prison", "jail", "death", "year", "month", "consecutive", "custodial"})
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "myself", "yourself"})
+SEVERE = frozenset({"critical", "serious", "grave", "stable", "guarded", "fair", "life-threatening", "satisfactory"})
 CONFINEMENT = frozenset({"custody", "jail", "prison", "detention", "cell", "cells", "jailhouse", "penitentiary", "lockup"})
 
 REGISTRY.add(
@@ -56,6 +62,34 @@ REGISTRY.add(
           requires=(("agent", frozenset()),), confidence=0.65),
     Frame("status.survivor.v1", "alive", verbs=frozenset({"survive"}), subject=("agent",), subject_types=PERSON,
           confidence=0.6),
+    # "a judge sentenced X to life in prison", "X was sentenced to twelve years"
+    Frame("status.sentenced.v1", "arrested", verbs=frozenset({"sentence", "resentence"}), subject=("patient",),
+          subject_types=PERSON, agent=("agent",), confidence=0.55),
+    # "X received a life sentence", "she was given a two-year prison term"
+    Frame("status.given-sentence.v1", "arrested", nouns=frozenset({"sentence", "sentences", "term"}), subject=("owner",),
+          subject_types=PERSON, requires=(("self", PRISON_TERMS),), confidence=0.55),
+    # "X was caught hours later", "police recaptured X", "a man surrendered", "turned himself in"
+    Frame("status.caught.v1", "arrested", verbs=frozenset({"catch", "handcuff", "cuff", "collar"}), subject=("patient",),
+          subject_types=PERSON, agent=("agent",), confidence=0.5),
+    Frame("status.surrendered.v1", "arrested", verbs=frozenset({"surrender"}), subject=("agent",), subject_types=PERSON,
+          confidence=0.5),
+    Frame("status.turned-in.v1", "arrested", verbs=frozenset({"turn"}), particle="in", subject=("agent",),
+          subject_types=PERSON, requires=(("dobj", REFLEXIVES),), confidence=0.5),
+    # "X is still on the run", "remains at large": not in custody
+    Frame("status.at-large.v1", "arrested", verbs=frozenset({"be", "remain", "stay", "go"}), subject=("subject",),
+          subject_types=PERSON, requires=(("prep:on", frozenset({"run", "loose", "lam"})),), negative=True, confidence=0.55),
+    Frame("status.at-large-adj.v1", "arrested", verbs=frozenset({"be", "remain", "stay"}), subject=("subject",),
+          subject_types=PERSON, requires=(("prep:at", frozenset({"large"})),), negative=True, confidence=0.55),
+    # "X was in critical condition", "remains in serious condition at a hospital"
+    Frame("status.condition.v1", "wounded", verbs=frozenset({"be", "remain", "list", "stay", "hospitalize", "hospitalise"}),
+          subject=("subject", "patient"), subject_types=PERSON,
+          requires=(("prep:in", frozenset({"condition"})), ("prep:in", SEVERE)), confidence=0.55),
+    # "X suffered head injuries", "his wounds", "her injury kept her out"
+    Frame("status.injuries.v1", "wounded", nouns=frozenset({"injury", "injuries", "wound", "wounds", "burns"}),
+          subject=("poss", "owner"), subject_types=PERSON, confidence=0.5),
+    # "X was gunned down", "gunmen mowed down X"
+    Frame("status.gunned-down.v1", "dead", verbs=frozenset({"gun", "mow", "cut", "shoot"}), particle="down",
+          subject=("patient",), subject_types=PERSON, agent=("agent",), confidence=0.6),
     # "X was among the dead", "X is among the victims"
     Frame("status.among-dead.v1", "dead", verbs=frozenset({"be", "remain", "count", "number", "list"}),
           subject=("subject", "patient"), subject_types=PERSON,
@@ -117,3 +151,29 @@ def headline_status(ctx: Context) -> Iterator[Found]:
         span = ctx.span_of(m)
         if predicate is not None and span is not None:
             yield Found(predicate, span.root, m, "rules/status.headline.v1", confidence=0.6)
+
+
+WEAPON_VERBS = frozenset({"shoot", "stab", "knife"})
+FATAL_WORDS = frozenset({"fatally", "mortally", "dead", "death"})
+KILL_VERBS = frozenset({"kill", "die", "murder", "slay"})
+
+
+@REGISTRY.pattern("status", "rules/status.shot.v1")
+def shot(ctx: Context) -> Iterator[Found]:
+    """'X was shot in the leg': wounded; 'X was shot dead', 'fatally stabbed', 'shot to death':
+    dead. 'Shot and killed' is left to the verb that says the death."""
+    for tok in ctx.tokens:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in WEAPON_VERBS or unrealised(tok):
+            continue
+        near = children(tok)
+        if any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in near):
+            continue  # "gunned down", "shot down": the frame status.gunned-down
+        if any(c.dep_ == "conj" and c.lemma_.lower() in KILL_VERBS for c in near) or (
+                tok.dep_ == "conj" and tok.head.lemma_.lower() in KILL_VERBS):
+            continue
+        fatal = any(c.lower_ in FATAL_WORDS or any(o.lower_ == "death" for o in children(c) if c.lower_ == "to") for c in near)
+        agent = next((m for t in fill(tok, "agent") for m in [ctx.at(t)] if m is not None and m.type in ("PERSON", "ORG")), None)
+        for t in fill(tok, "patient"):
+            m = ctx.at(t)
+            if m is not None and m.type == "PERSON" and m is not agent:
+                yield Found("dead" if fatal else "wounded", tok, m, "rules/status.shot.v1", agent=agent, confidence=0.55)

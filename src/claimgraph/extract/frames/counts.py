@@ -69,7 +69,7 @@ def quantities(ctx: Context) -> Iterator[Found]:
             continue
         if re.fullmatch(r"1[5-9]\d\d|20\d\d", tok.text) or _calendar(tok):
             continue  # a year or a day (the tagger also calls "60 rioters" a DATE: the words decide)
-        noun = tok.head if tok.dep_ == "nummod" else tok.head.head
+        noun = tok.head if tok.dep_ in ("nummod", "amod") else tok.head.head
         if noun.pos_ != "NOUN" or noun.lemma_.lower() in NOT_COUNTED or tok.i in ctx.by_token:
             continue
         if tok.i > ctx.sent.start and ctx.doc[tok.i - 1].pos_ == "PROPN" and ctx.doc[tok.i - 1].i in ctx.by_token:
@@ -80,7 +80,7 @@ def quantities(ctx: Context) -> Iterator[Found]:
             continue
         party = counted_party(ctx, noun)
         confidence = 0.55
-        if party is None:  # the sentence names no party: the one the report is about
+        if party is None and _people_in_event(noun):  # "Sixty residents were evacuated": the report's party
             party, confidence = setting(ctx), 0.45
         if party is None:
             continue
@@ -216,6 +216,12 @@ def setting(ctx: Context) -> Mention | None:
     return first[best]
 
 
+PEOPLE = frozenset({"people", "person", "persons", "worker", "employee", "resident", "civilian", "victim", "firefighter",
+                    "passenger", "student", "protester", "demonstrator", "marcher", "child", "adult", "customer",
+                    "patient", "villager", "inmate", "staff", "guest", "spectator", "fan", "miner", "crew"})
+EVENT_VERBS = frozenset({"injure", "hurt", "kill", "harm", "wound", "die", "rescue", "evacuate", "gather", "march",
+                         "attend", "riot", "flee", "protest", "demonstrate", "escape", "treat", "hospitalize",
+                         "hospitalise", "trap", "strand", "displace", "survive", "perish", "suffocate", "drown"})
 HARM = frozenset({"injure", "hurt", "kill", "harm", "wound", "die", "arrest", "rescue", "evacuate", "detain"})
 HARM_NOUNS = frozenset({"injury", "casualty", "death", "fatality", "arrest"})
 NOBODY = frozenset({"nobody", "no-one", "noone"})
@@ -260,3 +266,12 @@ def _harm_verb(tok: Token) -> Token | None:
         if verb is None:
             return None
     return None
+
+
+def _people_in_event(noun: Token) -> bool:
+    """'Sixty residents were evacuated', 'killing three workers', 'as 100 people rioted': people
+    something happened to, whose count belongs to the report's place or party."""
+    if noun.lemma_.lower() not in PEOPLE:
+        return False
+    verb = noun.head
+    return verb.lemma_.lower() in EVENT_VERBS or any(c.dep_ == "xcomp" and c.lemma_.lower() in EVENT_VERBS for c in children(verb))

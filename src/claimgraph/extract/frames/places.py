@@ -241,6 +241,8 @@ def nationality_descriptions(ctx: Context) -> Iterator[Found]:
         place = nationality(ctx, tok) if holder is not None else None
         if holder is None or place is None or place.id == holder.id:
             continue
+        if holder.type != "PERSON" and noun.lemma_.lower() not in ORG_NOUNS:
+            continue  # "an Indian ship": a vessel is not where it is registered
         predicate = "origin" if holder.type == "PERSON" else "located_in"
         yield Found(predicate, tok, holder, "rules/places.nationality-attr.v1", object=place, confidence=0.55, structural=True,
                     extra_mentions=[place] if place not in ctx.mentions else [])
@@ -258,4 +260,13 @@ def _described(ctx: Context, noun: Token) -> Mention | None:
     else:
         named = next((c for c in children(noun) if c.dep_ == "appos" and c.i in ctx.by_token), None)
         m = ctx.by_token[named.i] if named is not None else None
-    return m if m is not None and m.type in ACTORS and m.label != "rules/description" else None
+    if m is None or m.type not in ACTORS or m.label in ("rules/description", "coref/pronoun"):
+        return None
+    return m
+
+
+ORG_NOUNS = frozenset({"company", "firm", "group", "party", "club", "team", "band", "bank", "airline", "manufacturer",
+                       "newspaper", "network", "organisation", "organization", "agency", "university", "brand",
+                       "retailer", "chain", "broadcaster", "publisher", "label", "studio", "carrier", "operator",
+                       "conglomerate", "corporation", "insurer", "lender", "startup", "producer", "maker", "developer",
+                       "charity", "foundation", "institute", "council", "federation", "league", "union", "association"})

@@ -78,8 +78,8 @@ REGISTRY.add(
     # "X is still on the run", "remains at large": not in custody
     Frame("status.at-large.v1", "arrested", verbs=frozenset({"be", "remain", "stay", "go"}), subject=("subject",),
           subject_types=PERSON, requires=(("prep:on", frozenset({"run", "loose", "lam"})),), negative=True, confidence=0.55),
-    Frame("status.at-large-adj.v1", "arrested", verbs=frozenset({"be", "remain", "stay"}), subject=("subject",),
-          subject_types=PERSON, requires=(("prep:at", frozenset({"large"})),), negative=True, confidence=0.55),
+    Frame("status.at-large.adj.v1", "arrested", adjectives=frozenset({"large"}), subject=("subject",),
+          subject_types=PERSON, requires=(("self", frozenset({"at"})),), negative=True, confidence=0.55),
     # "X was in critical condition", "remains in serious condition at a hospital"
     Frame("status.condition.v1", "wounded", verbs=frozenset({"be", "remain", "list", "stay", "hospitalize", "hospitalise"}),
           subject=("subject", "patient"), subject_types=PERSON,

@@ -82,12 +82,17 @@ def test_counts_said_another_way(text: str, subject: str, value: str):
 
 def test_a_count_without_a_party_belongs_to_the_place_the_report_is_about():
     text = ("A fire destroyed a warehouse in Leeds on Sunday. Firefighters from Leeds arrived within minutes. "
-            "More than 40 firefighters fought the blaze.")
+            "More than 40 residents were evacuated overnight.")
     assert ("Leeds", "40") in [(s, o) for s, o, _ in rows_of(text, "quantity")]
 
 
 def test_no_party_anywhere_gives_no_count():
-    assert rows_of("More than 40 firefighters fought the blaze.", "quantity") == []
+    assert rows_of("More than 40 residents were evacuated overnight.", "quantity") == []
+
+
+def test_a_count_of_things_is_not_given_to_the_report_s_party():
+    text = "A fire destroyed a warehouse in Leeds on Sunday. Crews found 12 gas cylinders inside."
+    assert rows_of(text, "quantity") == []
 
 
 # ---- places -------------------------------------------------------------------------------
@@ -113,3 +118,12 @@ def test_a_party_of_an_organisation_is_not_a_hometown():
 
 def test_peoples_that_are_not_countries_give_no_origin():
     assert rows_of("Omar Aziz is a Kurdish poet.", "origin") == []
+
+
+@pytest.mark.parametrize(("text", "subject", "place"), [
+    ("The Danish frigate Esbern Snare is patrolling the Gulf of Guinea this month.", "Esbern Snare", "Gulf of Guinea"),
+    ("Maria Lopez is receiving treatment at Mercy Hospital.", "Maria Lopez", "Mercy Hospital"),
+    ("Karl Berg began his mission in Mali in March.", "Karl Berg", "Mali"),
+])
+def test_being_somewhere_on_duty_or_in_care(text: str, subject: str, place: str):
+    assert (subject, place) in [(s, o) for s, o, _ in rows_of(text, "located_in")]

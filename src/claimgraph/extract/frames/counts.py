@@ -199,13 +199,21 @@ SETTING_LABELS = ("rules/description", "rules/media-name", "meta/publisher")
 
 
 def setting(ctx: Context) -> Mention | None:
-    """The organisation or place a report is about: the one it names most often (the first of
-    equals). A count in a sentence that names no party is about it ("Sixty residents were
-    evacuated" in a report about a fire in a town)."""
+    """The place a report is about: the one it names most often (the first of equals), else its
+    most named organisation. A count of people in a sentence that names no party is about it
+    ("Sixty residents were evacuated" in a report about a fire in a town)."""
+    for types in (("PLACE",), ("ORG",)):
+        found = _most_named(ctx, types)
+        if found is not None:
+            return found
+    return None
+
+
+def _most_named(ctx: Context, types: tuple[str, ...]) -> Mention | None:
     counts: dict[str, int] = {}
     first: dict[str, Mention] = {}
     for m in ctx.mentions:
-        if m.type in PARTIES and m.label not in SETTING_LABELS and not m.label.startswith("coref/") and m.start is not None:
+        if m.type in types and m.label not in SETTING_LABELS and not m.label.startswith("coref/") and m.start is not None:
             key = m.text.lower()
             counts[key] = counts.get(key, 0) + 1
             if key not in first or (first[key].start or 0) > m.start:

@@ -33,7 +33,7 @@ PLACED = frozenset({"base", "station", "position", "locate", "headquarter", "hou
                     "rush", "airlift", "transport", "evacuate",
                     "imprison", "keep", "see", "spot", "sight", "photograph", "film", "find", "bury", "hospitalise",
                     "hospitalize", "treat", "admit", "confine", "intern", "strand", "trap", "maroon"})
-ENTER = frozenset({"enter", "check", "visit", "reach"})
+ENTER = frozenset({"enter", "check", "visit", "reach", "patrol", "tour", "roam"})
 FACILITIES = frozenset({"store", "supermarket", "shop", "branch", "outlet", "restaurant", "factory", "plant", "mine",
                         "warehouse", "depot", "premises", "site", "refinery", "mill", "showroom", "dealership", "office",
                         "offices", "bureau", "studio", "campus", "hotel", "franchise", "location"})
@@ -64,6 +64,14 @@ REGISTRY.add(
                                                               "stay", "arrival", "visit", "trip", "office", "farm",
                                                               "villa", "hideout", "headquarters", "base"}),
           subject=("poss",), object=("prep:in|at|to|near",), object_types=WHERE, confidence=0.5),
+    # "X is receiving treatment at Mercy Hospital", "underwent surgery in Boston"
+    Frame("places.treated-at.v1", "located_in", verbs=frozenset({"receive", "undergo", "get", "seek", "continue"}),
+          subject=("agent", "subject"), object=("prep:at|in",), object_types=SITES, confidence=0.5,
+          requires=(("dobj", frozenset({"treatment", "care", "surgery", "therapy", "rehab", "rehabilitation"})),)),
+    # "her patrol in the Gulf of Aden", "he is receiving treatment at St Mary's", "their mission in Mali"
+    Frame("places.duty-in.v1", "located_in", nouns=frozenset({"patrol", "patrols", "mission", "deployment", "tour",
+                                                               "posting", "assignment", "treatment", "care", "rehab"}),
+          subject=("poss", "owner"), object=("prep:in|at|off|near",), object_types=WHERE, confidence=0.5),
     # "the headquarters of X in Y" / "X's offices in Y" are the same frame read from "of"
     Frame("places.seat-of.v1", "located_in", nouns=frozenset({"headquarters", "office", "offices", "plant",
                                                               "factory", "base", "branch", "subsidiary", "unit"}),
@@ -241,7 +249,7 @@ def nationality_descriptions(ctx: Context) -> Iterator[Found]:
         place = nationality(ctx, tok) if holder is not None else None
         if holder is None or place is None or place.id == holder.id:
             continue
-        if holder.type != "PERSON" and noun.lemma_.lower() not in ORG_NOUNS:
+        if noun.lemma_.lower() in VESSELS or holder.type != "PERSON" and noun.lemma_.lower() not in ORG_NOUNS:
             continue  # "an Indian ship": a vessel is not where it is registered
         predicate = "origin" if holder.type == "PERSON" else "located_in"
         yield Found(predicate, tok, holder, "rules/places.nationality-attr.v1", object=place, confidence=0.55, structural=True,
@@ -265,6 +273,8 @@ def _described(ctx: Context, noun: Token) -> Mention | None:
     return m
 
 
+VESSELS = frozenset({"ship", "vessel", "trawler", "boat", "tanker", "frigate", "warship", "destroyer", "submarine",
+                     "freighter", "carrier", "yacht", "ferry", "aircraft", "plane", "jet", "helicopter", "satellite"})
 ORG_NOUNS = frozenset({"company", "firm", "group", "party", "club", "team", "band", "bank", "airline", "manufacturer",
                        "newspaper", "network", "organisation", "organization", "agency", "university", "brand",
                        "retailer", "chain", "broadcaster", "publisher", "label", "studio", "carrier", "operator",

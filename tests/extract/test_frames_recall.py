@@ -127,3 +127,32 @@ def test_peoples_that_are_not_countries_give_no_origin():
 ])
 def test_being_somewhere_on_duty_or_in_care(text: str, subject: str, place: str):
     assert (subject, place) in [(s, o) for s, o, _ in rows_of(text, "located_in")]
+
+
+@pytest.mark.parametrize(("text", "subject", "died", "place", "born_in"), [
+    ("Karl Brandt (18 December 1931 in Munich – 10 November 1991 in Berlin) was a German gymnast.",
+     "Karl Brandt", "1991-11-10", "Berlin", "Munich"),
+    ("Omar Haddad (February 3, 1934, Cairo – November 14, 2014, Paris) was a mathematician.",
+     "Omar Haddad", "2014-11-14", "Paris", "Cairo"),
+    ("Gustav Lind (3 May 1921 – 14 July 1998) was a Swedish physicist.", "Gustav Lind", "1998-07-14", None, None),
+])
+def test_life_dates_with_places(text: str, subject: str, died: str, place: str | None, born_in: str | None):
+    from tests.extract.helpers import extract
+
+    _, out, names = extract(text)
+    dead = [c for c in out.claims if c.predicate == "dead" and names[c.subject] == subject]
+    assert dead and (dead[0].time or {}).get("start") == died
+    assert names.get(dead[0].place or "") == place
+    origins = [names.get((c.object or {}).get("mention", "")) for c in out.claims if c.predicate == "origin"]
+    assert born_in is None or born_in in origins
+
+
+def test_a_bracket_of_years_after_something_else_is_no_death():
+    assert rows_of("The war between Arland and Beswick (1940 – 1945) ended badly.", "dead") == []
+    assert rows_of("Ali Reza (born 1950) is a writer.", "dead") == []
+
+
+def test_a_nationality_in_an_organisation_s_name_places_it():
+    text = "Ian Ross led a Canadian trade mission. He later joined the Royal Canadian Mint."
+    assert ("Royal Canadian Mint", "Canadian") in [(s, o) for s, o, _ in rows_of(text, "located_in")]
+    assert rows_of("He later joined the Royal Canadian Mint.", "located_in") == []

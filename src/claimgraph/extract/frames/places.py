@@ -174,7 +174,7 @@ def _person(ctx: Context, noun: Token) -> Mention | None:
 @REGISTRY.pattern("places", "rules/places.in-name.v1")
 def places_in_names(ctx: Context) -> Iterator[Found]:
     """'the Calgary City Council', 'the Royal Canadian Air Force': an organisation whose name
-    holds a place the document names (or its adjective) is in that place."""
+    holds a place the document names, or a nationality it uses on its own, is in that place."""
     places = [m for m in ctx.mentions if m.type == "PLACE" and m.label != "rules/description"]
     for m in ctx.mentions:
         if m.type != "ORG" or m.label == "rules/description" or m.start is None or not ctx.sent.start_char <= m.start < ctx.sent.end_char:
@@ -186,12 +186,22 @@ def places_in_names(ctx: Context) -> Iterator[Found]:
             if not t.text[:1].isupper() or t.text == m.text:
                 continue
             named = next((p for p in places if p.text == t.text or is_demonym_of(t.text, p.text)), None)
-            if named is None:
+            if named is None and t.text not in _nationalities(ctx):
                 continue
             place = named if named is not None and named.text == t.text else ctx.new_mention(ctx.doc[t.i : t.i + 1], "PLACE", "rules/nationality")
             yield Found("located_in", span.root, m, "rules/places.in-name.v1", object=place, confidence=0.5, structural=True,
                         extra_mentions=[place] if place is not named else [])
             break  # the first place a name holds ("Bank of Kenya in Mombasa" is in Kenya by its name)
+
+
+def _nationalities(ctx: Context) -> frozenset[str]:
+    """Nationality adjectives the document uses on their own ("a Canadian province"), once a document."""
+    key = "claimgraph.nationalities"
+    if key not in ctx.doc.user_data:
+        ctx.doc.user_data[key] = frozenset(t.text for t in ctx.doc if t.ent_type_ == "NORP" and t.text[:1].isupper()
+                                           and t.lower_ not in NOT_NATIONS)
+    found: frozenset[str] = ctx.doc.user_data[key]
+    return found
 
 
 @REGISTRY.pattern("places", "rules/places.named-in.v1")

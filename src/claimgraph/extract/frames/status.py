@@ -17,6 +17,7 @@ from claimgraph.extract.predicates.base import Context, Found
 from claimgraph.extract.predicates.status import unrealised
 from claimgraph.extract.timex import resolve_time
 from claimgraph.extract.untagged import title_case
+from claimgraph.model import Mention
 
 PERSON = ("PERSON",)
 PRISON_TERMS = frozenset({"life", "prison", "jail", "death", "year", "month", "consecutive", "custodial"})
@@ -96,23 +97,51 @@ REGISTRY.add(
           requires=(("prep:among", frozenset({"dead", "victim", "fatality", "casualty", "killed", "body"})),), confidence=0.6),
 )
 
-LIFE_DATES = re.compile(r"^\s*\(\s*([^()–—]{0,25}?\b(\d{3,4}))\s*[–—-]\s*([^()–—]{0,25}?\b(\d{3,4}))\s*\)")
+LIFE_SPAN = re.compile(r"^\s*\(([^()]{4,160})\)")
+DASH = re.compile(r"\s[–—-]\s|[–—]")
+YEAR = re.compile(r"\b(\d{3,4})\b")
+A_DATE = re.compile(r"\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{3,4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{3,4}|[A-Z][a-z]+\s+\d{3,4}|\d{3,4}")
 
 
 @REGISTRY.pattern("status", "rules/status.life-dates.v1")
 def life_dates(ctx: Context) -> Iterator[Found]:
-    """'Ada Ruiz (4 May 1903 – 1987)': a person with a date of death is dead, at that date."""
+    """'Ada Ruiz (4 May 1903 – 1987)', 'Ada Ruiz (1903 in Lyon – 1987 in Paris)', 'Ada Ruiz
+    (Lyon, 4 May 1903 – Paris, 1987)': a person with a date of death is dead, at that date and
+    at the place given beside it; the place beside the birth date is where she was from."""
     for m in ctx.mentions:
         # the sentence where the name ends (the parser sometimes breaks a long name in two)
         if m.type != "PERSON" or m.end is None or not ctx.sent.start_char < m.end <= ctx.sent.end_char:
             continue
-        dates = LIFE_DATES.match(ctx.text[m.end : min(m.end + 70, ctx.sent.end_char)])
+        found = LIFE_SPAN.match(ctx.text[m.end : min(m.end + 170, ctx.sent.end_char)])
         span = ctx.span_of(m)
-        if dates is None or span is None or int(dates.group(4)) < int(dates.group(2)):
+        halves = _life_halves(ctx, m.end + found.start(1), found.group(1)) if found is not None else None
+        if halves is None or span is None:
             continue
-        year = dates.group(4)
-        time = resolve_time(dates.group(3), None) or {"start": year, "end": year}
-        yield Found("dead", span.root, m, "rules/status.life-dates.v1", confidence=0.7, structural=True, time=time)
+        (born_year, born_place), (died_text, died_place) = halves
+        time = resolve_time(died_text, None) or {"start": died_text[-4:].strip(), "end": died_text[-4:].strip()}
+        yield Found("dead", span.root, m, "rules/status.life-dates.v1", confidence=0.7, structural=True, time=time,
+                    place=died_place)
+        if born_place is not None and born_place.id != m.id:
+            yield Found("origin", span.root, m, "rules/status.life-dates.v1", object=born_place, confidence=0.6,
+                        structural=True)
+
+
+def _life_halves(ctx: Context, start: int, content: str) -> tuple[tuple[str, Mention | None], tuple[str, Mention | None]] | None:
+    """Birth and death halves of a bracket of life dates: each half's date words and place."""
+    dash = DASH.search(content)
+    if dash is None:
+        return None
+    parts = [(start, content[: dash.start()]), (start + dash.end(), content[dash.end() :])]
+    years = [YEAR.findall(text) for _, text in parts]
+    if not all(years) or int(years[1][-1]) < int(years[0][-1]):
+        return None
+    out = []
+    for offset, text in parts:
+        date = max(A_DATE.findall(text), key=len)
+        places = [p for p in ctx.mentions if p.type == "PLACE" and p.start is not None and p.end is not None
+                  and offset <= p.start and p.end <= offset + len(text)]
+        out.append((date, min(places, key=lambda p: (p.start or 0, p.id)) if places else None))
+    return out[0], out[1]
 
 
 @REGISTRY.pattern("status", "rules/status.the-late.v1")

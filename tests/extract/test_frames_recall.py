@@ -156,3 +156,8 @@ def test_a_nationality_in_an_organisation_s_name_places_it():
     text = "Ian Ross led a Canadian trade mission. He later joined the Royal Canadian Mint."
     assert ("Royal Canadian Mint", "Canadian") in [(s, o) for s, o, _ in rows_of(text, "located_in")]
     assert rows_of("He later joined the Royal Canadian Mint.", "located_in") == []
+
+
+def test_a_religious_word_in_a_name_is_no_country():
+    text = "Islamic scholars met in Cairo. The Islamic Relief Agency opened an office there."
+    assert all(o != "Islamic" for _, o, _ in rows_of(text, "located_in"))

@@ -87,7 +87,8 @@ NOT_NATIONS = frozenset({"muslim", "muslims", "sunni", "shia", "shiite", "christ
                          # peoples and regions that are not one country
                          "arab", "arabs", "kurdish", "kurd", "kurds", "european", "african", "asian", "latin", "western",
                          "eastern", "nordic", "scandinavian", "baltic", "balkan", "slavic", "caucasian", "pashtun", "tamil",
-                         "berber", "bedouin", "yazidi", "alawite", "druze", "roma", "native", "aboriginal", "indigenous"})
+                         "berber", "bedouin", "yazidi", "alawite", "druze", "roma", "native", "aboriginal", "indigenous",
+                         "islamic", "arabic", "salafi", "wahhabi", "jihadi", "zionist", "maoist", "marxist"})
 LOCAL_NOUNS = frozenset({"resident", "residents", "native", "local", "locals", "citizen", "homeowner", "shopkeeper",
                          "man", "woman", "boy", "girl", "teen", "teenager", "youth", "mother", "father", "couple"})
 

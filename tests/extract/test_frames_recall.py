@@ -47,6 +47,8 @@ def test_shot_and_killed_is_a_death_not_a_wound():
     ("Police caught Jon Kale in a motel two days later.", "Jon Kale"),
     ("After two hours Jon Kale surrendered to police.", "Jon Kale"),
     ("Jon Kale turned himself in on Monday.", "Jon Kale"),
+    ("Gunmen kidnapped Maria Lopez outside her office.", "Maria Lopez"),
+    ("The robber took Maria Lopez hostage.", "Maria Lopez"),
 ])
 def test_custody(text: str, subject: str):
     assert (subject, None, "asserted") in rows_of(text, "arrested")
@@ -63,6 +65,7 @@ def test_on_the_run_is_custody_denied(text: str):
 
 def test_a_sentence_that_is_not_prison_is_no_custody():
     assert rows_of("Mia Torres received a sentence of community service.", "arrested") == []
+    assert rows_of("Maria Lopez took the bus home.", "arrested") == []
 
 
 # ---- counts -------------------------------------------------------------------------------

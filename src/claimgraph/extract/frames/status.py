@@ -76,6 +76,12 @@ REGISTRY.add(
           confidence=0.5),
     Frame("status.turned-in.v1", "arrested", verbs=frozenset({"turn"}), particle="in", subject=("agent",),
           subject_types=PERSON, requires=(("dobj", REFLEXIVES),), confidence=0.5),
+    # "gunmen kidnapped X", "X was abducted", "they took X hostage": held by the captor
+    Frame("status.kidnapped.v1", "arrested", verbs=frozenset({"kidnap", "abduct", "snatch"}), subject=("patient",),
+          subject_types=PERSON, agent=("agent",), confidence=0.55),
+    Frame("status.hostage.v1", "arrested", verbs=frozenset({"take", "hold", "keep"}), subject=("patient",),
+          subject_types=PERSON, agent=("agent",), requires=(("complement", frozenset({"hostage", "captive", "prisoner"})),),
+          confidence=0.55),
     # "X is still on the run", "remains at large": not in custody
     Frame("status.at-large.v1", "arrested", verbs=frozenset({"be", "remain", "stay", "go"}), subject=("subject",),
           subject_types=PERSON, requires=(("prep:on", frozenset({"run", "loose", "lam"})),), negative=True, confidence=0.55),

@@ -133,12 +133,14 @@ LEADER_NOUNS = frozenset({"leader", "chief", "head", "emir", "president", "found
 SUBORDINATE = frozenset({"deputy", "vice", "associate", "assistant", "under", "sub", "co", "acting-deputy"})
 # Event nouns that carry a status ("the death of X", "his arrest"); "capture" is left out
 # because it mostly appears in purposes ("a bounty for his capture").
-STATUS_NOUNS = frozenset({"death", "killing", "assassination", "murder", "execution", "arrest", "detention", "release", "survival"})
+STATUS_NOUNS = frozenset({"death", "killing", "assassination", "murder", "execution", "arrest", "detention", "release", "survival",
+                          "slaying", "recapture"})
 STATUS_TRIGGERS = {
-    "dead": frozenset({"kill", "die", "slay", "assassinate", "execute", "perish", "eliminate", "dead", "death", "killing", "murder", "behead"}),
+    "dead": frozenset({"kill", "die", "slay", "assassinate", "execute", "perish", "eliminate", "dead", "death", "killing", "murder", "behead",
+                       "slaying", "deceased"}),
     "wounded": frozenset({"wound", "injure", "wounded", "injured", "hurt"}),
     "alive": frozenset({"survive", "alive", "survivor", "surviving"}),
-    "arrested": frozenset({"arrest", "detain", "capture", "apprehend", "jail", "imprison", "arrested", "detained"}),
+    "arrested": frozenset({"arrest", "detain", "capture", "apprehend", "jail", "imprison", "arrested", "detained", "recapture", "nab"}),
     "released": frozenset({"release", "free", "freed", "released"}),
 }
 # Verbs and prepositions that place someone somewhere.

@@ -65,11 +65,11 @@ def number_value(text: str) -> str | None:
 @REGISTRY.pattern("counts", "rules/counts.quantity.v2")
 def quantities(ctx: Context) -> Iterator[Found]:
     for tok in ctx.tokens:
-        if tok.dep_ not in ("nummod", "conj") or tok.pos_ != "NUM" or tok.ent_type_ in ("TIME", "ORDINAL", "PERCENT"):
+        if tok.dep_ not in ("nummod", "conj", "amod") or not _numeral(tok) or tok.ent_type_ in ("TIME", "ORDINAL", "PERCENT"):
             continue
         if re.fullmatch(r"1[5-9]\d\d|20\d\d", tok.text) or _calendar(tok):
             continue  # a year or a day (the tagger also calls "60 rioters" a DATE: the words decide)
-        noun = tok.head if tok.dep_ == "nummod" else tok.head.head
+        noun = tok.head if tok.dep_ in ("nummod", "amod") else tok.head.head
         if noun.pos_ != "NOUN" or noun.lemma_.lower() in NOT_COUNTED or tok.i in ctx.by_token:
             continue
         if tok.i > ctx.sent.start and ctx.doc[tok.i - 1].pos_ == "PROPN" and ctx.doc[tok.i - 1].i in ctx.by_token:
@@ -79,13 +79,22 @@ def quantities(ctx: Context) -> Iterator[Found]:
         if value is None or _not_a_count(ctx, tok):
             continue
         party = counted_party(ctx, noun)
+        confidence = 0.55
+        if party is None and _people_in_event(noun):  # "Sixty residents were evacuated": the report's party
+            party, confidence = setting(ctx), 0.45
         if party is None:
             continue
         obj: dict[str, str] = {"value": value, "datatype": datatype, "unit": _unit(ctx, tok, noun)}
         qualifier = _qualifier(ctx, tok)
         if qualifier:
             obj["qualifier"] = qualifier
-        yield Found("quantity", noun, party, "rules/counts.quantity.v2", object=obj, confidence=0.55)
+        yield Found("quantity", noun, party, "rules/counts.quantity.v2", object=obj, confidence=confidence)
+
+
+def _numeral(tok: Token) -> bool:
+    if tok.dep_ == "amod":  # the tagger reads "Sixty residents" as an adjective
+        return tok.lower_ in ONES or tok.lower_ in TENS
+    return tok.pos_ == "NUM" or tok.lower_ == "dozen"  # "a dozen employees"
 
 
 def _number_words(ctx: Context, tok: Token) -> tuple[str, str]:
@@ -184,3 +193,93 @@ def _place_of(ctx: Context, noun: Token) -> Mention | None:
         if m is not None and m.type in PARTIES:
             return m
     return None
+
+
+SETTING_LABELS = ("rules/description", "rules/media-name", "meta/publisher")
+
+
+def setting(ctx: Context) -> Mention | None:
+    """The place a report is about: the one it names most often (the first of equals), else its
+    most named organisation. A count of people in a sentence that names no party is about it
+    ("Sixty residents were evacuated" in a report about a fire in a town)."""
+    for types in (("PLACE",), ("ORG",)):
+        found = _most_named(ctx, types)
+        if found is not None:
+            return found
+    return None
+
+
+def _most_named(ctx: Context, types: tuple[str, ...]) -> Mention | None:
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for m in ctx.mentions:
+        if m.type in types and m.label not in SETTING_LABELS and not m.label.startswith("coref/") and m.start is not None:
+            key = m.text.lower()
+            counts[key] = counts.get(key, 0) + 1
+            if key not in first or (first[key].start or 0) > m.start:
+                first[key] = m
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: (counts[k], -(first[k].start or 0)))
+    return first[best]
+
+
+PEOPLE = frozenset({"people", "person", "persons", "worker", "employee", "resident", "civilian", "victim", "firefighter",
+                    "passenger", "student", "protester", "demonstrator", "marcher", "child", "adult", "customer",
+                    "patient", "villager", "inmate", "staff", "guest", "spectator", "fan", "miner", "crew"})
+EVENT_VERBS = frozenset({"injure", "hurt", "kill", "harm", "wound", "die", "rescue", "evacuate", "gather", "march",
+                         "attend", "riot", "flee", "protest", "demonstrate", "escape", "treat", "hospitalize",
+                         "hospitalise", "trap", "strand", "displace", "survive", "perish", "suffocate", "drown"})
+HARM = frozenset({"injure", "hurt", "kill", "harm", "wound", "die", "arrest", "rescue", "evacuate", "detain"})
+HARM_NOUNS = frozenset({"injury", "casualty", "death", "fatality", "arrest"})
+NOBODY = frozenset({"nobody", "no-one", "noone"})
+
+
+@REGISTRY.pattern("counts", "rules/counts.bare.v1")
+def bare_counts(ctx: Context) -> Iterator[Found]:
+    """Counts of people a harm verb takes without a noun: 'kills 1, wounds 2', 'twelve were
+    arrested'; and none: 'no one was hurt', 'nobody was injured', 'there were no injuries'."""
+    for tok in ctx.tokens:
+        verb = _harm_verb(tok)
+        if tok.lower_ in NOBODY or tok.lower_ == "one" and _after_no(tok):
+            value = "0"
+        elif tok.pos_ == "NUM" and tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.ent_type_ not in ("DATE", "TIME", "MONEY") and not _calendar(tok):
+            value = number_value(tok.text) or ""
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in HARM_NOUNS and _after_no(tok):
+            value, verb = "0", tok.head  # the verb, not the negated noun, carries the modality
+        else:
+            continue
+        if not value or verb is None:
+            continue
+        party = _place_of(ctx, verb) or setting(ctx)
+        if party is not None:
+            unit = tok.text if tok.pos_ == "NOUN" and value == "0" else f"people {verb.text}"
+            yield Found("quantity", verb, party, "rules/counts.bare.v1", object={"value": value, "datatype": "number", "unit": unit},
+                        confidence=0.45)
+
+
+def _after_no(tok: Token) -> bool:
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "no"
+
+
+def _harm_verb(tok: Token) -> Token | None:
+    """The harm verb a (pro)noun is the subject or object of, through 'is believed to have been'."""
+    if tok.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+        return None
+    verb = tok.head
+    for _ in range(3):
+        if verb.lemma_.lower() in HARM:
+            return verb
+        verb = next((c for c in children(verb) if c.dep_ in ("xcomp", "ccomp", "acomp")), None)  # type: ignore[assignment]
+        if verb is None:
+            return None
+    return None
+
+
+def _people_in_event(noun: Token) -> bool:
+    """'Sixty residents were evacuated', 'killing three workers', 'as 100 people rioted': people
+    something happened to, whose count belongs to the report's place or party."""
+    if noun.lemma_.lower() not in PEOPLE:
+        return False
+    verb = noun.head
+    return verb.lemma_.lower() in EVENT_VERBS or any(c.dep_ == "xcomp" and c.lemma_.lower() in EVENT_VERBS for c in children(verb))

@@ -9,6 +9,7 @@ resident", "the Calgary City Council", and nationality adjectives ("a Georgian-b
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
@@ -28,10 +29,14 @@ STAY = frozenset({"be", "live", "reside", "remain", "stay", "settle", "hide", "s
                   "holiday", "recuperate", "recover", "sleep"})
 GO = frozenset({"arrive", "travel", "go", "return", "move", "flee", "escape", "head", "fly", "sail", "relocate",
                 "come", "drive", "walk", "emigrate", "immigrate", "retreat", "withdraw", "deploy", "transfer"})
-PLACED = frozenset({"base", "station", "position", "locate", "headquarter", "house", "jail", "hold", "detain",
+PLACED = frozenset({"base", "station", "position", "locate", "headquarter", "house", "jail", "hold", "detain", "take",
+                    "rush", "airlift", "transport", "evacuate",
                     "imprison", "keep", "see", "spot", "sight", "photograph", "film", "find", "bury", "hospitalise",
                     "hospitalize", "treat", "admit", "confine", "intern", "strand", "trap", "maroon"})
-ENTER = frozenset({"enter", "check", "visit", "reach"})
+ENTER = frozenset({"enter", "check", "visit", "reach", "patrol", "tour", "roam"})
+FACILITIES = frozenset({"store", "supermarket", "shop", "branch", "outlet", "restaurant", "factory", "plant", "mine",
+                        "warehouse", "depot", "premises", "site", "refinery", "mill", "showroom", "dealership", "office",
+                        "offices", "bureau", "studio", "campus", "hotel", "franchise", "location"})
 
 REGISTRY.add(
     # "she remained in Paris", "he lives in Lyon", "the rebels operate in the north"
@@ -46,16 +51,27 @@ REGISTRY.add(
     # "checked into a clinic in Malibu", "entered the Betty Ford Center", "visited Kabul"
     Frame("places.entered.v1", "located_in", verbs=ENTER, subject=("agent", "subject"),
           object=("dobj", "prep:into|in|to|at"), object_types=SITES, confidence=0.5),
-    # "she said by phone from Almaty", "the firm operates from Berlin"
+    # "she said by phone from Almaty", "the firm operates from Berlin", "the minister said in Rome"
     Frame("places.speaking-from.v1", "located_in", verbs=frozenset({"say", "speak", "tell", "write", "call", "talk",
                                                                     "comment", "broadcast", "operate", "work", "trade",
                                                                     "report", "tweet", "post"}),
-          subject=("agent", "subject"), object=("prep:from",), object_types=WHERE, confidence=0.5),
+          subject=("agent", "subject"), object=("prep:from|in",), object_types=WHERE, confidence=0.5),
+    # "a Tesco store in Harlow", "an Oslo branch of Nordbank", "the company's plant near Lyon"
+    Frame("places.facility-in.v1", "located_in", nouns=FACILITIES, subject=("compound", "poss", "patient"),
+          subject_types=("ORG",), object=("prep:in|at|on|near", "compound"), object_types=WHERE, confidence=0.5),
     # "his home in Santa Rosa", "her stay at the clinic", "their arrival in Kabul"
     Frame("places.home-in.v1", "located_in", nouns=frozenset({"home", "house", "residence", "apartment", "flat",
                                                               "stay", "arrival", "visit", "trip", "office", "farm",
                                                               "villa", "hideout", "headquarters", "base"}),
           subject=("poss",), object=("prep:in|at|to|near",), object_types=WHERE, confidence=0.5),
+    # "X is receiving treatment at Mercy Hospital", "underwent surgery in Boston"
+    Frame("places.treated-at.v1", "located_in", verbs=frozenset({"receive", "undergo", "get", "seek", "continue"}),
+          subject=("agent", "subject"), object=("prep:at|in",), object_types=SITES, confidence=0.5,
+          requires=(("dobj", frozenset({"treatment", "care", "surgery", "therapy", "rehab", "rehabilitation"})),)),
+    # "her patrol in the Gulf of Aden", "he is receiving treatment at St Mary's", "their mission in Mali"
+    Frame("places.duty-in.v1", "located_in", nouns=frozenset({"patrol", "patrols", "mission", "deployment", "tour",
+                                                               "posting", "assignment", "treatment", "care", "rehab"}),
+          subject=("poss", "owner"), object=("prep:in|at|off|near",), object_types=WHERE, confidence=0.5),
     # "the headquarters of X in Y" / "X's offices in Y" are the same frame read from "of"
     Frame("places.seat-of.v1", "located_in", nouns=frozenset({"headquarters", "office", "offices", "plant",
                                                               "factory", "base", "branch", "subsidiary", "unit"}),
@@ -67,8 +83,14 @@ REGISTRY.add(
 NOT_NATIONS = frozenset({"muslim", "muslims", "sunni", "shia", "shiite", "christian", "catholic", "protestant", "jewish",
                          "hindu", "buddhist", "republican", "republicans", "democrat", "democrats", "democratic",
                          "conservative", "liberal", "labour", "socialist", "communist", "islamist", "jihadist", "black",
-                         "white", "latino", "hispanic", "evangelical", "orthodox", "mormon", "sikh", "gay", "lesbian"})
-LOCAL_NOUNS = frozenset({"resident", "residents", "native", "local", "locals", "citizen", "homeowner", "shopkeeper"})
+                         "white", "latino", "hispanic", "evangelical", "orthodox", "mormon", "sikh", "gay", "lesbian",
+                         # peoples and regions that are not one country
+                         "arab", "arabs", "kurdish", "kurd", "kurds", "european", "african", "asian", "latin", "western",
+                         "eastern", "nordic", "scandinavian", "baltic", "balkan", "slavic", "caucasian", "pashtun", "tamil",
+                         "berber", "bedouin", "yazidi", "alawite", "druze", "roma", "native", "aboriginal", "indigenous",
+                         "islamic", "arabic", "salafi", "wahhabi", "jihadi", "zionist", "maoist", "marxist"})
+LOCAL_NOUNS = frozenset({"resident", "residents", "native", "local", "locals", "citizen", "homeowner", "shopkeeper",
+                         "man", "woman", "boy", "girl", "teen", "teenager", "youth", "mother", "father", "couple"})
 
 
 def nationality(ctx: Context, tok: Token) -> Mention | None:
@@ -129,12 +151,14 @@ def residents(ctx: Context) -> Iterator[Found]:
         holder = _person(ctx, tok)
         if holder is None:
             continue
-        places = [ctx.by_token[c.i] for c in children(tok) if c.dep_ in ("compound", "amod", "nmod") and c.i in ctx.by_token]
-        places += [ctx.by_token[o.i] for c in children(tok) if c.dep_ == "prep" and c.lower_ == "of"
-                   for o in children(c) if o.i in ctx.by_token]
-        for p in places:
+        places = [c for c in children(tok) if c.dep_ in ("compound", "amod", "nmod") and c.i in ctx.by_token]
+        places += [o for c in children(tok) if c.dep_ == "prep" and c.lower_ == "of" for o in children(c) if o.i in ctx.by_token]
+        for where in places:
+            p = ctx.by_token[where.i]
             if p.type == "PLACE" and p.id != holder.id:
-                predicate = "origin" if tok.lower_ in ("native", "citizen") else "located_in"
+                # "a Brooklyn man" lives there; "a native of Ohio", "an Italian man" comes from there
+                from_there = tok.lower_ in ("native", "citizen") or where.ent_type_ == "NORP"
+                predicate = "origin" if from_there else "located_in"
                 yield Found(predicate, tok, holder, "rules/places.resident.v1", object=p, confidence=0.55, structural=True)
 
 
@@ -154,7 +178,7 @@ NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "at", "the", "o
 @REGISTRY.pattern("places", "rules/places.in-name.v1")
 def places_in_names(ctx: Context) -> Iterator[Found]:
     """'the Calgary City Council', 'the Royal Canadian Air Force': an organisation whose name
-    holds a place the document names (or its adjective) is in that place."""
+    holds a place the document names, or a nationality it uses on its own, is in that place."""
     places = [m for m in ctx.mentions if m.type == "PLACE" and m.label != "rules/description"]
     for m in ctx.mentions:
         if m.type != "ORG" or m.label == "rules/description" or m.start is None or not ctx.sent.start_char <= m.start < ctx.sent.end_char:
@@ -166,12 +190,24 @@ def places_in_names(ctx: Context) -> Iterator[Found]:
             if not t.text[:1].isupper() or t.text == m.text:
                 continue
             named = next((p for p in places if p.text == t.text or is_demonym_of(t.text, p.text)), None)
-            if named is None or not any(x.is_alpha and x.i != t.i and x.lower_ not in NAME_PARTICLES for x in span):
+            if named is None and t.text not in _nationalities(ctx):
+                continue
+            if not any(x.is_alpha and x.i != t.i and x.lower_ not in NAME_PARTICLES for x in span):
                 continue  # "Al-Shaddadi" tagged as an organisation is the place itself
             place = named if named is not None and named.text == t.text else ctx.new_mention(ctx.doc[t.i : t.i + 1], "PLACE", "rules/nationality")
             yield Found("located_in", span.root, m, "rules/places.in-name.v1", object=place, confidence=0.5, structural=True,
                         extra_mentions=[place] if place is not named else [])
             break  # the first place a name holds ("Bank of Kenya in Mombasa" is in Kenya by its name)
+
+
+def _nationalities(ctx: Context) -> frozenset[str]:
+    """Nationality adjectives the document uses on their own ("a Canadian province"), once a document."""
+    key = "claimgraph.nationalities"
+    if key not in ctx.doc.user_data:
+        ctx.doc.user_data[key] = frozenset(t.text for t in ctx.doc if t.ent_type_ == "NORP" and t.text[:1].isupper()
+                                           and t.lower_ not in NOT_NATIONS)
+    found: frozenset[str] = ctx.doc.user_data[key]
+    return found
 
 
 @REGISTRY.pattern("places", "rules/places.named-in.v1")
@@ -194,3 +230,69 @@ def named_in(ctx: Context) -> Iterator[Found]:
                     yield Found("located_in", head, m, "rules/places.named-in.v1", object=place, confidence=0.5, structural=True)
                 elif m.type == "PERSON" and place.type == "ORG" and prep.lower_ == "at":
                     yield Found("member_of", head, m, "rules/places.named-in.v1", object=place, confidence=0.5, structural=True)
+
+
+HOMETOWN = re.compile(r"^\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*)?(?:,|\s)\s*(?:and\s+)?(of|from)\s+(?:the\s+)?")
+
+
+@REGISTRY.pattern("places", "rules/places.hometown.v1")
+def hometowns(ctx: Context) -> Iterator[Found]:
+    """'Ana Ruiz, 47, of Springfield', 'Tom Hale of Leeds', 'Ana Ruiz, aged 24 and from Hull':
+    where a person lives (of) or comes from (from), as news names people."""
+    for m in ctx.mentions:
+        if m.type != "PERSON" or m.end is None or m.label == "rules/description" or not ctx.sent.start_char < m.end < ctx.sent.end_char:
+            continue
+        found = HOMETOWN.match(ctx.text[m.end : min(m.end + 40, ctx.sent.end_char)])
+        place = ctx.mention_from(m.end + found.end()) if found is not None else None
+        span = ctx.span_of(m)
+        if place is None or place.type != "PLACE" or span is None:
+            continue
+        predicate = "located_in" if found.group(1) == "of" else "origin"  # type: ignore[union-attr]
+        yield Found(predicate, span.root, m, "rules/places.hometown.v1", object=place, confidence=0.55, structural=True)
+
+
+@REGISTRY.pattern("places", "rules/places.nationality-attr.v1")
+def nationality_descriptions(ctx: Context) -> Iterator[Found]:
+    """'X is a Brazilian football forward', 'X, a Norwegian shipping firm': a nationality adjective
+    in what a name is said to be gives a person's origin and an organisation's country."""
+    for tok in ctx.tokens:
+        if tok.ent_type_ != "NORP" or tok.dep_ not in ("amod", "compound"):
+            continue
+        noun = tok.head
+        while noun.dep_ == "compound" and noun.head.i != noun.i:
+            noun = noun.head
+        holder = _described(ctx, noun)
+        place = nationality(ctx, tok) if holder is not None else None
+        if holder is None or place is None or place.id == holder.id:
+            continue
+        if noun.lemma_.lower() in VESSELS or holder.type != "PERSON" and noun.lemma_.lower() not in ORG_NOUNS:
+            continue  # "an Indian ship": a vessel is not where it is registered
+        predicate = "origin" if holder.type == "PERSON" else "located_in"
+        yield Found(predicate, tok, holder, "rules/places.nationality-attr.v1", object=place, confidence=0.55, structural=True,
+                    extra_mentions=[place] if place not in ctx.mentions else [])
+
+
+def _described(ctx: Context, noun: Token) -> Mention | None:
+    """The named person or organisation a noun phrase describes: the subject of 'is a ...', the
+    name it stands in apposition to or with."""
+    m = None
+    if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in ("be", "become", "remain"):
+        subj = next((c for c in children(noun.head) if c.dep_ in ("nsubj", "nsubjpass")), None)
+        m = ctx.at(subj) if subj is not None else None
+    elif noun.dep_ == "appos":
+        m = ctx.at(noun.head)
+    else:
+        named = next((c for c in children(noun) if c.dep_ == "appos" and c.i in ctx.by_token), None)
+        m = ctx.by_token[named.i] if named is not None else None
+    if m is None or m.type not in ACTORS or m.label in ("rules/description", "coref/pronoun"):
+        return None
+    return m
+
+
+VESSELS = frozenset({"ship", "vessel", "trawler", "boat", "tanker", "frigate", "warship", "destroyer", "submarine",
+                     "freighter", "carrier", "yacht", "ferry", "aircraft", "plane", "jet", "helicopter", "satellite"})
+ORG_NOUNS = frozenset({"company", "firm", "group", "party", "club", "team", "band", "bank", "airline", "manufacturer",
+                       "newspaper", "network", "organisation", "organization", "agency", "university", "brand",
+                       "retailer", "chain", "broadcaster", "publisher", "label", "studio", "carrier", "operator",
+                       "conglomerate", "corporation", "insurer", "lender", "startup", "producer", "maker", "developer",
+                       "charity", "foundation", "institute", "council", "federation", "league", "union", "association"})

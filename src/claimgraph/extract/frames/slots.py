@@ -161,8 +161,14 @@ def compounds(tok: Token) -> list[Token]:
 
 
 def owner(tok: Token) -> list[Token]:
-    """Who has what a noun names: 'X has four prior arrests', 'X faces a life sentence'."""
-    if tok.dep_ == "dobj" and tok.head.lemma_ in ("have", "face", "record", "receive", "get", "serve"):
+    """Who has what a noun names: 'X has four prior arrests', 'X faces a life sentence', 'X
+    suffered head injuries', 'X was given two life sentences'."""
+    if tok.dep_ != "dobj":
+        return []
+    if tok.head.lemma_ == "give":  # "gave him a life sentence", "he was given a life sentence"
+        given = child(tok.head, "dative") or child(tok.head, "nsubjpass")
+        return [given] if given is not None else []
+    if tok.head.lemma_ in ("have", "face", "record", "receive", "get", "serve", "suffer", "sustain"):
         subj = clause_subject(tok.head)
         return [subj] if subj is not None else []
     return []
@@ -182,6 +188,7 @@ SLOTS: dict[str, Callable[[Token], list[Token]]] = {
     "head": head,
     "owner": owner,
     "dobj": lambda tok: [c for c in children(tok) if c.dep_ == "dobj"],
+    "self": lambda tok: [tok],  # for `requires`: words inside the trigger's own phrase ("a life sentence")
 }
 
 

@@ -12,7 +12,7 @@ from claimgraph.extract.predicates.base import Context, Found, child, conjuncts,
 from claimgraph.model import Mention
 
 TRANSITIVE = {"kill", "slay", "assassinate", "execute", "eliminate", "murder", "behead", "wound", "injure", "hurt",
-              "arrest", "detain", "capture", "apprehend", "jail", "imprison", "release", "free"}
+              "arrest", "detain", "capture", "apprehend", "jail", "imprison", "release", "free", "recapture", "nab"}
 
 
 def _predicate(tok: Token) -> str | None:

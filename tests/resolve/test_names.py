@@ -53,3 +53,10 @@ def test_building_blocks():
     assert key("Abu Bakr al-Baghdadi") == "bakr baghdadi"
     assert acronym("Islamic State in Iraq and Syria") == "isis"
     assert place_core("Pankisi Gorge") == place_core("Pankisi Valley")
+
+
+def test_a_short_form_of_a_first_name_is_the_same_person():
+    assert match_names("Frederick Oduya", "Fred Oduya", "PERSON").score >= STRONG
+    assert match_names("Alexander Brandt", "Alex Brandt", "PERSON").score >= STRONG
+    assert match_names("Frank Oduya", "Fred Oduya", "PERSON").score < 0  # brothers, say
+    assert match_names("Ed Oduya", "Edward Oduya", "PERSON").score < STRONG  # two letters say too little

@@ -200,3 +200,9 @@ def test_a_cyrillic_name_joins_its_latin_spellings():
     entities, links = Resolver().resolve(corpus)
     shown = {e.id: e.name for e in entities}
     assert {shown[e] for m, e, _, _ in links if m == "m:d2:0"} == {"Gulmurod Khalimov"}  # the Latin-script name is shown
+
+
+def test_a_peoples_adjective_stands_for_its_country_not_a_name_it_opens():
+    ocean = Mention(id="m:d1:0", document="d1", start=0, end=13, text="Karsian Ocean", type="PLACE", label="test")
+    adjective = Mention(id="m:d1:40", document="d1", start=40, end=47, text="Karsian", type="PLACE", label="rules/nationality")
+    assert clusters(Resolver(), [ocean, adjective]) == [{"Karsian"}, {"Karsian Ocean"}]

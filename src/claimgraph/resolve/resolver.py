@@ -325,6 +325,8 @@ class Resolver:
                     if all(any(tokens_equal(t, f) for f in full) for t in toks) and (len(toks) == 1 or m.type == "PERSON") \
                             and not (m.type == "PLACE" and m.label.endswith(("NORP", "nationality")) and toks == full[:1]):
                         return cluster, f"short form of {name!r}"
+                elif m.type == "PLACE" and m.label.endswith(("NORP", "nationality")):
+                    continue  # "Indian" stands for India, not for the "Indian Ocean" it opens
                 elif m.type == cluster.type or (len(toks) == 1 and m.label.endswith(("NORP", "PERSON"))):
                     if is_acronym(m.text) and fold(m.text).replace(" ", "").replace(".", "") == acronym(name):
                         return cluster, f"acronym of {name!r}"

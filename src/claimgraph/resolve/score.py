@@ -76,6 +76,13 @@ def match_names(a: str, b: str, type_: str) -> Match:
     return _match_places(a, b)
 
 
+def _short_first_name(x: str, y: str) -> bool:
+    """'Fred' of 'Frederick', 'Alex' of 'Alexander': the short one opens the long one, which is at
+    least two letters longer ('Paul' and 'Paula', 'Eric' and 'Erica' are two names)."""
+    short, long_ = sorted((x, y), key=len)
+    return len(short) >= 3 and len(long_) >= len(short) + 2 and long_.startswith(short)
+
+
 def _match_people(a: str, b: str) -> Match:
     ta, tb = name_tokens(a), name_tokens(b)
     if len(ta) >= 2 and len(tb) >= 2:
@@ -83,6 +90,8 @@ def _match_people(a: str, b: str) -> Match:
         first = tokens_equal(ta[0], tb[0])
         if first and last:
             return Match(0.92, "first and family names match (spelling variant)", a, b)
+        if last and _short_first_name(ta[0], tb[0]):
+            return Match(0.88, "a short form of the first name, the same family name", a, b)  # Fred / Frederick
         if last and not first:
             return Match(-1.0, "same family name, different first names", a, b)
         return Match(0.0, "names differ", a, b)

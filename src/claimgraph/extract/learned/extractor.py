@@ -19,6 +19,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from claimgraph.errors import ModelError
+from claimgraph.extract.coref import referents
 from claimgraph.extract.learned.candidates import (
     PAIR_PREDICATES,
     STATUS_PREDICATES,
@@ -111,7 +112,7 @@ class LearnedExtractor:
     def find(self, doc: Doc, mentions: list[Mention], by_token: dict[int, Mention]) -> Iterator[Found]:
         """Found records for every candidate above its predicate's threshold, the most
         probable one for each (predicate, subject name, object name, sentence)."""
-        sents = sentences(doc, mentions)
+        sents = sentences(doc, mentions, referents(doc))
         kept_pairs, pair_p, kept_singles, single_p = self.probabilities(doc, sents)
         best: dict[tuple, Found] = {}
         for k, pair in enumerate(kept_pairs):

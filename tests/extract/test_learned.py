@@ -78,8 +78,9 @@ def test_a_description_stands_for_the_name_its_antecedents_reach():
     name = Mention("m:1", "d:1", 0, 11, "Ivan Petrov", "PERSON", "PERSON")
     described = Mention("m:2", "d:1", 19, 38, "The veteran striker", "PERSON", "rules/description", antecedent="m:1")
     lone = Mention("m:3", "d:1", 19, 38, "The veteran striker", "PERSON", "rules/description")
-    assert spots(doc, [name, described]) == [(0, 11, name), (19, 38, name)]
-    assert spots(doc, [name, lone]) == [(0, 11, name)]
+    assert spots(doc, [name, described], {}) == [(0, 11, name), (19, 38, name)]
+    assert spots(doc, [name, described]) == [(0, 11, name)]  # names alone: a model trained before references
+    assert spots(doc, [name, lone], {}) == [(0, 11, name)]
     rained = next(t.i for t in doc if t.text == "It")
     assert spots(doc, [name], {rained: None}) == [(0, 11, name)]  # linked to nothing known: no candidate
 
@@ -100,6 +101,18 @@ def test_a_damaged_model_file_is_refused_with_a_clear_error(tmp_path: Path):
     (copy / "manifest.json").unlink()
     with pytest.raises(ModelError, match="--extractor rules"):
         LearnedExtractor(copy)
+
+
+def test_the_manifest_says_whether_the_model_reads_references(tmp_path: Path):
+    copy = tmp_path / "model"
+    shutil.copytree(MODEL_DIR, copy)
+    manifest = json.loads((copy / "manifest.json").read_text())
+    manifest.pop("candidates", None)
+    (copy / "manifest.json").write_text(json.dumps(manifest))
+    assert not LearnedExtractor(copy).references  # trained on names alone: given names alone
+    manifest["candidates"] = "names+references"
+    (copy / "manifest.json").write_text(json.dumps(manifest))
+    assert LearnedExtractor(copy).references
 
 
 def test_shipped_model_gives_found_records_inside_their_sentences():

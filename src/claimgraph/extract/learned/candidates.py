@@ -86,11 +86,12 @@ def _named_by(m: Mention, by_id: dict[str, Mention]) -> Mention | None:
 
 
 def spots(doc: Doc, mentions: list[Mention], refers: dict[int, Mention | None] | None = None) -> list[tuple[int, int, Mention]]:
-    """(start, end, the name) for every name, linked description and linked pronoun or nominal
-    (one token: its head), in text order."""
+    """(start, end, the name) for every name, in text order; given coreference's `refers`
+    (even empty), every linked description and linked pronoun or nominal (one token: its head)
+    too. Without it, names alone: the candidates of a model trained before references."""
     by_id = {m.id: m for m in mentions}
     out = [(m.start or 0, m.end or 0, m) for m in mentions if usable(m)]
-    for m in mentions:
+    for m in mentions if refers is not None else ():
         if m.label == "rules/description" and m.start is not None and m.end is not None and m.antecedent:
             name = _named_by(m, by_id)
             if name is not None:

@@ -4,9 +4,8 @@ and the training metrics; nothing here reads a development set."""
 from __future__ import annotations
 
 import numpy as np
-import torch
 from dataset import TrainDoc
-from fit import Config, predict_heads, train
+from fit import Cache, Config, predict_cached, train
 
 from claimgraph.extract.learned.candidates import PAIR_PREDICATES, STATUS_PREDICATES
 
@@ -18,15 +17,15 @@ MIN_THRESHOLD = 0.1  # below this a predicate is too weak to ship
 MIN_PRECISION = 0.4
 
 
-def out_of_fold(docs: list[TrainDoc], vectors: list[torch.Tensor], cfg: Config, log=print) -> list[tuple[np.ndarray, np.ndarray]]:
+def out_of_fold(docs: list[TrainDoc], cache: Cache, cfg: Config, log=print) -> list[tuple[np.ndarray, np.ndarray]]:
     """Each document's probabilities from the model trained on the other folds."""
     probs: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     for topics in FOLDS:
         held = [i for i, d in enumerate(docs) if d.topic in topics]
         rest = [i for i in range(len(docs)) if i not in set(held)]
         log(f"fold: topics {'+'.join(topics)} held out ({len(held)} documents)")
-        model = train([docs[i] for i in rest], [vectors[i] for i in rest], cfg, log)
-        for i, p in zip(held, predict_heads(model, [docs[i] for i in held], [vectors[i] for i in held]), strict=True):
+        model = train([docs[i] for i in rest], cache, cfg, log)
+        for i, p in zip(held, predict_cached(model, [docs[i] for i in held], cache, cfg), strict=True):
             probs[i] = p
     return [probs[i] for i in range(len(docs))]
 

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from tokenizers import Tokenizer
 
 from claimgraph.extract.attribution import find_attributions
+from claimgraph.extract.coref import resolve_coreference
 from claimgraph.extract.learned.candidates import (
     PAIR_PREDICATES,
     STATUS_PREDICATES,
@@ -33,6 +34,7 @@ from claimgraph.extract.learned.candidates import (
 )
 from claimgraph.extract.learned.features import Plan, plan
 from claimgraph.extract.mentions import extract_mentions
+from claimgraph.extract.parsed import know_text
 from claimgraph.ingest.dedupe import document_id
 from claimgraph.ingest.files import read_file
 from claimgraph.model import Document
@@ -68,6 +70,23 @@ def name_key(s: str) -> str:
     return HONORIFICS.sub("", re.sub(r"[^\w ]+", "", norm(s)).strip())
 
 
+def name_index(entities: dict[str, dict]) -> dict[str, set[str]]:
+    """Normalised name -> gold entity keys; a person's family name ("Pitman" for "Robert
+    Pitman") too, when no other entity of the topic has a name ending in it."""
+    index: dict[str, set[str]] = {}
+    last: dict[str, set[str]] = {}
+    for key, ent in entities.items():
+        for n in ent.get("names") or []:
+            k = name_key(n)
+            index.setdefault(k, set()).add(key)
+            if " " in k and k.split()[-1] not in ("jr", "sr", "ii", "iii"):
+                last.setdefault(k.split()[-1], set()).add(key)
+    for word, keys in last.items():
+        if len(keys) == 1:
+            index.setdefault(word, set()).update(keys)
+    return index
+
+
 def load_gold(root: Path) -> tuple[dict[str, list[dict]], dict[str, dict[str, set[str]]]]:
     """Claims by document file, and per document the gold keys of every normalised name."""
     claims: dict[str, list[dict]] = {}
@@ -77,10 +96,7 @@ def load_gold(root: Path) -> tuple[dict[str, list[dict]], dict[str, dict[str, se
     for g, gold in golds.items():
         groups.setdefault(g.rstrip("b"), {}).update(gold.get("entities") or {})
     for g, gold in golds.items():
-        index: dict[str, set[str]] = {}
-        for key, ent in groups[g.rstrip("b")].items():
-            for n in ent.get("names") or []:
-                index.setdefault(name_key(n), set()).add(key)
+        index = name_index(groups[g.rstrip("b")])
         for d in gold["documents"]:
             names[d["file"]] = index
             claims.setdefault(d["file"], [])
@@ -116,9 +132,13 @@ def build(root: Path, tok: Tokenizer) -> Iterator[TrainDoc]:
         document = Document(id=document_id(art.text), source=file, text=art.text, title=art.title,
                             publisher=art.publisher, published=art.published, language="en")
         doc = nlp(document.text)
+        know_text(doc, document.text)
         named = extract_mentions(document, doc)
-        _, described = find_attributions(document, doc, named)
-        sents = sentences(doc, sorted(named + described, key=lambda m: m.start or 0))
+        attributions, described = find_attributions(document, doc, named)
+        mentions = sorted(named + described, key=lambda m: m.start or 0)
+        coref = resolve_coreference(document, doc, mentions, [(a.statement, a.source_mention, a.cue_token) for a in attributions])
+        # as extract_document hands mentions to the extractors: names and descriptions, references by `refers`
+        sents = sentences(doc, [m for m in coref.mentions if not m.is_reference and m.start is not None], coref.refers)
         yield labelled(file, doc, sents, claims[file], names[file], tok)
 
 

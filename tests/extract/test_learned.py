@@ -11,8 +11,9 @@ import pytest
 
 from claimgraph.errors import ClaimgraphError, ModelError
 from claimgraph.extract.claims import _keep
+from claimgraph.extract.coref import referents
 from claimgraph.extract.document import extract_document
-from claimgraph.extract.learned.candidates import pairs, sentences, singles
+from claimgraph.extract.learned.candidates import pairs, sentences, singles, spots
 from claimgraph.extract.learned.extractor import MODEL_DIR, LearnedExtractor, load_extractor, read_manifest
 from claimgraph.extract.mentions import extract_mentions
 from claimgraph.extract.predicates.base import Found
@@ -54,6 +55,36 @@ def test_pair_trigger_is_the_verb_that_joins_the_names():
     assert doc[pair.trigger].lemma_ == "sign"
 
 
+def test_a_pronoun_coreference_linked_stands_for_its_name_at_its_own_place():
+    text = "Maria Lopez joined the Harbour Rowing Club in 2019.\nShe now coaches at Lakeside Academy in Porto.\n"
+    document = Document(id=document_id(text), source="test", text=text, publisher="Test Wire", language="en")
+    doc = load_pipeline()(text)
+    out = extract_document(document, doc)
+    names = [m for m in out.mentions if not m.is_reference and m.start is not None]
+    plain = sentences(doc, names)
+    linked = sentences(doc, names, referents(doc))
+    she = text.index("She") - linked[1].start
+    assert not any(n.start == she for n in plain[1].names)
+    (stand_in,) = [n for n in linked[1].names if n.start == she]
+    assert stand_in.mention.text == "Maria Lopez" and stand_in.end == she + 3
+    found = {(p.subject.mention.text, p.object.mention.text, p.subject_sent, p.object_sent) for p in pairs(doc, linked)}
+    assert ("Maria Lopez", "Lakeside Academy", 1, 1) in found
+    assert not any(s == o for s, o, *_ in found)  # a name is never paired with a pronoun standing for it
+
+
+def test_a_description_stands_for_the_name_its_antecedents_reach():
+    text = "Ivan Petrov spoke. The veteran striker left. It rained."
+    doc = load_pipeline()(text)
+    name = Mention("m:1", "d:1", 0, 11, "Ivan Petrov", "PERSON", "PERSON")
+    described = Mention("m:2", "d:1", 19, 38, "The veteran striker", "PERSON", "rules/description", antecedent="m:1")
+    lone = Mention("m:3", "d:1", 19, 38, "The veteran striker", "PERSON", "rules/description")
+    assert spots(doc, [name, described], {}) == [(0, 11, name), (19, 38, name)]
+    assert spots(doc, [name, described]) == [(0, 11, name)]  # names alone: a model trained before references
+    assert spots(doc, [name, lone], {}) == [(0, 11, name)]
+    rained = next(t.i for t in doc if t.text == "It")
+    assert spots(doc, [name], {rained: None}) == [(0, 11, name)]  # linked to nothing known: no candidate
+
+
 def test_manifest_lists_every_shipped_file_with_its_checksum():
     manifest = read_manifest(MODEL_DIR)
     assert set(manifest["files"]) == {manifest["encoder"], manifest["heads"], manifest["tokenizer"]}
@@ -70,6 +101,18 @@ def test_a_damaged_model_file_is_refused_with_a_clear_error(tmp_path: Path):
     (copy / "manifest.json").unlink()
     with pytest.raises(ModelError, match="--extractor rules"):
         LearnedExtractor(copy)
+
+
+def test_the_manifest_says_whether_the_model_reads_references(tmp_path: Path):
+    copy = tmp_path / "model"
+    shutil.copytree(MODEL_DIR, copy)
+    manifest = json.loads((copy / "manifest.json").read_text())
+    manifest.pop("candidates", None)
+    (copy / "manifest.json").write_text(json.dumps(manifest))
+    assert not LearnedExtractor(copy).references  # trained on names alone: given names alone
+    manifest["candidates"] = "names+references"
+    (copy / "manifest.json").write_text(json.dumps(manifest))
+    assert LearnedExtractor(copy).references
 
 
 def test_shipped_model_gives_found_records_inside_their_sentences():

@@ -1,6 +1,11 @@
 """What the learned extractor classifies: entity pairs named in one sentence or in two adjacent
 sentences, and single persons or groups for the status predicates.
 
+A party is named or referred to: a pronoun or nominal that coreference linked to a name
+("He joined the club", "the group"), or a description whose antecedent chain reaches one, stands
+for that name at its own place in the text (the name is the claim's subject or object; the words
+pooled are the pronoun's or description's own).
+
 Training (`train/`) and inference build candidates with these same functions, so the model
 never sees at run time a kind of candidate it was not trained on.
 """
@@ -65,26 +70,56 @@ class Single:
 
 
 def usable(m: Mention) -> bool:
-    return m.start is not None and m.end is not None and m.type in TYPES and m.label != "rules/description"
+    return m.start is not None and m.end is not None and m.type in TYPES and m.label != "rules/description" and not m.is_reference
 
 
-def sentences(doc: Doc, mentions: list[Mention]) -> list[Sentence]:
-    """The document's sentences with the named mentions inside each, in text order."""
-    spanned = sorted((m for m in mentions if usable(m)), key=lambda m: (m.start or 0, m.end or 0))
+def _named_by(m: Mention, by_id: dict[str, Mention]) -> Mention | None:
+    """The name a description leads to along its antecedents (None: it reaches none)."""
+    seen: set[str] = set()
+    cur: Mention | None = m
+    while cur is not None and cur.id not in seen:
+        if usable(cur):
+            return cur
+        seen.add(cur.id)
+        cur = by_id.get(cur.antecedent) if cur.antecedent else None
+    return None
+
+
+def spots(doc: Doc, mentions: list[Mention], refers: dict[int, Mention | None] | None = None) -> list[tuple[int, int, Mention]]:
+    """(start, end, the name) for every name, in text order; given coreference's `refers`
+    (even empty), every linked description and linked pronoun or nominal (one token: its head)
+    too. Without it, names alone: the candidates of a model trained before references."""
+    by_id = {m.id: m for m in mentions}
+    out = [(m.start or 0, m.end or 0, m) for m in mentions if usable(m)]
+    for m in mentions if refers is not None else ():
+        if m.label == "rules/description" and m.start is not None and m.end is not None and m.antecedent:
+            name = _named_by(m, by_id)
+            if name is not None:
+                out.append((m.start, m.end, name))
+    for i, target in sorted((refers or {}).items()):
+        if target is not None and usable(target) and i < len(doc):
+            out.append((doc[i].idx, doc[i].idx + len(doc[i].text), target))
+    return sorted(out, key=lambda s: (s[0], s[1], s[2].id))
+
+
+def sentences(doc: Doc, mentions: list[Mention], refers: dict[int, Mention | None] | None = None) -> list[Sentence]:
+    """The document's sentences with the parties named or referred to inside each, in text
+    order; `refers` is coreference's token -> name (`extract.coref.referents`)."""
+    spanned = spots(doc, mentions, refers)
     out: list[Sentence] = []
     j = 0
     for i, sent in enumerate(doc.sents):
         start, end = sent.start_char, sent.end_char
-        while j < len(spanned) and (spanned[j].start or 0) < start:
+        while j < len(spanned) and spanned[j][0] < start:
             j += 1
         names: list[Named] = []
         k = j
-        while k < len(spanned) and (spanned[k].start or 0) < end:
-            m = spanned[k]
-            span = doc.char_span(m.start or 0, m.end or 0, alignment_mode="expand")
-            overlaps = any(n.start < (m.end or 0) - start and (m.start or 0) - start < n.end for n in names)
-            if (m.end or 0) <= end and span is not None and not overlaps:
-                names.append(Named(m, (m.start or 0) - start, (m.end or 0) - start, span.root.i))
+        while k < len(spanned) and spanned[k][0] < end:
+            a, b, m = spanned[k]
+            span = doc.char_span(a, b, alignment_mode="expand")
+            overlaps = any(n.start < b - start and a - start < n.end for n in names)
+            if b <= end and span is not None and not overlaps:
+                names.append(Named(m, a - start, b - start, span.root.i))
             k += 1
         out.append(Sentence(i, sent, start, tuple(names[:MAX_MENTIONS])))
     return out

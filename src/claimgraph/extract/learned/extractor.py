@@ -19,6 +19,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from claimgraph.errors import ModelError
+from claimgraph.extract.coref import referents
 from claimgraph.extract.learned.candidates import (
     PAIR_PREDICATES,
     STATUS_PREDICATES,
@@ -75,6 +76,8 @@ class LearnedExtractor:
         manifest = read_manifest(model_dir)
         self.rule = manifest.get("rule", self.rule)
         self.thresholds: dict[str, float] = manifest["thresholds"]
+        # what the model was trained on: names alone, or names and what coreference links to them
+        self.references = manifest.get("candidates", "names") == "names+references"
         self.tokenizer = load_tokenizer(str(model_dir / manifest["tokenizer"]))
         with np.load(model_dir / manifest["heads"], allow_pickle=False) as npz:
             self.heads = {k: npz[k].astype(np.float32) for k in npz.files}
@@ -111,7 +114,7 @@ class LearnedExtractor:
     def find(self, doc: Doc, mentions: list[Mention], by_token: dict[int, Mention]) -> Iterator[Found]:
         """Found records for every candidate above its predicate's threshold, the most
         probable one for each (predicate, subject name, object name, sentence)."""
-        sents = sentences(doc, mentions)
+        sents = sentences(doc, mentions, referents(doc) if self.references else None)
         kept_pairs, pair_p, kept_singles, single_p = self.probabilities(doc, sents)
         best: dict[tuple, Found] = {}
         for k, pair in enumerate(kept_pairs):

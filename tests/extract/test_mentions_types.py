@@ -47,3 +47,8 @@ def test_a_name_with_an_article_is_no_person():
 def test_what_a_founder_or_spokesman_is_of_is_an_organisation():
     ms = _mentions("Tobias Wendt, the founder of Graphwerk, spoke first.")
     assert {m.type for m in ms if m.text == "Graphwerk"} == {"ORG"}
+
+
+def test_a_day_or_month_is_never_a_name():
+    ms = _mentions("Posted July 20, 2031\nA poll published by the Korvik Herald newspaper on Sunday showed a tie.")
+    assert not any(m.text in ("July", "Sunday") for m in ms)

@@ -68,7 +68,7 @@ def media_names(doc: Doc, found: dict[tuple[int, int], Mention]) -> list[Span]:
     out: list[Span] = []
 
     def name_at(tok: Token) -> None:
-        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.idx not in taken:
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.idx not in taken and tok.ent_type_ not in ("DATE", "TIME"):
             out.append(doc[tok.i : tok.i + 1])
 
     for tok in tokens(doc):

@@ -138,3 +138,8 @@ def test_the_head_of_a_department_is_a_member_not_the_leader():
     assert not claims_of(text, "leader_of")
     assert one(claims_of(text, "member_of"), object="Lumera")["subject"] == "Carla Denholm"
     assert one(claims_of("Carla Denholm, the head of Lumera, spoke.", "leader_of"), object="Lumera")
+
+
+def test_terms_served_in_office_are_no_custody():
+    assert not claims_of("Mayor Lena Ortiz served two terms before she retired.", "arrested")
+    assert one(claims_of("Lena Ortiz served a ten-year prison term for fraud.", "arrested"))["subject"] == "Lena Ortiz"

@@ -36,7 +36,7 @@ REGISTRY.add(
     # "served his sentence", "served jail time", "served five months in federal prison"
     Frame("status.served-sentence.v1", "arrested", verbs=frozenset({"serve", "complete", "finish"}),
           subject=("agent", "subject"), subject_types=PERSON,
-          requires=(("dobj", frozenset({"sentence", "time", "term"})),), confidence=0.55),
+          requires=(("dobj", frozenset({"sentence", "time", "prison", "jail"})),), confidence=0.55),  # "a prison term", not "two terms"
     Frame("status.served-in-prison.v1", "arrested", verbs=frozenset({"serve", "spend"}),
           subject=("agent", "subject"), subject_types=PERSON, requires=(("prep:in|behind", CONFINEMENT | {"bars"}),),
           confidence=0.6),

@@ -40,7 +40,7 @@ def console() -> Console:
 
 @functools.cache
 def err() -> Console:
-    """Standard error, for the ingest's progress bar."""
+    """Standard error, for the ingest's progress bar and what is said while it shows."""
     from rich.console import Console
 
     return Console(stderr=True, soft_wrap=True)
@@ -81,7 +81,8 @@ def _open(ctx: typer.Context, create: bool = False, **settings: Any) -> Claimgra
 
 
 def _say_waiting(message: str) -> None:
-    say(message, to_err=True)
+    # through Rich's console: an ingest's progress bar may be showing on standard error
+    err().print(message, markup=False, highlight=False)
 
 
 @app.command()

@@ -62,6 +62,7 @@ train:
 # Ratios and growth, each measured side by side in one run (docs/evaluation.md, "Scale").
 bench: setup
 	$(BIN)/python benchmarks/bench_archive.py
+	$(BIN)/python benchmarks/bench_start.py
 	$(BIN)/python benchmarks/bench_resolve.py
 	$(BIN)/python benchmarks/bench_ingest.py
 	$(BIN)/python benchmarks/bench_workers.py

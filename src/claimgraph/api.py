@@ -15,7 +15,15 @@ from claimgraph.export.csv import write_csv
 from claimgraph.export.graphml import write_graphml
 from claimgraph.export.jsonl import write_jsonl
 from claimgraph.model import Entity
-from claimgraph.query import EXPORT_CHUNK, View, entity_claims, export_records, find_entity, require_entity
+from claimgraph.query import (
+    EXPORT_CHUNK,
+    View,
+    entity_claims,
+    export_records,
+    find_entity,
+    require_entity,
+    stats,
+)
 from claimgraph.settings import Settings
 from claimgraph.store import Store, open_store
 
@@ -123,6 +131,10 @@ class Claimgraph:
             view = View(self.store, rows[i : i + EXPORT_CHUNK])
             for c in rows[i : i + EXPORT_CHUNK]:
                 yield view.claim_record(c)
+
+    def stats(self) -> dict[str, int]:
+        """Counts of everything in the store."""
+        return stats(self.store)
 
     def records(self) -> Iterator[dict[str, Any]]:
         return export_records(self.store)

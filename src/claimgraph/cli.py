@@ -1,4 +1,10 @@
-"""The claimgraph command line: a thin layer over claimgraph.api and claimgraph.query."""
+"""The claimgraph command line: a thin layer over claimgraph.api and claimgraph.query.
+
+Start-up is part of every command's cost (`claimgraph stats` is a Python start-up, Typer and one
+query), so this module imports only Typer and the errors at load time: the service, the reads and
+Rich's consoles, tables and progress bars are imported by the commands that use them. Plain lines
+(counts, errors, "… N more") are written with `typer.echo`; Rich draws tables and styled text.
+"""
 
 from __future__ import annotations
 
@@ -7,34 +13,42 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
-from rich.text import Text
 
-from claimgraph.api import WRITERS, Claimgraph
 from claimgraph.errors import ClaimgraphError
-from claimgraph.query import (
-    View,
-    build_dossier,
-    entity_links,
-    find_entity,
-    judgement_rows,
-    provenance_line,
-    stats,
-)
-from claimgraph.query import search as run_search
-from claimgraph.store.browse import ClaimFilter
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from claimgraph.api import Claimgraph
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Turn news reports into a sourced knowledge graph: who is who, who says what, and where sources disagree.")
-console = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
 F = TypeVar("F", bound=Callable[..., Any])
 MODALITY_STYLE = {"asserted": "green", "reported": "cyan", "hedged": "yellow", "denied": "red"}
+
+
+@functools.cache
+def console() -> Console:
+    """Standard output for tables and styled text (Rich, loaded by the first command that draws)."""
+    from rich.console import Console
+
+    return Console(soft_wrap=True)
+
+
+@functools.cache
+def err() -> Console:
+    """Standard error, for the ingest's progress bar and what is said while it shows."""
+    from rich.console import Console
+
+    return Console(stderr=True, soft_wrap=True)
+
+
+def say(text: str, *, to_err: bool = False) -> None:
+    """One plain line, exactly as written (no markup, highlighting or emoji codes)."""
+    typer.echo(text, err=to_err)
 
 
 def handle_errors(fn: F) -> F:
@@ -43,7 +57,7 @@ def handle_errors(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except ClaimgraphError as exc:
-            err.print(f"Error: {exc}", markup=False, highlight=False)
+            say(f"Error: {exc}", to_err=True)
             raise typer.Exit(1) from None
     return wrapper  # type: ignore[return-value]
 
@@ -61,11 +75,14 @@ def main(ctx: typer.Context,
 
 
 def _open(ctx: typer.Context, create: bool = False, **settings: Any) -> Claimgraph:
+    from claimgraph.api import Claimgraph
+
     return Claimgraph.open(ctx.obj["db"], create=create, **settings)
 
 
 def _say_waiting(message: str) -> None:
-    err.print(message, markup=False, highlight=False)
+    # through Rich's console: an ingest's progress bar may be showing on standard error
+    err().print(message, markup=False, highlight=False)
 
 
 @app.command()
@@ -86,21 +103,25 @@ def ingest(ctx: typer.Context, paths: Annotated[list[Path], typer.Argument(help=
         claimgraph --db news.db ingest --workers 2 reports/
         claimgraph --db postgresql://ana@db.newsroom/claims ingest --scheduler tcp://scheduler.newsroom:8786 reports/
     """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from claimgraph.api import Claimgraph
+
     total = Claimgraph.count_files(paths)
     with _open(ctx, create=True, extractor=extractor, workers=workers, scheduler=scheduler) as cg, Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"),
-        console=err, disable=not err.is_terminal, transient=True,
+        console=err(), disable=not err().is_terminal, transient=True,
     ) as bar:
         task = bar.add_task("", total=total)
         report = cg.ingest(paths, progress=lambda src: bar.update(task, advance=1, description=Path(src).name[:40]),
                            on_wait=_say_waiting)
-    console.print(f"{len(report.new)} new, {len(report.already_known)} already known, "
-                  f"{len(report.near_duplicates)} near-duplicate, {len(report.not_analysed)} linked by names only, "
-                  f"{len(report.skipped)} skipped", highlight=False)
+    say(f"{len(report.new)} new, {len(report.already_known)} already known, "
+        f"{len(report.near_duplicates)} near-duplicate, {len(report.not_analysed)} linked by names only, "
+        f"{len(report.skipped)} skipped")
     for source, reason in report.not_analysed:
-        console.print(f"  linked by names only: {source}: {reason}", markup=False, highlight=False)
+        say(f"  linked by names only: {source}: {reason}")
     for source, reason in report.skipped:
-        console.print(f"  skipped: {source}: {reason}", markup=False, highlight=False)
+        say(f"  skipped: {source}: {reason}")
 
 
 @app.command()
@@ -113,6 +134,8 @@ def export(ctx: typer.Context,
     Example:
         claimgraph --db news.db export --format jsonl > news.jsonl
     """
+    from claimgraph.api import WRITERS
+
     if format not in WRITERS:
         raise ClaimgraphError(f"unknown format {format!r}; choose one of {', '.join(WRITERS)}")
     with _open(ctx) as cg:
@@ -121,7 +144,7 @@ def export(ctx: typer.Context,
             with tmp.open("w", encoding="utf-8", newline="") as fh:
                 n = cg.export(fh, format)
             tmp.replace(output)
-            err.print(f"wrote {n} records to {output}", highlight=False)
+            say(f"wrote {n} records to {output}", to_err=True)
         else:
             cg.export(sys.stdout, format)
 
@@ -136,12 +159,14 @@ def entities(ctx: typer.Context, limit: Annotated[int, typer.Option(help="How ma
     Example:
         claimgraph --db news.db entities --type PERSON --limit 20
     """
+    from rich.table import Table
+
     with _open(ctx) as cg:
         rows = cg.store.entities(limit=limit, type_=type.upper() if type else None)
         total = cg.store.count_entities(type.upper() if type else None)
     if as_json:
         for e in rows:
-            console.print_json(json.dumps({"id": e.id, "type": e.type, "name": e.name, "aliases": dict(e.aliases)}))
+            console().print_json(json.dumps({"id": e.id, "type": e.type, "name": e.name, "aliases": dict(e.aliases)}))
         _say_cut(total, len(rows))
         return
     table = Table("name", "type", "mentions", "other names", "id")
@@ -149,7 +174,7 @@ def entities(ctx: typer.Context, limit: Annotated[int, typer.Option(help="How ma
         others = [f"{n} ({c})" for n, c in e.aliases if n != e.name]
         shown = ", ".join(others[:6]) + (f", … {len(others) - 6} more" if len(others) > 6 else "")
         table.add_row(e.name, e.type, str(sum(c for _, c in e.aliases)), shown, e.id)
-    console.print(table)
+    console().print(table)
     _say_cut(total, len(rows))
 
 
@@ -161,29 +186,33 @@ def show(ctx: typer.Context, name: Annotated[str, typer.Argument(help="A name, a
     Example:
         claimgraph --db news.db show "Omar al-Shishani"
     """
+    from rich.text import Text
+
+    from claimgraph.query import build_dossier, find_entity
+
     with _open(ctx) as cg:
         entity = find_entity(cg.store, name)
         d = build_dossier(cg.store, entity)
-    console.print(Text(f"{d['name']}  ({d['type']}, {d['id']})", style="bold"))
-    console.print("names: " + ", ".join(f"{n} ({c})" for n, c in d["aliases"]), highlight=False)
+    console().print(Text(f"{d['name']}  ({d['type']}, {d['id']})", style="bold"))
+    console().print("names: " + ", ".join(f"{n} ({c})" for n, c in d["aliases"]), highlight=False)
     if d["status_rows"]:
-        console.print(Text("status", style="bold underline"))
+        console().print(Text("status", style="bold underline"))
     for row in d["status_rows"]:  # one line a status, then what its grade rests on
         times = f" {'/'.join(row['times'])}" if row["times"] else ""
-        console.print(Text(f"  {row['words']}{times} — {row['grade']}", style="bold magenta"))
+        console().print(Text(f"  {row['words']}{times} — {row['grade']}", style="bold magenta"))
         for line in [row["basis"], *row["why"]]:
-            console.print(Text(f"    {line}", style="dim"))
+            console().print(Text(f"    {line}", style="dim"))
     for section, rows in (("relations", d["relations"]), ("timeline", d["timeline"])):
         if rows:
-            console.print(Text(section, style="bold underline"))
+            console().print(Text(section, style="bold underline"))
             for r in rows:
                 line = Text("  ")
                 line.append(r["line"], style=MODALITY_STYLE.get(r["modality"], ""))
-                console.print(line)
+                console().print(line)
     if d["conflicts"]:
-        console.print(Text("conflicts", style="bold underline red"))
+        console().print(Text("conflicts", style="bold underline red"))
         for c in d["conflicts"]:
-            console.print(f"  [{c['kind']}] {c['summary']}", markup=False, highlight=False)
+            say(f"  [{c['kind']}] {c['summary']}")
 
 
 @app.command()
@@ -203,6 +232,9 @@ def claims(ctx: typer.Context,
     Example:
         claimgraph --db news.db claims --predicate dead --claimant "Russian defence ministry"
     """
+    from claimgraph.query import View, find_entity
+    from claimgraph.store.browse import ClaimFilter
+
     with _open(ctx) as cg:
         wanted = ClaimFilter(subject=find_entity(cg.store, subject).id if subject else None, predicate=predicate,
                              claimant=find_entity(cg.store, claimant).id if claimant else None, outlet=outlet,
@@ -224,10 +256,14 @@ ROW_ONLY = ("subject_name", "target_id", "target", "who", "basis")  # --json kee
 def _say_cut(total: int, shown: int) -> None:
     """Never stop silently: say how many rows a limit left out."""
     if total > shown:
-        err.print(f"… {total - shown} more, use --limit", highlight=False)
+        say(f"… {total - shown} more, use --limit", to_err=True)
 
 
 def _print_claim(row: dict[str, Any]) -> None:
+    from rich.text import Text
+
+    from claimgraph.query import provenance_line
+
     when = (row["time"] or {}).get("start", "")
     line = Text()
     line.append(f"{row['subject_name']} {row['predicate']} {row['target']}".strip(), style="bold")
@@ -237,9 +273,9 @@ def _print_claim(row: dict[str, Any]) -> None:
     line.append(f"  says: {row['who']}")
     if row["grade"]:
         line.append(f"  grade: {row['grade']}")
-    console.print(line)
-    console.print(Text(f"    “{row['evidence']['text']}”", style="dim"))
-    console.print(Text(f"    — {provenance_line(row['provenance'])}", style="dim"))
+    console().print(line)
+    console().print(Text(f"    “{row['evidence']['text']}”", style="dim"))
+    console().print(Text(f"    — {provenance_line(row['provenance'])}", style="dim"))
 
 
 @app.command()
@@ -250,15 +286,17 @@ def conflicts(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json"
     Example:
         claimgraph --db news.db conflicts
     """
+    from rich.text import Text
+
     with _open(ctx) as cg:
         rows = cg.store.conflicts()  # all of them: a list to read or pipe
     if not rows:
-        console.print("no conflicts found")
+        console().print("no conflicts found")
     for c in rows:
         if as_json:
             sys.stdout.write(json.dumps({"id": c.id, "kind": c.kind, "claims": list(c.claims), "summary": c.summary}) + "\n")
         else:
-            console.print(Text(f"[{c.kind}] ", style="bold red") + Text(c.summary))
+            console().print(Text(f"[{c.kind}] ", style="bold red") + Text(c.summary))
 
 
 @app.command()
@@ -269,12 +307,16 @@ def timeline(ctx: typer.Context, name: Annotated[str, typer.Argument(help="A nam
     Example:
         claimgraph --db news.db timeline "Gulmurod Khalimov"
     """
+    from rich.text import Text
+
+    from claimgraph.query import build_dossier, find_entity
+
     with _open(ctx) as cg:
         d = build_dossier(cg.store, find_entity(cg.store, name))
     if not d["timeline"]:
-        console.print(f"no dated claims about {d['name']}")
+        console().print(f"no dated claims about {d['name']}")
     for r in d["timeline"]:
-        console.print(Text(r["line"], style=MODALITY_STYLE.get(r["modality"], "")))
+        console().print(Text(r["line"], style=MODALITY_STYLE.get(r["modality"], "")))
 
 
 @app.command()
@@ -286,17 +328,21 @@ def search(ctx: typer.Context, text: Annotated[str, typer.Argument(help="Words t
     Example:
         claimgraph --db news.db search "airstrike"
     """
+    from rich.text import Text
+
+    from claimgraph.query import search as run_search
+
     with _open(ctx) as cg:
         found = run_search(cg.store, text, limit)
     for e in found["entities"]:
         others = [n for n in e["matched"] if n != e["name"]]
-        console.print(Text("name  ", style="bold cyan") + Text(f"{e['name']} ({e['type']}, {e['mentions']} mentions)"
+        console().print(Text("name  ", style="bold cyan") + Text(f"{e['name']} ({e['type']}, {e['mentions']} mentions)"
                                                                + (f" as {', '.join(others)}" if others else "") + f"  {e['id']}"))
     for d in found["documents"]:
-        console.print(Text("doc   ", style="bold green") + Text(f"{d['title'] or d['file']}  {d['id']}"))
-        console.print(Text(f"      {d['snippet']}", style="dim"))
+        console().print(Text("doc   ", style="bold green") + Text(f"{d['title'] or d['file']}  {d['id']}"))
+        console().print(Text(f"      {d['snippet']}", style="dim"))
     if not found["entities"] and not found["documents"]:
-        console.print("no hits")
+        console().print("no hits")
     _say_cut(found["total_entities"], len(found["entities"]))
     _say_cut(found["total_documents"], len(found["documents"]))
 
@@ -310,8 +356,8 @@ def stats_cmd(ctx: typer.Context) -> None:
         claimgraph --db news.db stats
     """
     with _open(ctx) as cg:
-        for k, v in stats(cg.store).items():
-            console.print(f"{k:16} {v}", highlight=False)
+        for k, v in cg.stats().items():
+            say(f"{k:16} {v}")
 
 
 @app.command()
@@ -323,28 +369,32 @@ def why(ctx: typer.Context, a: Annotated[str, typer.Argument(help="First name.")
     Example:
         claimgraph --db news.db why "Gumurod Halimov" "Gulmurod Khalimov"
     """
+    from claimgraph.query import entity_links
+
     with _open(ctx) as cg:
         ea, eb, evidence = cg.why(a, b)
         if ea.id == eb.id:
-            console.print(f"{a!r} and {b!r} are one entity: {ea.name} ({ea.id})")
+            console().print(f"{a!r} and {b!r} are one entity: {ea.name} ({ea.id})")
             names, references = entity_links(cg.store, ea.id)
             for line in names:
-                console.print(f"  {line}", markup=False, highlight=False)
+                say(f"  {line}")
             if references:
-                console.print("  pronouns and descriptions that refer to it (coreference):")
+                console().print("  pronouns and descriptions that refer to it (coreference):")
             for line in references:
-                console.print(f"    {line}", markup=False, highlight=False)
+                say(f"    {line}")
         else:
-            console.print(f"{a!r} ({ea.name}, {ea.id}) and {b!r} ({eb.name}, {eb.id}) are different entities.")
-            console.print(f"  best evidence: {evidence}", markup=False, highlight=False)
+            console().print(f"{a!r} ({ea.name}, {ea.id}) and {b!r} ({eb.name}, {eb.id}) are different entities.")
+            say(f"  best evidence: {evidence}")
 
 
 def _judge(ctx: typer.Context, kind: str, a: str, b: str, author: str | None) -> None:
+    from claimgraph.query import judgement_rows
+
     with _open(ctx) as cg:
         jid, moved = cg.judge(kind, a, b, author, on_wait=_say_waiting)
         said = next((j["line"] for j in judgement_rows(cg.store) if j["id"] == jid), f"{kind} {a!r} {b!r}")
-    console.print(f"judgement {jid} recorded: {said}", markup=False, highlight=False)
-    console.print(f"  moved: {moved.summary()}", markup=False, highlight=False)
+    say(f"judgement {jid} recorded: {said}")
+    say(f"  moved: {moved.summary()}")
 
 
 AuthorOpt = Annotated[str | None, typer.Option("--by", envvar="CLAIMGRAPH_AUTHOR", help="Who decides (recorded).")]
@@ -392,17 +442,21 @@ def judgements(ctx: typer.Context, undo: Annotated[int | None, typer.Option(help
     Example:
         claimgraph --db news.db judgements --undo 3
     """
+    from rich.table import Table
+
+    from claimgraph.query import judgement_rows
+
     with _open(ctx) as cg:
         if undo is not None:
             moved = cg.undo(undo, on_wait=_say_waiting)
-            console.print(f"judgement {undo} undone")
-            console.print(f"  moved: {moved.summary()}", markup=False, highlight=False)
+            console().print(f"judgement {undo} undone")
+            say(f"  moved: {moved.summary()}")
             return
         rows = judgement_rows(cg.store, include_undone=all_)
     table = Table("#", "judgement", "kind", "by", "when", "undone")
     for j in rows:
         table.add_row(str(j["id"]), j["line"], j["kind"], j["author"], j["created_at"], j["undone_at"] or "")
-    console.print(table)
+    console().print(table)
 
 
 @app.command()
@@ -415,7 +469,7 @@ def resolve(ctx: typer.Context) -> None:
     """
     with _open(ctx) as cg:
         cg.resolve(full=True, on_wait=_say_waiting)
-        console.print(f"{cg.store.count('entities')} entities")
+        console().print(f"{cg.store.count('entities')} entities")
 
 
 @app.command()

@@ -98,6 +98,9 @@ class EntityState:
     named: bool = False  # has a name, not only descriptions
     type: str = "ORG"  # majority of `types`, kept current by add()
     _display: str | None = field(default=None, repr=False, compare=False)
+    # which names are a people's adjective of another of its names: it depends on the set of names
+    # only, so it is kept until a name comes or goes
+    _adjectives: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, name: str, type_: str, weight: int = 1) -> None:
         known = name in self.names
@@ -107,12 +110,16 @@ class EntityState:
         if not known:  # a new name may make another one an adjective: choose again when asked
             self.keys.add(key(name))
             self._display = None
+            self._adjectives.clear()
         elif self._display is not None and name != self._display and self._rank(name) > self._rank(self._display):
             self._display = name  # one more use of a known name: only it can overtake the one shown
 
     def _rank(self, n: str) -> tuple[int, bool, int, int, str]:
         """display_name's order, for one name."""
-        return (min(len(name_tokens(n)), 2), not _adjective(n, self.names), self.names[n], len(n), n)
+        adjective = self._adjectives.get(n)
+        if adjective is None:
+            adjective = self._adjectives[n] = _adjective(n, self.names)
+        return (min(len(name_tokens(n)), 2), not adjective, self.names[n], len(n), n)
 
     def remove(self, name: str | None, type_: str) -> None:
         """Take back what add() gave (a judgement moved the mention elsewhere)."""
@@ -121,6 +128,7 @@ class EntityState:
             if self.names[name] <= 0:
                 del self.names[name]
             self.keys = {key(n) for n in self.names}
+            self._adjectives.clear()
         self.types[type_] -= 1
         if self.types[type_] <= 0:
             del self.types[type_]

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from claimgraph.errors import StoreBusy, StoreError
@@ -16,6 +16,7 @@ READ_TIMEOUT = 5.0  # a WAL reader waits only for recovery or another process's 
 WRITE_TIMEOUT = 30.0  # writers queue behind each other's transactions
 BUSY = ("database is locked", "database table is locked", "database is busy")
 MAX_INTEGER = 2**63 - 1  # SQLite's largest integer: a bigger one can name no row
+SCHEMA = Path(__file__).with_name("schema")  # the numbered migrations, package data beside this module
 
 
 def now() -> str:
@@ -135,28 +136,29 @@ def write_transaction(db: Connection, wait: float = WRITE_TIMEOUT) -> Iterator[C
 
 
 # ---- migrations ------------------------------------------------------------------------
+def versions() -> list[tuple[int, Path]]:
+    """The numbered migration files, oldest first. Only their names are read: opening an
+    up-to-date store (the usual case) reads no SQL."""
+    return sorted((int(f.name.split("_", 1)[0]), f) for f in SCHEMA.iterdir() if f.name.endswith(".sql"))
+
+
 def migrations() -> list[tuple[int, str]]:
-    folder = resources.files("claimgraph.store") / "schema"
-    out = []
-    for item in folder.iterdir():
-        if item.name.endswith(".sql"):
-            out.append((int(item.name.split("_", 1)[0]), item.read_text(encoding="utf-8")))
-    return sorted(out)
+    return [(version, f.read_text(encoding="utf-8")) for version, f in versions()]
 
 
 def pending(db: Connection) -> list[tuple[int, str]]:
     """The migrations this file still needs (all of them for an empty file)."""
-    known = migrations()
+    known = versions()
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "schema_migrations" not in tables:
         foreign = sorted(t for t in tables if not t.startswith("sqlite_"))
         if foreign:
             raise StoreError(f"{db.path} is not a claimgraph database (it holds other tables: {', '.join(foreign[:5])})")
-        return known
+        return migrations()
     done = {r[0] for r in db.execute("SELECT version FROM schema_migrations")}
     if done and max(done) > known[-1][0]:
         raise StoreError(f"{db.path} was written by a newer claimgraph (schema {max(done)}); upgrade claimgraph")
-    return [(v, sql) for v, sql in known if v not in done]
+    return [(version, f.read_text(encoding="utf-8")) for version, f in known if version not in done]
 
 
 def migrate(db: Connection, wait: float = WRITE_TIMEOUT) -> None:

@@ -52,7 +52,7 @@ def warm_up() -> None:
 
 def analyse_chunk(documents: list[Document], settings: Settings) -> list[Extraction | InputError]:
     """These documents' extractions (or why each failed), in order, on a worker."""
-    from claimgraph.pipeline import analyse_documents  # on the worker: the stages, spaCy and all
+    from claimgraph.analysis import analyse_documents  # on the worker: the stages, spaCy and all
 
     return list(analyse_documents(documents, settings))
 

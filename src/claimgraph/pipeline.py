@@ -18,20 +18,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from spacy.tokens import Doc
 
-from claimgraph.errors import ClaimgraphError, InputError
-from claimgraph.extract.claims import DocumentExtractor
+from claimgraph.analysis import analyse_documents, failure_reason
+from claimgraph.analysis import document_extractors as document_extractors  # where callers found it first
+from claimgraph.errors import InputError
 from claimgraph.extract.document import Extraction, extract_document
-from claimgraph.extract.pieces import merge_pieces, piece_document
-from claimgraph.ingest.article import printable
 from claimgraph.ingest.dedupe import NearDuplicateIndex, document_id, signature
 from claimgraph.ingest.files import RawArticle, article_from_text, discover, read_file, source_name
 from claimgraph.ingest.language import detect_language
 from claimgraph.lock import writer_lock
 from claimgraph.model import Document
-from claimgraph.nlp.chunks import split_text
-from claimgraph.nlp.languages import ANALYSED, load_language
+from claimgraph.nlp.languages import ANALYSED
 from claimgraph.reason.grading import reason_over
 from claimgraph.resolve.linking import KnownNames, link_known_names
 from claimgraph.resolve.resolver import Resolver
@@ -168,23 +165,6 @@ def _resolved_afterwards(store: Store) -> Iterator[None]:
     update_graph(store)
 
 
-EXTRACTORS = ("rules", "rules+learned")
-
-
-def document_extractors(settings: Settings) -> list[DocumentExtractor]:
-    """The extractors that run beside the rules, as `settings.extractor` asks."""
-    if settings.extractor not in EXTRACTORS:
-        raise ClaimgraphError(f"unknown extractor {settings.extractor!r}; use one of: {', '.join(EXTRACTORS)}")
-    if settings.extractor == "rules":
-        return []
-    try:  # onnxruntime and tokenizers only when asked for
-        from claimgraph.extract.learned.extractor import load_extractor
-    except ImportError as exc:
-        raise ClaimgraphError(f"the learned extractor needs onnxruntime and tokenizers ({exc.name} is missing): "
-                              "pip install 'claimgraph[learned]'") from exc
-    return [load_extractor()]
-
-
 def store_document(store: Store, doc: Document, sig: np.ndarray, extraction: Extraction,
                    index: NearDuplicateIndex | None = None) -> bool:
     """Store a document with its extraction and file its signature in the near-copy index."""
@@ -197,11 +177,6 @@ def _skip(store: Store, report: IngestReport, error: InputError) -> None:
     store.record_skip(error.source, error.reason)
 
 
-def _failure(exc: Exception) -> str:
-    """An unexpected error as one line of a skip reason."""
-    return printable(f"{type(exc).__name__}: {exc}")[:200]
-
-
 def _read(store: Store, report: IngestReport, item: Path | InputError, settings: Settings) -> list[RawArticle]:
     """The articles of one discovered file; what cannot be read is recorded as skipped."""
     if isinstance(item, InputError):
@@ -212,7 +187,7 @@ def _read(store: Store, report: IngestReport, item: Path | InputError, settings:
     except InputError as exc:
         found = [exc]
     except Exception as exc:  # a parser's own failure on a hostile file (RecursionError, ...)
-        found = [InputError(source_name(item), f"cannot be read ({_failure(exc)})")]
+        found = [InputError(source_name(item), f"cannot be read ({failure_reason(exc)})")]
     articles = []
     for art in found:
         if isinstance(art, InputError):
@@ -300,56 +275,3 @@ def _store_linked(store: Store, linked: list[tuple[Document, np.ndarray]], repor
         if progress is not None:
             progress(doc.source)
     linked.clear()
-
-
-def analyse_documents(given: Iterable[Document], settings: Settings) -> Iterator[Extraction | InputError]:
-    """Each document's extraction, in order, analysed piece by piece (claimgraph.nlp.chunks) as
-    the parses of its language's pipeline stream in; a document that fails comes back as an
-    InputError."""
-    documents = list(given)
-    languages = sorted({d.language or "en" for d in documents})
-    extra = document_extractors(settings) if "en" in languages else []
-    pieces, streams = {}, {}
-    for language in languages:
-        mine = [d for d in documents if (d.language or "en") == language]
-        limit = min(settings.chunk_chars, load_language(language).max_length)
-        pieces.update({d.id: split_text(d.text, limit) for d in mine})
-        streams[language] = _parse([text for d in mine for _, text in pieces[d.id]], settings, language)
-    for doc in documents:
-        parses = streams[doc.language or "en"]
-        own_extra = extra if (doc.language or "en") == "en" else []
-        parts: list[tuple[int, Extraction]] = []
-        failure: Exception | None = None
-        for number, (offset, text) in enumerate(pieces[doc.id]):
-            parsed = next(parses)
-            if isinstance(parsed, Exception):
-                failure = failure or parsed
-            elif failure is None:
-                try:
-                    parts.append((offset, extract_document(piece_document(doc, number, offset, text), parsed, own_extra)))
-                except Exception as exc:
-                    failure = exc
-        yield InputError(doc.source, f"cannot be analysed ({_failure(failure)})") if failure else merge_pieces(doc, parts)
-
-
-def _parse(texts: list[str], settings: Settings, language: str = "en") -> Iterator[Doc | Exception]:
-    """The parses of `texts` by the language's pipeline, in order; when a batch fails, the rest
-    are parsed one by one so that the failure is pinned on its own text."""
-    nlp = load_language(language)
-    done = 0
-    # pieces of a long document go two at a time: the parser's memory grows with the batch's length
-    batch = max(1, min(settings.batch_size, 2 * settings.chunk_chars // max(1, *map(len, texts))))
-    stream = nlp.pipe(texts, batch_size=batch)
-    while done < len(texts):
-        try:
-            parsed = next(stream)
-        except Exception:  # retried one by one below, where the failing text is named
-            break
-        done += 1
-        yield parsed
-    for text in texts[done:]:
-        try:
-            yield nlp(text)
-        except Exception as exc:
-            yield exc
-

@@ -13,7 +13,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from itertools import islice
 
+import numpy as np
 from spacy.tokens import Doc
 
 from claimgraph.errors import ClaimgraphError, InputError
@@ -21,9 +24,11 @@ from claimgraph.extract.claims import DocumentExtractor
 from claimgraph.extract.document import Extraction, extract_document
 from claimgraph.extract.pieces import merge_pieces, piece_document
 from claimgraph.ingest.article import printable
+from claimgraph.ingest.dedupe import signature
+from claimgraph.ingest.language import detect_language
 from claimgraph.model import Document
 from claimgraph.nlp.chunks import split_text
-from claimgraph.nlp.languages import load_language
+from claimgraph.nlp.languages import ANALYSED, load_language
 from claimgraph.settings import Settings
 
 EXTRACTORS = ("rules", "rules+learned")
@@ -32,6 +37,29 @@ EXTRACTORS = ("rules", "rules+learned")
 PARALLEL_PIECES = 4
 
 Pieces = list[tuple[int, str]]  # (offset, text)
+
+
+@dataclass(frozen=True, slots=True)
+class Analysed:
+    """What the analysis of one document gives back to the writer."""
+
+    language: str  # ISO 639-1, as detected
+    signature: np.ndarray  # its MinHash, for near-copy search
+    outcome: Extraction | InputError | None  # None: a language no analyser reads (linked by names only)
+
+
+def analyse_articles(given: Iterable[Document], settings: Settings) -> Iterator[Analysed]:
+    """Each document's language, near-copy signature and, in a language analysed in full, its
+    extraction; in order, `settings.batch_size` documents at a time (spaCy parses them as one
+    batch). Wherever it runs — here or on a cluster's worker — it gives the same."""
+    stream = iter(given)
+    while batch := list(islice(stream, settings.batch_size)):
+        languages = [detect_language(d.text) for d in batch]
+        signatures = [signature(d.text) for d in batch]
+        full = [replace(d, language=lang) for d, lang in zip(batch, languages, strict=True) if lang in ANALYSED]
+        extractions = analyse_documents(full, settings)
+        for lang, sig in zip(languages, signatures, strict=True):
+            yield Analysed(lang, sig, next(extractions) if lang in ANALYSED else None)
 
 
 def document_extractors(settings: Settings) -> list[DocumentExtractor]:

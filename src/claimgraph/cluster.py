@@ -48,10 +48,14 @@ def distributed(settings: Settings) -> bool:
 
 
 def warm_up() -> None:
-    """Load the pipeline on a worker before its first document arrives."""
+    """Load what a worker analyses with — the English pipeline, the language identifier's model —
+    before its first document arrives. Run here before a local cluster starts, so that its
+    workers, forked from this process, start with them loaded (and share their memory)."""
+    from claimgraph.ingest.language import detect_language
     from claimgraph.nlp.pipeline import load_pipeline
 
     load_pipeline()
+    detect_language("a few words to load the model with")
 
 
 def analyse_chunk(documents: list[Document], settings: Settings) -> list[Analysed]:
@@ -92,7 +96,8 @@ def _start(settings: Settings) -> tuple[Any, Any, list[Any]]:
         if settings.scheduler:
             client = Client(settings.scheduler, timeout="20s")
         else:
-            with dask.config.set(WORKER_CONFIG):
+            warm_up()
+            with dask.config.set({**WORKER_CONFIG, "distributed.worker.multiprocessing-method": "fork"}):
                 local = LocalCluster(n_workers=settings.workers, threads_per_worker=1, processes=True,
                                      dashboard_address=None, silence_logs=logging.ERROR)
             client = Client(local)

@@ -1,4 +1,5 @@
-"""Parsing and extraction of documents: nlp → extract, piece by piece, in document order.
+"""The work done a document at a time: language, near-copy signature, then nlp → extract, piece
+by piece, in document order (`analyse_articles`: here, or on a cluster's worker).
 
 A document is analysed in pieces of at most `settings.chunk_chars` characters
 (claimgraph.nlp.chunks), each extracted as a document of its own and put back together with exact

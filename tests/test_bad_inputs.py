@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-import claimgraph.pipeline as pipeline
+import claimgraph.analysis as analysis
 from claimgraph.api import Claimgraph
 from tests.conftest import EXAMPLES, ROOT
 
@@ -70,10 +70,10 @@ def bad_folder(folder: Path) -> tuple[int, int]:
 
 def test_a_folder_of_every_reproduction_stores_the_good_and_lists_the_bad(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     analysed: list[int] = []
-    real = pipeline.extract_document
-    monkeypatch.setattr(pipeline, "extract_document", lambda d, doc, extra=(): analysed.append(len(d.text)) or real(d, doc, extra))
+    real = analysis.extract_document
+    monkeypatch.setattr(analysis, "extract_document", lambda d, doc, extra=(): analysed.append(len(d.text)) or real(d, doc, extra))
     good, bad = bad_folder(tmp_path / "in")
-    with Claimgraph.open(tmp_path / "x.db", chunk_chars=1000) as cg:
+    with Claimgraph.open(tmp_path / "x.db", chunk_chars=1000, piece_processes=1) as cg:  # counted here
         result = cg.ingest([tmp_path / "in"])
         documents = cg.store.documents()
         assert len(result.new) == good == len(documents)
@@ -109,14 +109,14 @@ def test_a_long_document_is_analysed_in_pieces_with_exact_offsets(tmp_path: Path
 
 
 def test_a_document_that_fails_analysis_is_skipped_and_its_neighbours_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    real = pipeline.extract_document
+    real = analysis.extract_document
 
     def failing(document, doc, extra=()):
         if "Poisoned" in document.text:
             raise ValueError("a rule met something it did not expect")
         return real(document, doc, extra)
 
-    monkeypatch.setattr(pipeline, "extract_document", failing)
+    monkeypatch.setattr(analysis, "extract_document", failing)
     texts = [("one", report(1, "Bergen", "Ola Nordmann")), ("two", "Poisoned report\n\n" + report(2, "Oslo", "Kari Hansen")),
              ("three", report(3, "Tromso", "Per Olsen"))]
     with Claimgraph.open(tmp_path / "x.db", batch_size=8) as cg:
@@ -128,7 +128,7 @@ def test_a_document_that_fails_analysis_is_skipped_and_its_neighbours_kept(tmp_p
 
 
 def test_a_parse_that_fails_is_pinned_on_its_own_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    nlp = pipeline.load_language("en")
+    nlp = analysis.load_language("en")
 
     class Fragile:
         max_length = nlp.max_length
@@ -142,7 +142,7 @@ def test_a_parse_that_fails_is_pinned_on_its_own_document(tmp_path: Path, monkey
                 raise RuntimeError("the parser gave up")
             return nlp(text)
 
-    monkeypatch.setattr(pipeline, "load_language", lambda language: Fragile())
+    monkeypatch.setattr(analysis, "load_language", lambda language: Fragile())
     texts = [("one", report(1, "Aarhus", "Mads Jensen")), ("two", "Poisoned report\n\n" + report(2, "Odense", "Sofie Holm")),
              ("three", report(3, "Aalborg", "Lars Berg"))]
     with Claimgraph.open(tmp_path / "x.db") as cg:

@@ -65,11 +65,11 @@ def test_bad_files_are_reported_and_the_batch_goes_on(cg: Claimgraph, tmp_path: 
 
 
 def test_an_interrupted_run_keeps_finished_documents_and_no_half_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    import claimgraph.pipeline as pipeline
+    import claimgraph.analysis as analysis
 
     write_reports(tmp_path / "in", 5)
     calls = {"n": 0}
-    real = pipeline.extract_document
+    real = analysis.extract_document
 
     def flaky(document, doc, *extra):
         calls["n"] += 1
@@ -77,11 +77,11 @@ def test_an_interrupted_run_keeps_finished_documents_and_no_half_one(tmp_path: P
             raise KeyboardInterrupt
         return real(document, doc, *extra)
 
-    monkeypatch.setattr(pipeline, "extract_document", flaky)
+    monkeypatch.setattr(analysis, "extract_document", flaky)
     db = tmp_path / "x.db"
     with Claimgraph.open(db, batch_size=1) as graph, pytest.raises(KeyboardInterrupt):
         graph.ingest([tmp_path / "in"])
-    monkeypatch.setattr(pipeline, "extract_document", real)
+    monkeypatch.setattr(analysis, "extract_document", real)
     with Claimgraph.open(db) as graph:
         assert graph.store.count("documents") == 3
         for d in graph.store.documents():  # every stored document is complete

@@ -6,15 +6,19 @@ to a running one (`dask scheduler`, then `dask worker tcp://host:8786` on each m
 claimgraph installed). Each worker loads the spaCy pipeline once, on its first document, and
 keeps it (claimgraph.nlp.pipeline.load_pipeline is cached per process).
 
-Only the analysis leaves this process. Reading the files, near-copy detection against the store,
-storing (one writer, one transaction per document, in document order: a result is stored only
-when every document before it is), resolution and reasoning run here, as in a one-process
-ingest, so the store ends up the same as a one-process ingest of the same files.
+What can be done a document at a time leaves this process: language detection, the near-copy
+signature, parsing and extraction (claimgraph.analysis.analyse_articles, the same function a
+one-process ingest runs). Reading the files, near-copy search against the store, storing (one
+writer, one transaction per document, in document order: a result is stored only when every
+document before it is), resolution and reasoning run here, as in a one-process ingest, so the
+store ends up the same as a one-process ingest of the same files. Tasks are kept in flight while
+results are stored: the workers never wait for the writer, nor the writer for a batch to fill.
 """
 
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -22,15 +26,15 @@ from dataclasses import replace
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
-from claimgraph.errors import ClaimgraphError, InputError
+from claimgraph.errors import ClaimgraphError
 from claimgraph.model import Document
 from claimgraph.settings import Settings
 
 if TYPE_CHECKING:
-    from claimgraph.extract.document import Extraction
+    from claimgraph.analysis import Analysed
 
 CHUNK = 8  # documents a task
-BATCH_PER_WORKER = 32  # documents in flight per worker: few idle moments at a batch's end
+IN_FLIGHT_PER_WORKER = 4  # tasks sent and not yet stored, per worker: one running, the next ones queued
 # a worker's statistical profiler walks the running task's stack every 10 ms: on spaCy's deep
 # stacks it cost a third of each document's time here (measured: 0.72 s a document against
 # 0.47 s in a plain process); `dask worker` takes the same as DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False
@@ -44,17 +48,21 @@ def distributed(settings: Settings) -> bool:
 
 
 def warm_up() -> None:
-    """Load the pipeline on a worker before its first document arrives."""
+    """Load what a worker analyses with — the English pipeline, the language identifier's model —
+    before its first document arrives. Run here before a local cluster starts, so that its
+    workers, forked from this process, start with them loaded (and share their memory)."""
+    from claimgraph.ingest.language import detect_language
     from claimgraph.nlp.pipeline import load_pipeline
 
     load_pipeline()
+    detect_language("a few words to load the model with")
 
 
-def analyse_chunk(documents: list[Document], settings: Settings) -> list[Extraction | InputError]:
-    """These documents' extractions (or why each failed), in order, on a worker."""
-    from claimgraph.pipeline import analyse_documents  # on the worker: the stages, spaCy and all
+def analyse_chunk(documents: list[Document], settings: Settings) -> list[Analysed]:
+    """These documents' languages, signatures and extractions (or why each failed), in order, on a worker."""
+    from claimgraph.analysis import analyse_articles  # on the worker: the stages, spaCy and all
 
-    return list(analyse_documents(documents, settings))
+    return list(analyse_articles(documents, settings))
 
 
 @contextmanager
@@ -88,7 +96,8 @@ def _start(settings: Settings) -> tuple[Any, Any, list[Any]]:
         if settings.scheduler:
             client = Client(settings.scheduler, timeout="20s")
         else:
-            with dask.config.set(WORKER_CONFIG):
+            warm_up()
+            with dask.config.set({**WORKER_CONFIG, "distributed.worker.multiprocessing-method": "fork"}):
                 local = LocalCluster(n_workers=settings.workers, threads_per_worker=1, processes=True,
                                      dashboard_address=None, silence_logs=logging.ERROR)
             client = Client(local)
@@ -99,40 +108,43 @@ def _start(settings: Settings) -> tuple[Any, Any, list[Any]]:
 
 
 class ClusterAnalyser:
-    """claimgraph.pipeline's Analyser on a cluster, and the batch size that keeps it busy."""
+    """claimgraph.pipeline's Analyser on a cluster, with as many tasks in flight as keep it busy."""
 
     def __init__(self, starting: Future[tuple[Any, Any, list[Any]]], settings: Settings,
                  done: Callable[[str], None] | None):
         self.starting, self.done, self.workers = starting, done, settings.workers
-        self.settings = replace(settings, workers=1, scheduler="")  # as a worker runs it: in its own process
+        # as a worker runs it: in its own process, a long document's pieces in turn (a worker has no children)
+        self.settings = replace(settings, workers=1, scheduler="", piece_processes=1)
         if settings.scheduler:  # a running cluster: as many as it has now
             self.workers = len(starting.result()[0].scheduler_info().get("workers", {}))
-        self.batch_size = max(settings.batch_size, BATCH_PER_WORKER * max(1, self.workers))
+        self.in_flight = IN_FLIGHT_PER_WORKER * max(1, self.workers)
 
-    def __call__(self, documents: Iterable[Document], _settings: Settings) -> Iterator[Extraction | InputError]:
-        return _on_cluster(self.starting, documents, self.settings, self.done)
+    def __call__(self, documents: Iterable[Document], _settings: Settings) -> Iterator[Analysed]:
+        return _on_cluster(self.starting, documents, self.settings, self.done, self.in_flight)
 
 
 def _on_cluster(starting: Future[tuple[Any, Any, list[Any]]], documents: Iterable[Document], settings: Settings,
-                done: Callable[[str], None] | None) -> Iterator[Extraction | InputError]:
+                done: Callable[[str], None] | None, in_flight: int) -> Iterator[Analysed]:
     """The documents sent in tasks of CHUNK as they are given (the scheduler spreads the tasks
     over the workers; spaCy parses a task's documents as one batch, several times faster than one
-    by one); the results come back in document order, a task's as soon as it and every one
-    before it are done."""
-    futures: list[Any] = []
+    by one); the results come back in document order, the oldest task's as soon as `in_flight`
+    tasks are out (more documents are read and sent while it is stored), the rest at the end."""
+    futures: deque[Any] = deque()
     chunk: list[Document] = []
-    for doc in chain(documents, [None]):
-        if doc is not None:
-            chunk.append(doc)
-        if chunk and (doc is None or len(chunk) == CHUNK):
-            client = starting.result()[0]  # the first documents are prepared while the cluster starts
-            futures.append(client.submit(analyse_chunk, chunk, settings, pure=False))
-            if done is not None:
-                futures[-1].add_done_callback(lambda _f, sources=[d.source for d in chunk]: [done(s) for s in sources])
-            chunk = []
     try:
-        for future in futures:
-            yield from future.result()
+        for doc in chain(documents, [None]):
+            if doc is not None:
+                chunk.append(doc)
+            if chunk and (doc is None or len(chunk) == CHUNK):
+                client = starting.result()[0]  # the first documents are read while the cluster starts
+                futures.append(client.submit(analyse_chunk, chunk, settings, pure=False))
+                if done is not None:
+                    futures[-1].add_done_callback(lambda _f, sources=[d.source for d in chunk]: [done(s) for s in sources])
+                chunk = []
+            while len(futures) > in_flight:
+                yield from futures.popleft().result()
+        while futures:
+            yield from futures.popleft().result()
     finally:
         for future in futures:
             future.cancel()

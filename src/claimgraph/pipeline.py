@@ -12,26 +12,22 @@ stored and resolved as usual.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
-from spacy.tokens import Doc
 
-from claimgraph.errors import ClaimgraphError, InputError
-from claimgraph.extract.claims import DocumentExtractor
+from claimgraph.analysis import Analysed, analyse_articles, failure_reason
+from claimgraph.analysis import document_extractors as document_extractors  # where callers found it first
+from claimgraph.errors import InputError
 from claimgraph.extract.document import Extraction, extract_document
-from claimgraph.extract.pieces import merge_pieces, piece_document
-from claimgraph.ingest.article import printable
-from claimgraph.ingest.dedupe import NearDuplicateIndex, document_id, signature
+from claimgraph.ingest.dedupe import NearDuplicateIndex, document_id
 from claimgraph.ingest.files import RawArticle, article_from_text, discover, read_file, source_name
-from claimgraph.ingest.language import detect_language
 from claimgraph.lock import writer_lock
 from claimgraph.model import Document
-from claimgraph.nlp.chunks import split_text
-from claimgraph.nlp.languages import ANALYSED, load_language
 from claimgraph.reason.grading import reason_over
 from claimgraph.resolve.linking import KnownNames, link_known_names
 from claimgraph.resolve.resolver import Resolver
@@ -39,7 +35,7 @@ from claimgraph.settings import Settings
 from claimgraph.store.base import Store
 
 Progress = Callable[[str], None]
-Analyser = Callable[[Iterable[Document], Settings], Iterator[Extraction | InputError]]
+Analyser = Callable[[Iterable[Document], Settings], Iterator[Analysed]]
 
 
 @dataclass
@@ -60,19 +56,12 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], settings: Settings,
     """Ingest files and folders; every finished document is committed before the next starts."""
     report = IngestReport()
     with writer_lock(store.path, on_wait):
-        batch: list[RawArticle] = []
         linked: list[tuple[Document, np.ndarray]] = []
         with _resolved_afterwards(store), _analyser(settings, progress) as analyse:
-            for item in discover(list(paths)):
-                batch.extend(_read(store, report, item, settings))
-                if len(batch) >= getattr(analyse, "batch_size", settings.batch_size):
-                    _ingest_batch(store, batch, settings, report, analyse, linked)
-                    batch = []
-                if progress and not isinstance(item, InputError) and analyse is analyse_documents:
-                    progress(source_name(item))
-            _ingest_batch(store, batch, settings, report, analyse, linked)
-            # with a cluster, the workers report each document they analysed; these, the writer
-            _store_linked(store, linked, report, progress if analyse is not analyse_documents else None)
+            # with a cluster, the workers report each document they analysed; here, each file read
+            articles = _read_all(store, report, paths, settings, progress if analyse is analyse_articles else None)
+            _ingest(store, articles, settings, report, analyse, linked)
+            _store_linked(store, linked, report)
     return report
 
 
@@ -86,7 +75,7 @@ def ingest_texts(store: Store, texts: Iterable[str | tuple[str, str]], settings:
         articles.append(article_from_text(text, source))
     linked: list[tuple[Document, np.ndarray]] = []
     with writer_lock(store.path, on_wait), _resolved_afterwards(store), _analyser(settings) as analyse:
-        _ingest_batch(store, articles, settings, report, analyse, linked)
+        _ingest(store, articles, settings, report, analyse, linked)
         _store_linked(store, linked, report)
     return report
 
@@ -98,7 +87,7 @@ def _analyser(settings: Settings, progress: Progress | None = None) -> AbstractC
 
     if cluster.distributed(settings):
         return cluster.cluster_analyser(settings, progress)
-    return nullcontext(analyse_documents)
+    return nullcontext(analyse_articles)
 
 
 def update_graph(store: Store, full: bool = False, on_wait: Progress | None = None) -> None:
@@ -168,23 +157,6 @@ def _resolved_afterwards(store: Store) -> Iterator[None]:
     update_graph(store)
 
 
-EXTRACTORS = ("rules", "rules+learned")
-
-
-def document_extractors(settings: Settings) -> list[DocumentExtractor]:
-    """The extractors that run beside the rules, as `settings.extractor` asks."""
-    if settings.extractor not in EXTRACTORS:
-        raise ClaimgraphError(f"unknown extractor {settings.extractor!r}; use one of: {', '.join(EXTRACTORS)}")
-    if settings.extractor == "rules":
-        return []
-    try:  # onnxruntime and tokenizers only when asked for
-        from claimgraph.extract.learned.extractor import load_extractor
-    except ImportError as exc:
-        raise ClaimgraphError(f"the learned extractor needs onnxruntime and tokenizers ({exc.name} is missing): "
-                              "pip install 'claimgraph[learned]'") from exc
-    return [load_extractor()]
-
-
 def store_document(store: Store, doc: Document, sig: np.ndarray, extraction: Extraction,
                    index: NearDuplicateIndex | None = None) -> bool:
     """Store a document with its extraction and file its signature in the near-copy index."""
@@ -197,11 +169,6 @@ def _skip(store: Store, report: IngestReport, error: InputError) -> None:
     store.record_skip(error.source, error.reason)
 
 
-def _failure(exc: Exception) -> str:
-    """An unexpected error as one line of a skip reason."""
-    return printable(f"{type(exc).__name__}: {exc}")[:200]
-
-
 def _read(store: Store, report: IngestReport, item: Path | InputError, settings: Settings) -> list[RawArticle]:
     """The articles of one discovered file; what cannot be read is recorded as skipped."""
     if isinstance(item, InputError):
@@ -212,7 +179,7 @@ def _read(store: Store, report: IngestReport, item: Path | InputError, settings:
     except InputError as exc:
         found = [exc]
     except Exception as exc:  # a parser's own failure on a hostile file (RecursionError, ...)
-        found = [InputError(source_name(item), f"cannot be read ({_failure(exc)})")]
+        found = [InputError(source_name(item), f"cannot be read ({failure_reason(exc)})")]
     articles = []
     for art in found:
         if isinstance(art, InputError):
@@ -222,68 +189,69 @@ def _read(store: Store, report: IngestReport, item: Path | InputError, settings:
     return articles
 
 
-def _ingest_batch(store: Store, batch: list[RawArticle], settings: Settings, report: IngestReport,
-                  analyse: Analyser | None = None, linked: list[tuple[Document, np.ndarray]] | None = None) -> None:
-    """Analyse and store a batch; near-copies are searched among the stored documents (the
-    store's LSH buckets) and, before they are stored, the batch's own. The analyser takes each
-    document as it is prepared (a cluster starts on the first while the next is prepared). A
-    report in a language no analyser reads is put in `linked`, stored once this run's entities
-    are resolved (`_store_linked`)."""
+def _read_all(store: Store, report: IngestReport, paths: Iterable[str | Path], settings: Settings,
+              progress: Progress | None) -> Iterator[RawArticle]:
+    """The articles of every file, read as they are asked for (in path order)."""
+    for item in discover(list(paths)):
+        yield from _read(store, report, item, settings)
+        if progress and not isinstance(item, InputError):
+            progress(source_name(item))
+
+
+def _ingest(store: Store, articles: Iterable[RawArticle], settings: Settings, report: IngestReport,
+            analyse: Analyser, linked: list[tuple[Document, np.ndarray]]) -> None:
+    """Analyse and store the articles, each as its analysis comes back, in order. The analyser
+    takes each new document as it is read (a cluster works on the first ones while the next are
+    read) and gives back its language and near-copy signature with its extraction. Near-copies
+    are searched when a document is stored: among the stored documents (the store's LSH buckets)
+    and this run's others, every one before it. A report in a language no analyser reads is put
+    in `linked`, stored once this run's entities are resolved (`_store_linked`)."""
     index = NearDuplicateIndex(settings.duplicate_threshold)
-    documents: list[tuple[Document, np.ndarray]] = []
-    later = linked if linked is not None else []
+    waiting: deque[Document] = deque()  # sent to the analyser, not back yet
 
-    def prepared() -> Iterator[Document]:
-        for doc, sig in _prepare(store, batch, settings, report, index):
-            if doc.status != "analysed":
-                later.append((doc, sig))
+    def new_documents() -> Iterator[Document]:
+        seen: set[str] = set()
+        for art in articles:
+            if len(art.text.strip()) < settings.min_chars:
+                _skip(store, report, InputError(art.source, "no article text (empty after removing page furniture)"))
                 continue
-            documents.append((doc, sig))
-            yield doc
+            doc_id = document_id(art.text)
+            if doc_id in seen or store.has_document(doc_id):
+                report.already_known.append(art.source)
+                continue
+            seen.add(doc_id)
+            waiting.append(Document(id=doc_id, source=art.source, text=art.text, title=art.title, publisher=art.publisher,
+                                    authors=tuple(art.authors), published=art.published,
+                                    comment_start=art.comment_start))
+            yield waiting[-1]
 
-    for n, extraction in enumerate((analyse or analyse_documents)(prepared(), settings)):
-        doc, sig = documents[n]
-        if isinstance(extraction, InputError):
-            _skip(store, report, extraction)
-        elif store_document(store, doc, sig, extraction, index):
+    for analysed in analyse(new_documents(), settings):
+        doc = _filed(store, report, waiting.popleft(), analysed, index)
+        if analysed.outcome is None:
+            linked.append((doc, analysed.signature))
+        elif isinstance(analysed.outcome, InputError):
+            _skip(store, report, analysed.outcome)
+        elif store_document(store, doc, analysed.signature, analysed.outcome, index):
             report.new.append(doc.id)
         else:
             report.already_known.append(doc.source)
 
 
-def _prepare(store: Store, batch: list[RawArticle], settings: Settings, report: IngestReport,
-             index: NearDuplicateIndex) -> Iterator[tuple[Document, np.ndarray]]:
-    """The batch's new documents with their signatures: empty texts skipped, known ones
-    reported, the language detected and near-copies found."""
-    seen: set[str] = set()
-    for art in batch:
-        if len(art.text.strip()) < settings.min_chars:
-            _skip(store, report, InputError(art.source, "no article text (empty after removing page furniture)"))
-            continue
-        doc_id = document_id(art.text)
-        if doc_id in seen or store.has_document(doc_id):
-            report.already_known.append(art.source)
-            continue
-        seen.add(doc_id)
-        sig = signature(art.text)
-        language = detect_language(art.text)
-        status, reason = "analysed", None
-        if language not in ANALYSED:
-            status, reason = "linked", f"language '{language}': linked by the names of known entities, no claims extracted"
-            report.not_analysed.append((art.source, reason))
-        duplicate_of = index.find(sig, store.near_copy_candidates(index.band_keys(sig), index.SCAN))
-        if duplicate_of:
-            report.near_duplicates.append((doc_id, duplicate_of))
-        index.add(doc_id, sig)
-        yield Document(
-            id=doc_id, source=art.source, text=art.text, title=art.title, publisher=art.publisher,
-            authors=tuple(art.authors), published=art.published, language=language, duplicate_of=duplicate_of,
-            comment_start=art.comment_start, status=status, status_reason=reason,
-        ), sig
+def _filed(store: Store, report: IngestReport, doc: Document, analysed: Analysed, index: NearDuplicateIndex) -> Document:
+    """The document with its language, status and earliest near-copy; its signature filed."""
+    status, reason = "analysed", None
+    if analysed.outcome is None:
+        status, reason = "linked", f"language '{analysed.language}': linked by the names of known entities, no claims extracted"
+        report.not_analysed.append((doc.source, reason))
+    sig = analysed.signature
+    duplicate_of = index.find(sig, store.near_copy_candidates(index.band_keys(sig), index.SCAN))
+    if duplicate_of:
+        report.near_duplicates.append((doc.id, duplicate_of))
+    index.add(doc.id, sig)
+    return replace(doc, language=analysed.language, duplicate_of=duplicate_of, status=status, status_reason=reason)
 
 
-def _store_linked(store: Store, linked: list[tuple[Document, np.ndarray]], report: IngestReport,
-                  progress: Progress | None = None) -> None:
+def _store_linked(store: Store, linked: list[tuple[Document, np.ndarray]], report: IngestReport) -> None:
     """Reports no analyser reads, stored with a mention wherever they name an entity the store
     knows, this run's reports included (they are resolved first)."""
     if not linked:
@@ -297,59 +265,4 @@ def _store_linked(store: Store, linked: list[tuple[Document, np.ndarray]], repor
             report.new.append(doc.id)
         else:
             report.already_known.append(doc.source)
-        if progress is not None:
-            progress(doc.source)
     linked.clear()
-
-
-def analyse_documents(given: Iterable[Document], settings: Settings) -> Iterator[Extraction | InputError]:
-    """Each document's extraction, in order, analysed piece by piece (claimgraph.nlp.chunks) as
-    the parses of its language's pipeline stream in; a document that fails comes back as an
-    InputError."""
-    documents = list(given)
-    languages = sorted({d.language or "en" for d in documents})
-    extra = document_extractors(settings) if "en" in languages else []
-    pieces, streams = {}, {}
-    for language in languages:
-        mine = [d for d in documents if (d.language or "en") == language]
-        limit = min(settings.chunk_chars, load_language(language).max_length)
-        pieces.update({d.id: split_text(d.text, limit) for d in mine})
-        streams[language] = _parse([text for d in mine for _, text in pieces[d.id]], settings, language)
-    for doc in documents:
-        parses = streams[doc.language or "en"]
-        own_extra = extra if (doc.language or "en") == "en" else []
-        parts: list[tuple[int, Extraction]] = []
-        failure: Exception | None = None
-        for number, (offset, text) in enumerate(pieces[doc.id]):
-            parsed = next(parses)
-            if isinstance(parsed, Exception):
-                failure = failure or parsed
-            elif failure is None:
-                try:
-                    parts.append((offset, extract_document(piece_document(doc, number, offset, text), parsed, own_extra)))
-                except Exception as exc:
-                    failure = exc
-        yield InputError(doc.source, f"cannot be analysed ({_failure(failure)})") if failure else merge_pieces(doc, parts)
-
-
-def _parse(texts: list[str], settings: Settings, language: str = "en") -> Iterator[Doc | Exception]:
-    """The parses of `texts` by the language's pipeline, in order; when a batch fails, the rest
-    are parsed one by one so that the failure is pinned on its own text."""
-    nlp = load_language(language)
-    done = 0
-    # pieces of a long document go two at a time: the parser's memory grows with the batch's length
-    batch = max(1, min(settings.batch_size, 2 * settings.chunk_chars // max(1, *map(len, texts))))
-    stream = nlp.pipe(texts, batch_size=batch)
-    while done < len(texts):
-        try:
-            parsed = next(stream)
-        except Exception:  # retried one by one below, where the failing text is named
-            break
-        done += 1
-        yield parsed
-    for text in texts[done:]:
-        try:
-            yield nlp(text)
-        except Exception as exc:
-            yield exc
-

@@ -14,6 +14,7 @@ class Settings:
     min_chars: int = 20  # shorter texts are skipped as empty
     batch_size: int = 16  # documents per nlp.pipe batch
     chunk_chars: int = 50_000  # longer documents are analysed in pieces of at most this many characters
+    piece_processes: int = 0  # processes that analyse a long document's pieces at once (claimgraph.analysis): 0 one a core, 1 none
     workers: int = 1  # Dask worker processes that parse and extract an ingest's documents (claimgraph.cluster)
     scheduler: str = ""  # a running Dask scheduler to send that work to instead (tcp://host:8786)
     duplicate_threshold: float = 0.7  # MinHash Jaccard above which a document is a near-copy

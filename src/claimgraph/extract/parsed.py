@@ -8,6 +8,7 @@ kept in `doc.user_data` (extraction never changes a parse, so they never go stal
 
 from __future__ import annotations
 
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
 _TOKENS = "claimgraph.tokens"
@@ -15,6 +16,8 @@ _SENTS = "claimgraph.sents"
 _ENTS = "claimgraph.ents"
 _TEXT = "claimgraph.text"
 _CHILDREN = "claimgraph.children"
+_HEADS = "claimgraph.heads"
+_SPANS = "claimgraph.spans"
 
 
 def tokens(doc: Doc) -> list[Token]:
@@ -59,15 +62,38 @@ def sentence_entities(sent: Span) -> list[Span]:
 
 def children(tok: Token) -> list[Token]:
     """`tok.children` in order, from a table built once per document."""
-    table = tok.doc.user_data.get(_CHILDREN)
+    doc = tok.doc
+    table = doc.user_data.get(_CHILDREN)
     if table is None:
-        table = [[] for _ in range(len(tok.doc))]
-        for t in tokens(tok.doc):
-            head = t.head.i
-            if head != t.i:
-                table[head].append(t)
-        tok.doc.user_data[_CHILDREN] = table
+        table = [[] for _ in range(len(doc))]
+        every = tokens(doc)
+        # the heads as offsets in one array: `t.head` would make a Token object per token
+        for i, offset in enumerate(doc.to_array([HEAD]).astype("int64").tolist()):
+            if offset:
+                table[i + offset].append(every[i])
+        doc.user_data[_CHILDREN] = table
     return table[tok.i]
+
+
+def head(tok: Token) -> Token:
+    """`tok.head`, from a table built once per document (`Token.head` makes a new object)."""
+    doc = tok.doc
+    heads = doc.user_data.get(_HEADS)
+    if heads is None:
+        every = tokens(doc)
+        heads = doc.user_data[_HEADS] = [every[i + offset] for i, offset in
+                                          enumerate(doc.to_array([HEAD]).astype("int64").tolist())]
+    return heads[tok.i]
+
+
+def char_span(doc: Doc, start: int, end: int) -> Span | None:
+    """`doc.char_span(start, end, alignment_mode="expand")`, once per document and offsets."""
+    spans = doc.user_data.setdefault(_SPANS, {})
+    key = (start, end)
+    if key not in spans:
+        spans[key] = doc.char_span(start, end, alignment_mode="expand")
+    found: Span | None = spans[key]
+    return found
 
 
 def know_text(doc: Doc, text: str) -> None:

@@ -20,7 +20,7 @@ from claimgraph.extract.coref.lexicon import (
     noun_gender,
     noun_type,
 )
-from claimgraph.extract.parsed import sentences, tokens
+from claimgraph.extract.parsed import head, sentences, tokens
 from claimgraph.model import Mention
 
 NAME, DESCRIPTION, NOMINAL, PRONOUN = "name", "description", "nominal", "pronoun"
@@ -70,9 +70,9 @@ def depth(tok: Token) -> int:
     """The token's distance from its sentence's root, memoised per document."""
     memo = tok.doc.user_data.setdefault("claimgraph.depth", {})
     path: list[int] = []
-    while tok.i not in memo and tok.head.i != tok.i and len(path) < 50:
+    while tok.i not in memo and head(tok).i != tok.i and len(path) < 50:
         path.append(tok.i)
-        tok = tok.head
+        tok = head(tok)
     n = memo.get(tok.i, 0)
     for i in reversed(path):
         n += 1

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.coref import referents
 from claimgraph.extract.lexicon import is_person_noun
-from claimgraph.extract.parsed import children, doc_text, set_off, span_tokens
+from claimgraph.extract.parsed import char_span, children, doc_text, set_off, span_tokens
 from claimgraph.model import Document, Mention, Modality, Section, stable_id
 
 # Unnamed people who act for an organisation ("militants claiming to represent X").
@@ -192,7 +192,7 @@ class Context:
     def span_of(self, m: Mention) -> Span | None:
         if m.start is None or m.end is None:
             return None
-        return self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return char_span(self.doc, m.start, m.end)
 
     def title_run(self, m: Mention) -> list[Token]:
         """The title words right before a person's name: 'Russian Foreign Minister', 'ISIS chief',

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from claimgraph.extract.lexicon import STATUS_NOUNS, STATUS_TRIGGERS
-from claimgraph.extract.parsed import children
+from claimgraph.extract.parsed import children, head
 from claimgraph.extract.predicates.base import Context, Found, child, conjuncts, prep_objects
 from claimgraph.model import Mention
 
@@ -87,13 +87,14 @@ def unrealised(tok: Token) -> bool:
         return True
     cur = tok
     for _ in range(3):
-        if cur.dep_ in ("xcomp", "ccomp", "acl", "advcl", "pobj", "pcomp") and cur.head.lemma_.lower() in INTENT:
+        up = head(cur)
+        if cur.dep_ in ("xcomp", "ccomp", "acl", "advcl", "pobj", "pcomp") and up.lemma_.lower() in INTENT:
             return True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children(cur)):
             return True
-        if cur.head.i == cur.i:
+        if up.i == cur.i:
             break
-        cur = cur.head
+        cur = up
     return False
 
 

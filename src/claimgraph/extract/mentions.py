@@ -347,8 +347,11 @@ def _retype_by_description(doc: Doc, found: dict[tuple[int, int], Mention]) -> N
             continue
         root = span.root
         nouns: list[tuple[Token, tuple[str, ...]]] = [(c, ("PLACE", "ORG")) for c in children(root) if c.dep_ == "appos"]
-        if root.dep_ == "compound" and root.head.pos_ == "NOUN":
-            nouns.append((root.head, ("PLACE",)))  # "the Tajik interior ministry" is no Tajik organisation
+        if root.dep_ == "compound" and root.head.pos_ == "NOUN" and not any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in children(root.head)):
+            # "the Brightwater rehab clinic" names a place; "a Tesco store" is one of a brand's;
+            # "the Tajik interior ministry" is no Tajik organisation
+            nouns.append((root.head, ("PLACE",)))
         for noun, kinds in nouns:
             kind = DESCRIBED_AS.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
             if kind in kinds:

@@ -24,15 +24,8 @@ def run(ctx: Context, registry: Registry = REGISTRY) -> Iterator[Found]:
     for pattern in registry.patterns_for("en"):
         yield from pattern.find(ctx)
     for tok in ctx.tokens:
-        pos = POS_CLASS.get(tok.pos_)
-        if pos is None:
-            continue
-        seen: set[str] = set()
-        for lemma in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):
-            for frame in registry.frames_for(pos, lemma):
-                if frame.name not in seen:
-                    seen.add(frame.name)
-                    yield from apply(ctx, frame, tok)
+        for frame in registry.triggered(POS_CLASS.get(tok.pos_), tok.lemma_.lower(), tok.lower_):
+            yield from apply(ctx, frame, tok)
 
 
 def apply(ctx: Context, frame: Frame, tok: Token) -> Iterator[Found]:

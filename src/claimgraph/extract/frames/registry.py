@@ -110,6 +110,17 @@ class Registry:
     def frames_for(self, pos: str, lemma: str, language: str = "en") -> list[Frame]:
         return self._index.get((language, pos, lemma), [])
 
+    def triggered(self, pos: str | None, lemma: str, text: str, language: str = "en") -> list[Frame]:
+        """The frames a word triggers by its lemma or its own form ("dies" / "die"), each once,
+        in registration order per lemma; `pos` is the word's class (VERB, NOUN, ADJ) or None."""
+        if pos is None:
+            return []
+        found: dict[str, Frame] = {}
+        for word in dict.fromkeys((lemma, text)):
+            for frame in self.frames_for(pos, word, language):
+                found.setdefault(frame.name, frame)
+        return list(found.values())
+
     def patterns_for(self, language: str = "en") -> list[Pattern]:
         return [p for p in self.patterns if p.language == language]
 

@@ -23,15 +23,8 @@ def run(ctx: UDContext, registry: Registry = REGISTRY) -> Iterator[Found]:
     for pattern in registry.patterns_for(language):
         yield from pattern.find(cast(Any, ctx))  # a pattern registered for a UD language reads a UDContext
     for tok in ctx.sent:
-        pos = POS_CLASS.get(tok.pos_)
-        if pos is None:
-            continue
-        seen: set[str] = set()
-        for lemma in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):
-            for frame in registry.frames_for(pos, lemma, language):
-                if frame.name not in seen:
-                    seen.add(frame.name)
-                    yield from apply(ctx, frame, tok)
+        for frame in registry.triggered(POS_CLASS.get(tok.pos_), tok.lemma_.lower(), tok.lower_, language):
+            yield from apply(ctx, frame, tok)
 
 
 def apply(ctx: UDContext, frame: Frame, tok: Token) -> Iterator[Found]:

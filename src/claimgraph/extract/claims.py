@@ -153,8 +153,6 @@ def _keep(claims: dict[tuple, Claim], found: Found, claim: Claim | None) -> bool
     if claim is None:
         return False
     obj = found.object
-    if isinstance(obj, Mention) and (obj.id == found.subject.id or obj.text.casefold() == found.subject.text.casefold()):
-        return False  # "X located_in X": a name cannot stand in relation to itself
     obj_key = obj.id if isinstance(obj, Mention) else str(sorted(obj.items())) if isinstance(obj, dict) else None
     k = (claim.predicate, claim.subject, obj_key, claim.evidence.start)
     old = claims.get(k)
@@ -180,8 +178,8 @@ def _claim(document: Document, found: Found, sent: Span, evidence: TextSpan, att
            comment_author: Mention | None) -> Claim | None:
     obj = found.object
     obj_value = {"mention": obj.id} if isinstance(obj, Mention) else obj
-    if isinstance(obj, Mention) and obj.id == found.subject.id:
-        return None
+    if isinstance(obj, Mention) and (obj.id == found.subject.id or obj.text.casefold() == found.subject.text.casefold()):
+        return None  # "X located_in X": a name cannot stand in relation to itself
     statement = None  # the innermost attribution around the trigger speaks for it
     if not found.structural:  # titles and appositions are the author's words, whoever speaks
         for att in attributions:

@@ -324,8 +324,7 @@ def _retype_by_context(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
 
 # What a name in apposition or before a head noun is said to be: "Brightwater, a treatment
 # facility", "the Brightwater rehab clinic" (a place); "Glimmer, the celebrity website" (an organisation).
-DESCRIBED_AS = {**{w: "PLACE" for w in PLACE_NAME_HEADS | {"rehab", "facility", "centre", "center", "shelter", "store",
-                                                          "shop", "restaurant", "hotel", "school"}},
+DESCRIBED_AS = {**{w: "PLACE" for w in PLACE_NAME_HEADS | {"rehab", "shelter", "store", "shop", "restaurant", "school"}},
                 **{w: "ORG" for w in ORG_NAME_HEADS | {"website", "site", "magazine", "newspaper", "paper", "outlet",
                                                       "tabloid", "broadcaster", "firm", "charity", "label", "band",
                                                       "blog", "publication", "show", "studio"}}}

@@ -66,17 +66,17 @@ def children(tok: Token) -> list[Token]:
     table = doc.user_data.get(_CHILDREN)
     if table is None:
         table = [[] for _ in range(len(doc))]
-        every = tokens(doc)
-        # the heads as offsets in one array: `t.head` would make a Token object per token
-        for i, offset in enumerate(doc.to_array([HEAD]).astype("int64").tolist()):
-            if offset:
-                table[i + offset].append(every[i])
+        for t in tokens(doc):
+            up = head(t)
+            if up.i != t.i:
+                table[up.i].append(t)
         doc.user_data[_CHILDREN] = table
     return table[tok.i]
 
 
 def head(tok: Token) -> Token:
-    """`tok.head`, from a table built once per document (`Token.head` makes a new object)."""
+    """`tok.head`, from a table built once per document (`Token.head` makes a new object; the
+    heads come as offsets in one array)."""
     doc = tok.doc
     heads = doc.user_data.get(_HEADS)
     if heads is None:

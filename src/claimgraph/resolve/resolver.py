@@ -321,6 +321,9 @@ class Resolver:
         # a name linked in a report no analyser reads is a known entity's name already (linking.py)
         if m.section is Section.META or not toks or m.label in ("rules/description", LINKED):
             return None, ""
+        # a people's adjective ("Indian") stands for its country: it opens "Indian Ocean" and
+        # "Indian Naval Ship Sukanya" without being a short form of either
+        adjective = m.type == "PLACE" and m.label.endswith(("NORP", "nationality"))
         for cluster in reversed(clusters):  # the most recent name first
             if cluster.described:
                 continue
@@ -328,12 +331,11 @@ class Resolver:
                 if len(toks) >= len(full):
                     continue
                 if cluster.type == "PERSON":
-                    # "Indian" (a people's adjective, typed a place) is no word of "Indian Naval Ship X"'s bearer
                     if all(any(tokens_equal(t, f) for f in full) for t in toks) and (len(toks) == 1 or m.type == "PERSON") \
-                            and not (m.type == "PLACE" and m.label.endswith(("NORP", "nationality")) and toks == full[:1]):
+                            and not (adjective and toks == full[:1]):
                         return cluster, f"short form of {name!r}"
-                elif m.type == "PLACE" and m.label.endswith(("NORP", "nationality")):
-                    continue  # "Indian" stands for India, not for the "Indian Ocean" it opens
+                elif adjective:
+                    continue
                 elif m.type == cluster.type or (len(toks) == 1 and m.label.endswith(("NORP", "PERSON"))):
                     if is_acronym(m.text) and fold(m.text).replace(" ", "").replace(".", "") == acronym(name):
                         return cluster, f"acronym of {name!r}"

@@ -28,7 +28,7 @@ from claimgraph.extract.lexicon import (
     is_person_noun,
     type_from_name,
 )
-from claimgraph.extract.parsed import children, entities, tokens
+from claimgraph.extract.parsed import char_span, children, entities, tokens
 from claimgraph.extract.untagged import (
     acronym_definitions,
     acronym_expansions,
@@ -306,7 +306,7 @@ def _retype_by_context(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
             continue
         if type_from_name(m.text, "") in ("ORG", "PLACE"):  # "the Karsian army, who ...": a mis-attached clause
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = char_span(doc, m.start, m.end)
         if span is None:
             continue
         if m.type == "PERSON":
@@ -341,7 +341,7 @@ def _retype_by_description(doc: Doc, found: dict[tuple[int, int], Mention]) -> N
     for m in found.values():
         if m.type == "PLACE" or m.start is None or m.end is None or m.label == "rules/description":
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = char_span(doc, m.start, m.end)
         if span is None:
             continue
         root = span.root

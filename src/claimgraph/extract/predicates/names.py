@@ -233,7 +233,7 @@ def _brackets(ctx: Context) -> Iterator[Found]:
         after = text[m.end : min(m.end + 80, ctx.sent.end_char)]
         b = re.match(r"\s*\(\s*[“\"‘]?([A-Z][\w' .-]{1,50}?)[”\"’]?\s*\)", after)
         if b and not b.group(1).lower().startswith(("also", "aka", "a.k.a")) and not b.group(1).isupper():
-            tok = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+            tok = ctx.span_of(m)
             if tok is not None:
                 yield Found("alias", tok.root, m, "rules/alias.brackets.v1", object=_value(b.group(1)), confidence=0.7, structural=True)
 

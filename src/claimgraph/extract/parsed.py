@@ -65,11 +65,11 @@ def children(tok: Token) -> list[Token]:
     doc = tok.doc
     table = doc.user_data.get(_CHILDREN)
     if table is None:
-        table = [[] for _ in range(len(doc))]
-        for t in tokens(doc):
-            up = head(t)
-            if up.i != t.i:
-                table[up.i].append(t)
+        every = tokens(doc)
+        table = [[] for _ in every]
+        for i, offset in enumerate(_head_offsets(doc)):
+            if offset:
+                table[i + offset].append(every[i])
         doc.user_data[_CHILDREN] = table
     return table[tok.i]
 
@@ -81,9 +81,14 @@ def head(tok: Token) -> Token:
     heads = doc.user_data.get(_HEADS)
     if heads is None:
         every = tokens(doc)
-        heads = doc.user_data[_HEADS] = [every[i + offset] for i, offset in
-                                          enumerate(doc.to_array([HEAD]).astype("int64").tolist())]
+        heads = doc.user_data[_HEADS] = [every[i + offset] for i, offset in enumerate(_head_offsets(doc))]
     return heads[tok.i]
+
+
+def _head_offsets(doc: Doc) -> list[int]:
+    """Each token's head as an offset from the token (0: a root)."""
+    offsets: list[int] = doc.to_array([HEAD]).astype("int64").tolist()
+    return offsets
 
 
 def char_span(doc: Doc, start: int, end: int) -> Span | None:

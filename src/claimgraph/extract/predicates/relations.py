@@ -26,10 +26,19 @@ OPPOSING_NOUNS = frozenset({
     "strike", "attack", "revenge", "war", "campaign", "offensive", "operation", "operations", "fight", "battle",
     "rift", "feud", "conflict", "victory", "sanctions", "jihad", "struggle", "retaliation", "assault", "raid",
 })
+# Every verb the relation rules read (any verb also reads with "alongside").
+RELATION_VERBS = OPPOSING_VERBS | {
+    "join", "defect", "lead", "head", "command", "run", "found", "take", "strike", "wage", "call", "train", "school",
+    "instruct", "back", "support", "arm", "fund", "sponsor", "help", "assist", "protect", "ally", "link", "affiliate",
+    "tie", "connect", "belong", "consider",
+}
 # Nouns of cooperation between parties ("collusion between A and B", "support given by A to B").
 ALLIANCE_NOUNS = frozenset({"alliance", "collusion", "collaboration", "cooperation", "coordination", "partnership", "support", "backing", "aid", "assistance", "pact"})
 # Of those, the ones two parties do together: the actor comes first ("A's alliance with B").
 MUTUAL_NOUNS = frozenset({"alliance", "collusion", "collaboration", "cooperation", "coordination", "partnership", "pact"})
+# A part of an organisation ("an affiliate of X"), and every noun whose holder a relation reads.
+PART_NOUNS = frozenset({"affiliate", "branch", "wing", "offshoot", "part", "faction", "arm"})
+HOLDER_NOUNS = PART_NOUNS | LEADER_NOUNS | ROLE_NOUNS | {"executive", "ally", "partner"}
 GROUPS = ("ORG",)
 PARTIES = ("ORG", "PLACE")  # a country acting ("US-backed") is a party too
 
@@ -120,6 +129,8 @@ def find_relations(ctx: Context) -> Iterator[Found]:
 
 
 def _verb_relations(ctx: Context, verb: Token, lemma: str) -> Iterator[Found]:
+    if lemma not in RELATION_VERBS and not prep_objects(verb, "alongside"):
+        return
     subjects = _subjects(ctx, verb)
     if lemma == "join":
         dobj = child(verb, "dobj")
@@ -303,6 +314,8 @@ def _noun_relations(ctx: Context, noun: Token, lemma: str) -> Iterator[Found]:
             for o in _objects(ctx, obj, GROUPS):
                 yield Found("leader_of", noun, leader, "rules/leader.command-of.v1", object=o)
     # "the commander of X", "a member of X", "X's leader", "an affiliate of X"
+    if lemma not in HOLDER_NOUNS:
+        return
     holder = _holder(ctx, noun)
     if holder is None:
         return
@@ -317,7 +330,7 @@ def _noun_relations(ctx: Context, noun: Token, lemma: str) -> Iterator[Found]:
     for g in groups:
         if g.id == holder.id:
             continue
-        if lemma in ("affiliate", "branch", "wing", "offshoot", "part", "faction", "arm") and holder.type == "ORG":
+        if lemma in PART_NOUNS and holder.type == "ORG":
             yield Found("affiliated_with", noun, holder, "rules/affiliated.noun.v1", object=g)
         elif holder.type == "PERSON" and (lemma in LEADER_NOUNS or lemma == "executive" and any(c.lower_ == "chief" for c in noun.lefts)) \
                 and not any(c.lower_.rstrip("-") in SUBORDINATE for c in noun.lefts) and not (of_department and g is not None and poss is not None and g is ctx.at(poss)):

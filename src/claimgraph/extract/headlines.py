@@ -86,11 +86,22 @@ def recut_headline_names(text: str, doc: Doc, found: dict[tuple[int, int], Menti
 def _names_within(surface: str, names: list[str]) -> list[tuple[int, int]]:
     """Where the longest of `names` occur in `surface` as whole words, without overlapping."""
     taken: list[tuple[int, int]] = []
-    for name in names:
-        for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", surface):
-            if not any(s < hit.end() and hit.start() < e for s, e in taken):
-                taken.append((hit.start(), hit.end()))
+    for name in filter(None, names):
+        start = surface.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if not _word_char(surface, start - 1) and not _word_char(surface, end):
+                if not any(s < end and start < e for s, e in taken):
+                    taken.append((start, end))
+                start = surface.find(name, end)
+            else:
+                start = surface.find(name, start + 1)
     return sorted(taken)
+
+
+def _word_char(text: str, i: int) -> bool:
+    """Whether text[i] exists and is a word character (regular expressions' \\w)."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
 # words between a headline's verb and the name after it ("Checks Into Rehab", "Flees To Syria")

@@ -27,19 +27,13 @@ class Profile:
     labels: set[str] = field(default_factory=set)  # raw labels of its names ("spacy/GPE")
     known: bool = False  # holds a name or a description
 
-    def absorb(self, c: Candidate) -> None:
-        if c.type:
-            self.types.add(c.type)
-        if c.number != "?":
-            self.numbers.add(c.number)
-        if c.gender in ("m", "f"):
-            self.genders.add(c.gender)
-        if c.kind != "pronoun":
-            self.heads.add(c.lemma)
-            self.words |= c.words
-        if c.label:
-            self.labels.add(c.label.split("+")[0])
-        self.known = self.known or c.known
+    @classmethod
+    def of(cls, c: Candidate) -> Profile:
+        """The profile of a cluster of one candidate (every candidate of a document gets one)."""
+        kept = c.kind != "pronoun"
+        return cls({c.type} if c.type else set(), {c.number} if c.number != "?" else set(),
+                   {c.gender} if c.gender in ("m", "f") else set(), {c.lemma} if kept else set(),
+                   set(c.words) if kept else set(), {c.label.split("+")[0]} if c.label else set(), c.known)
 
     def merge(self, other: Profile) -> None:
         self.types |= other.types
@@ -57,11 +51,7 @@ class Clusters:
     def __init__(self, cands: list[Candidate]):
         self.cands = cands
         self.parent = list(range(len(cands)))
-        self.profiles: dict[int, Profile] = {}
-        for c in cands:
-            p = Profile()
-            p.absorb(c)
-            self.profiles[c.index] = p
+        self.profiles = {c.index: Profile.of(c) for c in cands}
         self.links: list[Link] = []
         self.linked: set[int] = set()  # anaphors that found an antecedent
 

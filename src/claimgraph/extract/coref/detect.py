@@ -20,7 +20,7 @@ from claimgraph.extract.coref.lexicon import (
     noun_gender,
     noun_type,
 )
-from claimgraph.extract.parsed import head, sentences, tokens
+from claimgraph.extract.parsed import children, head, sentences, tokens
 from claimgraph.model import Mention
 
 NAME, DESCRIPTION, NOMINAL, PRONOUN = "name", "description", "nominal", "pronoun"
@@ -160,8 +160,8 @@ def _nominal(tok: Token, sent_of: list[int], covered: dict[int, Mention]) -> Can
     """The noun phrase `tok` heads, from its first modifier to itself (no determiner, no relative
     clause): "33-year-old actress", "Islamic State group"."""
     lemma = tok.lemma_.lower()
-    left = [t for child in tok.lefts if child.dep_ in LEFT_MODIFIERS and child.i not in covered
-            for t in (child.subtree if child.n_lefts + child.n_rights else (child,))]
+    left = [t for child in children(tok) if child.i < tok.i and child.dep_ in LEFT_MODIFIERS and child.i not in covered
+            for t in (child.subtree if children(child) else (child,))]
     left = [t for t in left if not (t.lower_ in DETERMINERS or t.lower_ in ("a", "an") or t.is_punct)]
     first = min(left, key=lambda t: t.i) if left else tok
     words = frozenset(t.lemma_.lower() for t in (*left, tok) if t.pos_ in ("NOUN", "ADJ", "PROPN", "NUM", "VERB"))
@@ -179,7 +179,9 @@ def _noun_number(tok: Token) -> str:
 
 def _definite(tok: Token) -> bool:
     """'the actress', 'this group', 'her lawyer', 'Lohan's lawyer', and bare collectives ('police said')."""
-    for child in tok.lefts:
+    for child in children(tok):
+        if child.i > tok.i:
+            break
         if child.dep_ == "det":
             return child.lower_ in DETERMINERS
         if child.dep_ == "poss":

@@ -260,7 +260,9 @@ def proper_runs(doc: Doc, found: dict[tuple[int, int], Mention], titles: set[int
     run: list[Token] = []
 
     def flush() -> None:
-        named_by_head = bool(run) and type_from_name(" ".join(t.text for t in run), "") != ""
+        if not run:
+            return
+        named_by_head = type_from_name(" ".join(t.text for t in run), "") != ""
         while run and ((run[0].lower_ in TITLE_WORDS and not named_by_head) or not run[0].text[:1].isupper()):
             run.pop(0)  # "Governor Ana Lima", but "Defense and Security Committee" keeps its first word
         while run and not run[-1].text[:1].isupper():
@@ -296,7 +298,7 @@ def proper_runs(doc: Doc, found: dict[tuple[int, int], Mention], titles: set[int
             "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "NORP") and tok.i not in headlines
 
     for tok in tokens(doc):
-        joined = any(t.lower_ in CONNECTORS for t in run)
+        joined = bool(run) and any(t.lower_ in CONNECTORS for t in run)
         connects = bool(run) and tok.lower_ in CONNECTORS and tok.i + 1 < len(doc) and eligible(doc[tok.i + 1], True)
         if eligible(tok, joined) or connects:
             run.append(tok)

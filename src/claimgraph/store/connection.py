@@ -68,7 +68,11 @@ def _text(value: Any) -> Any:
 def _encodable(parameters: Any) -> Any:
     if isinstance(parameters, dict):
         return {k: _text(v) for k, v in parameters.items()}
-    return tuple(_text(v) for v in parameters)
+    parameters = parameters if isinstance(parameters, (tuple, list)) else tuple(parameters)
+    for v in parameters:  # most rows are plain ASCII: passed on as they are
+        if isinstance(v, str) and not v.isascii():
+            return tuple(_text(v) for v in parameters)
+    return parameters
 
 
 def _unicase(a: str, b: str) -> int:

@@ -298,7 +298,7 @@ class Attributor:
     def _impersonal(self, sent: Span) -> Attribution | None:
         """'It was reported that ...', 'it is understood that ...': the publisher relays it."""
         for verb in span_tokens(sent):
-            if verb.tag_ != "VBN" or verb.lemma_ not in REPORTING_VERBS | {"understand"}:
+            if verb.tag_ != "VBN" or verb.lemma_ not in IMPERSONAL_VERBS:
                 continue
             subj = next((c for c in children(verb) if c.dep_ == "nsubjpass"), None)
             clause = [c for c in children(verb) if c.dep_ == "ccomp"]
@@ -388,6 +388,9 @@ def _trailing(verb: Token) -> bool:
 # ("calls herself X" gives a name she goes by, which the author reports as a fact: not here)
 SELF_DESCRIBING = frozenset({"consider", "describe", "bill", "proclaim", "declare", "present"})
 REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves"})
+
+
+IMPERSONAL_VERBS = REPORTING_VERBS | {"understand"}  # "it is understood that ..."
 
 
 def _self_description(verb: Token) -> Token | None:

@@ -373,7 +373,7 @@ def _is_title(ent: Span) -> bool:
     words = ent.text.lower().split()
     if not words or ent.end >= len(ent.doc) or ent.doc[ent.end].pos_ != "PROPN":
         return False
-    if words[0] in PERSON_DESCRIPTION_HEADS | {"general", "president", "colonel"}:
+    if words[0] in PERSON_DESCRIPTION_HEADS or words[0] in ("general", "president", "colonel"):
         return True
     return is_person_noun(words[-1]) and all(w in TITLE_WORDS or is_person_noun(w) for w in words)
 

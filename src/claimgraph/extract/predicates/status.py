@@ -82,7 +82,19 @@ UNREALISED = frozenset({"attempted", "failed", "foiled", "planned", "botched", "
 
 def unrealised(tok: Token) -> bool:
     """An attempt, plan, threat or condition, not an event: "tried to kill X", "the attempted
-    killing of X", "if you want to die"."""
+    killing of X", "if you want to die". Decided once per token (every frame a word triggers
+    asks)."""
+    memo: dict[int, bool] = tok.doc.user_data.setdefault(_UNREALISED, {})
+    found = memo.get(tok.i)
+    if found is None:
+        found = memo[tok.i] = _unrealised(tok)
+    return found
+
+
+_UNREALISED = "claimgraph.unrealised"
+
+
+def _unrealised(tok: Token) -> bool:
     if any(c.lower_ in UNREALISED for c in children(tok) if c.dep_ in ("amod", "compound")):
         return True
     cur = tok

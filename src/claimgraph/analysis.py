@@ -132,6 +132,8 @@ def _in_turn(doc: Document, pieces: Pieces, parses: Iterator[Doc | Exception],
                 parts.append((offset, extract_document(piece_document(doc, number, offset, text), parsed, extra)))
             except Exception as exc:
                 failure = exc
+            finally:
+                parsed.user_data.clear()  # its caches hold its tokens, which hold it: freed now, not by the collector
     return failure_reason(failure) if failure else parts
 
 

@@ -13,11 +13,13 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from claimgraph.extract.frames.places import used_nationalities
 from claimgraph.extract.frames.registry import REGISTRY
 from claimgraph.extract.frames.slots import agent
 from claimgraph.extract.parsed import children, entities
 from claimgraph.extract.predicates.base import Context, Found, child, prep_objects
 from claimgraph.model import Mention
+from claimgraph.words import is_demonym_of
 
 QUALIFIERS = ("at least", "more than", "fewer than", "less than", "as many as", "up to", "about", "around",
               "roughly", "some", "nearly", "almost", "over", "approximately", "an estimated", "no less than",
@@ -187,6 +189,10 @@ def _place_of(ctx: Context, noun: Token) -> Mention | None:
             m = ctx.first_in(obj, types)
             if m is not None and m.label != "rules/description":
                 return m
+    if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in children(verb)):
+        m = ctx.at(verb.head)  # "the city of Lyon, where 20,000 people marched"
+        if m is not None and m.type in PARTIES and m.label != "rules/description":
+            return m
     if noun.dep_ in ("nsubj", "nsubjpass"):
         attr = child(verb, "dobj", "attr")
         m = ctx.at(attr) if attr is not None else None
@@ -220,8 +226,16 @@ def _most_named(ctx: Context, types: tuple[str, ...]) -> Mention | None:
                 first[key] = m
     if not counts:
         return None
-    best = max(counts, key=lambda k: (counts[k], -(first[k].start or 0)))
+    national = _national(ctx, first) if types == ("PLACE",) else set()
+    best = max(counts, key=lambda k: (k not in national, counts[k], -(first[k].start or 0)))
     return first[best]
+
+
+def _national(ctx: Context, places: dict[str, Mention]) -> set[str]:
+    """The places whose nationality adjective the report uses ("Greece" in a report saying
+    "Greek"): the country around the event, where a town or a site it names is more precise."""
+    used = used_nationalities(ctx)
+    return {k for k, m in places.items() if any(is_demonym_of(n, m.text) for n in used)}
 
 
 PEOPLE = frozenset({"people", "person", "persons", "worker", "employee", "resident", "civilian", "victim", "firefighter",
@@ -232,6 +246,7 @@ EVENT_VERBS = frozenset({"injure", "hurt", "kill", "harm", "wound", "die", "resc
                          "hospitalise", "trap", "strand", "displace", "survive", "perish", "suffocate", "drown"})
 HARM = frozenset({"injure", "hurt", "kill", "harm", "wound", "die", "arrest", "rescue", "evacuate", "detain"})
 HARM_NOUNS = frozenset({"injury", "casualty", "death", "fatality", "arrest"})
+LEFT_HARMED = frozenset({"dead", "injured", "wounded", "homeless", "hurt", "stranded", "trapped"})  # "left 4 people dead"
 NOBODY = frozenset({"nobody", "no-one", "noone"})
 
 
@@ -253,13 +268,15 @@ def bare_counts(ctx: Context) -> Iterator[Found]:
             continue
         party = _place_of(ctx, verb) or setting(ctx)
         if party is not None:
-            unit = tok.text if tok.pos_ == "NOUN" and value == "0" else f"people {verb.text}"
+            unit = tok.text if tok.lemma_.lower() in HARM_NOUNS else f"people {verb.text}"
             yield Found("quantity", verb, party, "rules/counts.bare.v1", object={"value": value, "datatype": "number", "unit": unit},
                         confidence=0.45)
 
 
 def _after_no(tok: Token) -> bool:
-    return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "no"
+    """'no one', 'no injuries', and 'No-one' as the tagger splits it ('No', '-', 'one')."""
+    before = tok.doc[tok.i - 2] if tok.i > 1 and tok.doc[tok.i - 1].text in ("-", "–") else tok.doc[tok.i - 1] if tok.i > 0 else None
+    return before is not None and before.lower_ == "no"
 
 
 def _harm_verb(tok: Token) -> Token | None:
@@ -282,4 +299,6 @@ def _people_in_event(noun: Token) -> bool:
     if noun.lemma_.lower() not in PEOPLE:
         return False
     verb = noun.head
-    return verb.lemma_.lower() in EVENT_VERBS or any(c.dep_ == "xcomp" and c.lemma_.lower() in EVENT_VERBS for c in children(verb))
+    return verb.lemma_.lower() in EVENT_VERBS or any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in EVENT_VERBS or c.dep_ in ("oprd", "acomp") and c.lower_ in LEFT_HARMED
+        for c in children(verb))

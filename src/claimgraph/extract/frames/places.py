@@ -57,7 +57,7 @@ REGISTRY.add(
                                                                     "report", "tweet", "post"}),
           subject=("agent", "subject"), object=("prep:from|in",), object_types=WHERE, confidence=0.5),
     # "a Tesco store in Harlow", "an Oslo branch of Nordbank", "the company's plant near Lyon"
-    Frame("places.facility-in.v1", "located_in", nouns=FACILITIES, subject=("compound", "poss", "patient"),
+    Frame("places.facility-in.v1", "located_in", nouns=FACILITIES, subject=("compound", "poss", "patient", "self"),
           subject_types=("ORG",), object=("prep:in|at|on|near", "compound"), object_types=WHERE, confidence=0.5),
     # "his home in Santa Rosa", "her stay at the clinic", "their arrival in Kabul"
     Frame("places.home-in.v1", "located_in", nouns=frozenset({"home", "house", "residence", "apartment", "flat",

@@ -69,6 +69,21 @@ def _shared_title(ctx: Context, m: Mention) -> list[Token]:
     return run if run and run[-1].tag_ in ("NNS", "NNPS") else []
 
 
+@REGISTRY.pattern("posts", "rules/posts.possessive.v1")
+def possessive_members(ctx: Context) -> Iterator[Found]:
+    """'the Boston Globe's Karen Lind', 'the club's Tom Hale': a person named as an
+    organisation's is one of its people."""
+    for tok in ctx.tokens:
+        if tok.dep_ != "poss" or tok.head.pos_ != "PROPN":
+            continue
+        org, person = ctx.by_token.get(tok.i), ctx.by_token.get(tok.head.i)
+        if org is None or person is None or org.type != "ORG" or person.type != "PERSON" or org.id == person.id:
+            continue
+        if "rules/description" in (org.label, person.label):
+            continue
+        yield Found("member_of", tok.head, person, "rules/posts.possessive.v1", object=org, confidence=0.6, structural=True)
+
+
 @REGISTRY.pattern("posts", "rules/posts.apposition.v2")
 def appositions(ctx: Context) -> Iterator[Found]:
     """'X, a surgeon and adviser to Y', 'X, who is chairman of Y', 'X is the head of Y'."""

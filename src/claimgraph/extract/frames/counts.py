@@ -17,7 +17,7 @@ from claimgraph.extract.frames.places import used_nationalities
 from claimgraph.extract.frames.registry import REGISTRY
 from claimgraph.extract.frames.slots import agent
 from claimgraph.extract.parsed import children, entities
-from claimgraph.extract.predicates.base import Context, Found, child, prep_objects
+from claimgraph.extract.predicates.base import Context, Found, child, conjuncts, prep_objects
 from claimgraph.model import Mention
 from claimgraph.words import is_demonym_of
 
@@ -90,7 +90,22 @@ def quantities(ctx: Context) -> Iterator[Found]:
         qualifier = _qualifier(ctx, tok)
         if qualifier:
             obj["qualifier"] = qualifier
-        yield Found("quantity", noun, party, "rules/counts.quantity.v2", object=obj, confidence=confidence)
+        for each in _with_partners(ctx, party):
+            yield Found("quantity", noun, each, "rules/counts.quantity.v2", object=dict(obj), confidence=confidence)
+
+
+def _with_partners(ctx: Context, party: Mention) -> list[Mention]:
+    """The party and those coordinated with it in the sentence: "the FBI and the ATF offered a
+    $10,000 reward" is a count of each."""
+    span = ctx.span_of(party)
+    if span is None or not ctx.sent.start <= span.root.i < ctx.sent.end:
+        return [party]
+    found = [party]
+    for t in conjuncts(span.root)[1:]:
+        m = ctx.at(t)
+        if m is not None and m.type in PARTIES and m.label != "rules/description" and m not in found:
+            found.append(m)
+    return found
 
 
 def _numeral(tok: Token) -> bool:

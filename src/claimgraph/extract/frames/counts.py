@@ -19,7 +19,7 @@ from claimgraph.extract.frames.slots import agent
 from claimgraph.extract.parsed import children, entities
 from claimgraph.extract.predicates.base import Context, Found, child, conjuncts, prep_objects
 from claimgraph.model import Mention
-from claimgraph.words import is_demonym_of
+from claimgraph.words import is_nationality_of
 
 QUALIFIERS = ("at least", "more than", "fewer than", "less than", "as many as", "up to", "about", "around",
               "roughly", "some", "nearly", "almost", "over", "approximately", "an estimated", "no less than",
@@ -250,7 +250,7 @@ def _national(ctx: Context, places: dict[str, Mention]) -> set[str]:
     """The places whose nationality adjective the report uses ("Greece" in a report saying
     "Greek"): the country around the event, where a town or a site it names is more precise."""
     used = used_nationalities(ctx)
-    return {k for k, m in places.items() if any(is_demonym_of(n, m.text) for n in used)}
+    return {k for k, m in places.items() if any(is_nationality_of(n, m.text) for n in used)}
 
 
 PEOPLE = frozenset({"people", "person", "persons", "worker", "employee", "resident", "civilian", "victim", "firefighter",

@@ -112,3 +112,15 @@ def test_a_list_hung_on_a_far_subject_gives_that_subject_no_post():
 def test_an_apposition_next_to_its_name_is_still_a_post():
     found = pairs("The suspect, Karl Berg, a former police officer, was arrested.", "role")
     assert ("Karl Berg", "former police officer") in found
+
+
+def test_two_coordinated_titles_before_a_name_are_one_holder_s_posts():
+    text = "Denver Nuggets President and General Manager Tom Hale announced the trade."
+    assert ("Tom Hale", "Denver Nuggets") in pairs(text, "leader_of")
+    assert any(s == "Tom Hale" and "General Manager" in o for s, o in pairs(text, "role"))
+
+
+def test_a_second_titled_name_keeps_its_own_title():
+    text = "Nuggets chairman Tom Hale and general manager Ana Ruiz spoke."
+    assert ("Ana Ruiz", "general manager") in pairs(text, "role")
+    assert ("Ana Ruiz", "Nuggets") not in pairs(text, "leader_of")

@@ -124,3 +124,16 @@ def test_a_second_titled_name_keeps_its_own_title():
     text = "Nuggets chairman Tom Hale and general manager Ana Ruiz spoke."
     assert ("Ana Ruiz", "general manager") in pairs(text, "role")
     assert ("Ana Ruiz", "Nuggets") not in pairs(text, "leader_of")
+
+
+@pytest.mark.parametrize(("text", "party", "value"), [
+    ("The Acme Corporation offered $75,000 to the family.", "Acme Corporation", "75,000"),
+    ("The Denver Nuggets signed Tom Hale for $25 million.", "Denver Nuggets", "$25 million"),
+    ("Halden Bank paid $4 million to settle the case.", "Halden Bank", "$4 million"),
+])
+def test_a_sum_a_named_party_pays_or_offers(text: str, party: str, value: str):
+    assert (party, value) in pairs(text, "quantity")
+
+
+def test_a_person_s_purchase_is_no_party_s_count():
+    assert rows_of("Tom Hale paid $300 for the ticket.", "quantity") == []

@@ -67,12 +67,10 @@ def number_value(text: str) -> str | None:
 @REGISTRY.pattern("counts", "rules/counts.quantity.v2")
 def quantities(ctx: Context) -> Iterator[Found]:
     for tok in ctx.tokens:
-        if tok.dep_ not in ("nummod", "conj", "amod") or not _numeral(tok) or tok.ent_type_ in ("TIME", "ORDINAL", "PERCENT"):
-            continue
-        if re.fullmatch(r"1[5-9]\d\d|20\d\d", tok.text) or _calendar(tok):
+        noun = _counted(tok)
+        if noun is None or re.fullmatch(r"1[5-9]\d\d|20\d\d", tok.text) or _calendar(tok):
             continue  # a year or a day (the tagger also calls "60 rioters" a DATE: the words decide)
-        noun = tok.head if tok.dep_ in ("nummod", "amod") else tok.head.head
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() in NOT_COUNTED or tok.i in ctx.by_token:
+        if noun.lemma_.lower() in NOT_COUNTED or tok.i in ctx.by_token:
             continue
         if tok.i > ctx.sent.start and ctx.doc[tok.i - 1].pos_ == "PROPN" and ctx.doc[tok.i - 1].i in ctx.by_token:
             continue  # "the OMX 30 index": part of a name
@@ -106,6 +104,17 @@ def _with_partners(ctx: Context, party: Mention) -> list[Mention]:
         if m is not None and m.type in PARTIES and m.label != "rules/description" and m not in found:
             found.append(m)
     return found
+
+
+def _counted(tok: Token) -> Token | None:
+    """What a number counts: the noun it modifies ("23 pirates"), or the sum itself when money is
+    what a verb takes ("the city offered $75,000", "re-signed him for $25 million")."""
+    if tok.ent_type_ == "MONEY" and tok.pos_ == "NUM" and tok.dep_ in ("dobj", "pobj"):
+        return tok
+    if tok.dep_ not in ("nummod", "conj", "amod") or not _numeral(tok) or tok.ent_type_ in ("TIME", "ORDINAL", "PERCENT"):
+        return None
+    noun = tok.head if tok.dep_ in ("nummod", "amod") else tok.head.head
+    return noun if noun.pos_ == "NOUN" else None
 
 
 def _numeral(tok: Token) -> bool:
@@ -150,6 +159,8 @@ def _qualifier(ctx: Context, tok: Token) -> str | None:
 
 
 def _unit(ctx: Context, tok: Token, noun: Token) -> str:
+    if noun.i == tok.i:  # a sum a verb takes: what was done with it ("offered", "paid")
+        return (tok.head if tok.dep_ == "dobj" else tok.head.head).text
     return ctx.doc[tok.i + 1 : noun.i + 1].text if noun.i > tok.i else noun.text
 
 

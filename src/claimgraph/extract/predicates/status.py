@@ -130,10 +130,9 @@ def not_yet(tok: Token) -> bool:
     if tok.dep_ == "xcomp" and any(c.lower_ == "to" for c in aux) and (
             up.lemma_ == "be" or up.lower_ == "going" and up.pos_ == "VERB"):
         return True  # "is to be sentenced", "was going to be shot"
-    if tok.dep_ in ("ccomp", "acl") and up.lemma_.lower() in MANDATE and (
-            tok.tag_ in ("VB", "VBP") or any(c.lower_ == "be" and c.tag_ == "VB" for c in aux)):
-        return True  # "recommended that X be executed", "a recommendation that X die"
-    return False
+    # "recommended that X be executed", "a recommendation that X die"
+    return tok.dep_ in ("ccomp", "acl") and up.lemma_.lower() in MANDATE and (
+        tok.tag_ in ("VB", "VBP") or any(c.lower_ == "be" and c.tag_ == "VB" for c in aux))
 
 
 def find_status(ctx: Context) -> Iterator[Found]:

@@ -36,6 +36,24 @@ def is_demonym_of(demonym: str, place: str) -> bool:
     return any(target == s or (len(s) >= 4 and target.startswith(s) and len(target) - len(s) <= 2) for s in demonym_stems(demonym))
 
 
+# Nationality adjectives whose country the ending does not give ("Greek" / "Greece").
+IRREGULAR_DEMONYMS = {
+    "greek": ("greece",), "french": ("france",), "british": ("britain", "great britain", "united kingdom", "uk"),
+    "english": ("england",), "scottish": ("scotland",), "welsh": ("wales",), "irish": ("ireland",),
+    "american": ("united states", "america", "us", "usa"), "spanish": ("spain",), "dutch": ("netherlands", "holland"),
+    "swiss": ("switzerland",), "turkish": ("turkey",), "polish": ("poland",), "danish": ("denmark",),
+    "swedish": ("sweden",), "finnish": ("finland",), "norwegian": ("norway",), "thai": ("thailand",),
+    "filipino": ("philippines",), "afghan": ("afghanistan",), "peruvian": ("peru",), "israeli": ("israel",),
+    "saudi": ("saudi arabia",), "emirati": ("united arab emirates", "uae"), "portuguese": ("portugal",),
+    "somali": ("somalia",), "yemeni": ("yemen",), "malagasy": ("madagascar",), "czech": ("czech republic", "czechia"),
+}
+
+
+def is_nationality_of(demonym: str, place: str) -> bool:
+    """`is_demonym_of`, and the nationalities whose country the ending does not give."""
+    return _fold(place) in IRREGULAR_DEMONYMS.get(_fold(demonym), ()) or is_demonym_of(demonym, place)
+
+
 # Abbreviated titles before names ("Sgt. Ortiz", "Gov. Ruiz").
 TITLE_ABBREVIATIONS = {
     "sgt": "sergeant", "dr": "doctor", "capt": "captain", "gen": "general", "lt": "lieutenant", "col": "colonel",

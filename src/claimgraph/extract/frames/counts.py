@@ -13,11 +13,13 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from claimgraph.extract.frames.places import used_nationalities
 from claimgraph.extract.frames.registry import REGISTRY
 from claimgraph.extract.frames.slots import agent
 from claimgraph.extract.parsed import children, entities
-from claimgraph.extract.predicates.base import Context, Found, child, prep_objects
+from claimgraph.extract.predicates.base import Context, Found, child, conjuncts, prep_objects
 from claimgraph.model import Mention
+from claimgraph.words import is_nationality_of
 
 QUALIFIERS = ("at least", "more than", "fewer than", "less than", "as many as", "up to", "about", "around",
               "roughly", "some", "nearly", "almost", "over", "approximately", "an estimated", "no less than",
@@ -65,12 +67,10 @@ def number_value(text: str) -> str | None:
 @REGISTRY.pattern("counts", "rules/counts.quantity.v2")
 def quantities(ctx: Context) -> Iterator[Found]:
     for tok in ctx.tokens:
-        if tok.dep_ not in ("nummod", "conj", "amod") or not _numeral(tok) or tok.ent_type_ in ("TIME", "ORDINAL", "PERCENT"):
-            continue
-        if re.fullmatch(r"1[5-9]\d\d|20\d\d", tok.text) or _calendar(tok):
+        noun = _counted(tok)
+        if noun is None or re.fullmatch(r"1[5-9]\d\d|20\d\d", tok.text) or _calendar(tok):
             continue  # a year or a day (the tagger also calls "60 rioters" a DATE: the words decide)
-        noun = tok.head if tok.dep_ in ("nummod", "amod") else tok.head.head
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() in NOT_COUNTED or tok.i in ctx.by_token:
+        if noun.lemma_.lower() in NOT_COUNTED or tok.i in ctx.by_token:
             continue
         if tok.i > ctx.sent.start and ctx.doc[tok.i - 1].pos_ == "PROPN" and ctx.doc[tok.i - 1].i in ctx.by_token:
             continue  # "the OMX 30 index": part of a name
@@ -88,7 +88,33 @@ def quantities(ctx: Context) -> Iterator[Found]:
         qualifier = _qualifier(ctx, tok)
         if qualifier:
             obj["qualifier"] = qualifier
-        yield Found("quantity", noun, party, "rules/counts.quantity.v2", object=obj, confidence=confidence)
+        for each in _with_partners(ctx, party):
+            yield Found("quantity", noun, each, "rules/counts.quantity.v2", object=dict(obj), confidence=confidence)
+
+
+def _with_partners(ctx: Context, party: Mention) -> list[Mention]:
+    """The party and those coordinated with it in the sentence: "the FBI and the ATF offered a
+    $10,000 reward" is a count of each."""
+    span = ctx.span_of(party)
+    if span is None or not ctx.sent.start <= span.root.i < ctx.sent.end:
+        return [party]
+    found = [party]
+    for t in conjuncts(span.root)[1:]:
+        m = ctx.at(t)
+        if m is not None and m.type in PARTIES and m.label != "rules/description" and m not in found:
+            found.append(m)
+    return found
+
+
+def _counted(tok: Token) -> Token | None:
+    """What a number counts: the noun it modifies ("23 pirates"), or the sum itself when money is
+    what a verb takes ("the city offered $75,000", "re-signed him for $25 million")."""
+    if tok.ent_type_ == "MONEY" and tok.pos_ == "NUM" and tok.dep_ in ("dobj", "pobj"):
+        return tok
+    if tok.dep_ not in ("nummod", "conj", "amod") or not _numeral(tok) or tok.ent_type_ in ("TIME", "ORDINAL", "PERCENT"):
+        return None
+    noun = tok.head if tok.dep_ in ("nummod", "amod") else tok.head.head
+    return noun if noun.pos_ == "NOUN" else None
 
 
 def _numeral(tok: Token) -> bool:
@@ -133,6 +159,8 @@ def _qualifier(ctx: Context, tok: Token) -> str | None:
 
 
 def _unit(ctx: Context, tok: Token, noun: Token) -> str:
+    if noun.i == tok.i:  # a sum a verb takes: what was done with it ("offered", "paid")
+        return (tok.head if tok.dep_ == "dobj" else tok.head.head).text
     return ctx.doc[tok.i + 1 : noun.i + 1].text if noun.i > tok.i else noun.text
 
 
@@ -187,6 +215,10 @@ def _place_of(ctx: Context, noun: Token) -> Mention | None:
             m = ctx.first_in(obj, types)
             if m is not None and m.label != "rules/description":
                 return m
+    if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in children(verb)):
+        m = ctx.at(verb.head)  # "the city of Lyon, where 20,000 people marched"
+        if m is not None and m.type in PARTIES and m.label != "rules/description":
+            return m
     if noun.dep_ in ("nsubj", "nsubjpass"):
         attr = child(verb, "dobj", "attr")
         m = ctx.at(attr) if attr is not None else None
@@ -220,8 +252,16 @@ def _most_named(ctx: Context, types: tuple[str, ...]) -> Mention | None:
                 first[key] = m
     if not counts:
         return None
-    best = max(counts, key=lambda k: (counts[k], -(first[k].start or 0)))
+    national = _national(ctx, first) if types == ("PLACE",) else set()
+    best = max(counts, key=lambda k: (k not in national, counts[k], -(first[k].start or 0)))
     return first[best]
+
+
+def _national(ctx: Context, places: dict[str, Mention]) -> set[str]:
+    """The places whose nationality adjective the report uses ("Greece" in a report saying
+    "Greek"): the country around the event, where a town or a site it names is more precise."""
+    used = used_nationalities(ctx)
+    return {k for k, m in places.items() if any(is_nationality_of(n, m.text) for n in used)}
 
 
 PEOPLE = frozenset({"people", "person", "persons", "worker", "employee", "resident", "civilian", "victim", "firefighter",
@@ -232,6 +272,7 @@ EVENT_VERBS = frozenset({"injure", "hurt", "kill", "harm", "wound", "die", "resc
                          "hospitalise", "trap", "strand", "displace", "survive", "perish", "suffocate", "drown"})
 HARM = frozenset({"injure", "hurt", "kill", "harm", "wound", "die", "arrest", "rescue", "evacuate", "detain"})
 HARM_NOUNS = frozenset({"injury", "casualty", "death", "fatality", "arrest"})
+LEFT_HARMED = frozenset({"dead", "injured", "wounded", "homeless", "hurt", "stranded", "trapped"})  # "left 4 people dead"
 NOBODY = frozenset({"nobody", "no-one", "noone"})
 
 
@@ -253,13 +294,15 @@ def bare_counts(ctx: Context) -> Iterator[Found]:
             continue
         party = _place_of(ctx, verb) or setting(ctx)
         if party is not None:
-            unit = tok.text if tok.pos_ == "NOUN" and value == "0" else f"people {verb.text}"
+            unit = tok.text if tok.lemma_.lower() in HARM_NOUNS else f"people {verb.text}"
             yield Found("quantity", verb, party, "rules/counts.bare.v1", object={"value": value, "datatype": "number", "unit": unit},
                         confidence=0.45)
 
 
 def _after_no(tok: Token) -> bool:
-    return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "no"
+    """'no one', 'no injuries', and 'No-one' as the tagger splits it ('No', '-', 'one')."""
+    before = tok.doc[tok.i - 2] if tok.i > 1 and tok.doc[tok.i - 1].text in ("-", "–") else tok.doc[tok.i - 1] if tok.i > 0 else None
+    return before is not None and before.lower_ == "no"
 
 
 def _harm_verb(tok: Token) -> Token | None:
@@ -282,4 +325,6 @@ def _people_in_event(noun: Token) -> bool:
     if noun.lemma_.lower() not in PEOPLE:
         return False
     verb = noun.head
-    return verb.lemma_.lower() in EVENT_VERBS or any(c.dep_ == "xcomp" and c.lemma_.lower() in EVENT_VERBS for c in children(verb))
+    return verb.lemma_.lower() in EVENT_VERBS or any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in EVENT_VERBS or c.dep_ in ("oprd", "acomp") and c.lower_ in LEFT_HARMED
+        for c in children(verb))

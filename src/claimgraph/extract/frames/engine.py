@@ -12,7 +12,7 @@ from claimgraph.extract.frames.slots import fill
 from claimgraph.extract.frames.values import implied_memberships, role_phrase
 from claimgraph.extract.parsed import children
 from claimgraph.extract.predicates.base import Context, Found, is_aside
-from claimgraph.extract.predicates.status import unrealised
+from claimgraph.extract.predicates.status import STATUS_PREDICATES, not_yet, unrealised
 from claimgraph.model import Mention, Modality
 
 POS_CLASS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
@@ -31,7 +31,7 @@ def run(ctx: Context, registry: Registry = REGISTRY) -> Iterator[Found]:
 def apply(ctx: Context, frame: Frame, tok: Token) -> Iterator[Found]:
     if frame.particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == frame.particle for c in children(tok)):
         return
-    if unrealised(tok):
+    if unrealised(tok) or frame.predicate in STATUS_PREDICATES and not_yet(tok):
         return
     if not all(any(not words or w.lemma_.lower() in words for t in fill(tok, slot) for w in t.subtree) for slot, words in frame.requires):
         return

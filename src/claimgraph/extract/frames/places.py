@@ -57,7 +57,7 @@ REGISTRY.add(
                                                                     "report", "tweet", "post"}),
           subject=("agent", "subject"), object=("prep:from|in",), object_types=WHERE, confidence=0.5),
     # "a Tesco store in Harlow", "an Oslo branch of Nordbank", "the company's plant near Lyon"
-    Frame("places.facility-in.v1", "located_in", nouns=FACILITIES, subject=("compound", "poss", "patient"),
+    Frame("places.facility-in.v1", "located_in", nouns=FACILITIES, subject=("compound", "poss", "patient", "self"),
           subject_types=("ORG",), object=("prep:in|at|on|near", "compound"), object_types=WHERE, confidence=0.5),
     # "his home in Santa Rosa", "her stay at the clinic", "their arrival in Kabul"
     Frame("places.home-in.v1", "located_in", nouns=frozenset({"home", "house", "residence", "apartment", "flat",
@@ -190,7 +190,7 @@ def places_in_names(ctx: Context) -> Iterator[Found]:
             if not t.text[:1].isupper() or t.text == m.text:
                 continue
             named = next((p for p in places if p.text == t.text or is_demonym_of(t.text, p.text)), None)
-            if named is None and t.text not in _nationalities(ctx):
+            if named is None and t.text not in used_nationalities(ctx):
                 continue
             if not any(x.is_alpha and x.i != t.i and x.lower_ not in NAME_PARTICLES for x in span):
                 continue  # "Al-Shaddadi" tagged as an organisation is the place itself
@@ -200,7 +200,7 @@ def places_in_names(ctx: Context) -> Iterator[Found]:
             break  # the first place a name holds ("Bank of Kenya in Mombasa" is in Kenya by its name)
 
 
-def _nationalities(ctx: Context) -> frozenset[str]:
+def used_nationalities(ctx: Context) -> frozenset[str]:
     """Nationality adjectives the document uses on their own ("a Canadian province"), once a document."""
     key = "claimgraph.nationalities"
     if key not in ctx.doc.user_data:

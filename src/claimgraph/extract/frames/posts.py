@@ -24,7 +24,8 @@ LEAD = frozenset({"lead", "head", "run", "chair", "command", "manage", "direct",
                   "captain", "helm", "coach", "preside", "establish", "launch"})
 WORK_FOR = frozenset({"work", "play", "write", "report", "fight", "spy", "campaign", "serve", "volunteer", "intern",
                       "consult", "broadcast", "moonlight", "labor", "labour", "toil"})
-EMPLOY = frozenset({"employ", "hire", "recruit", "retain", "contract", "engage", "sign"})
+EMPLOY = frozenset({"employ", "hire", "recruit", "retain", "contract", "engage", "sign", "acquire", "re-sign"})
+SPEND = frozenset({"spend", "stay", "remain", "be"})
 
 REGISTRY.add(
     # "the board named Ms Ruiz chief executive", "Ruiz was appointed as head of the agency"
@@ -60,7 +61,10 @@ REGISTRY.add(
     # "X works for Y", "a reporter who writes for Y", "played for Y"
     Frame("posts.works-for.v1", "member_of", verbs=WORK_FOR, subject=("agent", "subject"),
           object=("prep:for|at|with|on",), subject_types=PERSON, object_types=GROUP),
-    # "X is employed by Y", "Y hired X"
+    # "she spent six seasons with the club", "he stayed with the firm", "X has been with Y for 20 years"
+    Frame("posts.spent-with.v1", "member_of", verbs=SPEND, subject=("agent", "subject"), object=("prep:with",),
+          subject_types=PERSON, object_types=GROUP, confidence=0.5),
+    # "X is employed by Y", "Y hired X", "the club acquired X"
     Frame("posts.employed.v1", "member_of", verbs=EMPLOY, subject=("patient",), object=("agent",),
           subject_types=PERSON, object_types=GROUP),
     # "X heads the agency", "she founded the clinic", "he chairs the committee"

@@ -148,6 +148,11 @@ def prepositional(tok: Token, preps: tuple[str, ...]) -> list[Token]:
         dobj = child(tok, "dobj", "nsubjpass")
         if dobj is not None:
             found = _prep_objects(dobj, preps)
+    if not found and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        # "exploded at a bank in Salem": the parser hangs the phrase right after the noun on the verb
+        after = tok.right_edge.i + 1
+        found = [o for c in children(tok.head.head) if c.i == after and c.dep_ == "prep" and c.lower_ in preps
+                 for o in children(c) if o.dep_ == "pobj"]
     return found
 
 

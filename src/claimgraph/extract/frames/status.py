@@ -14,7 +14,7 @@ from claimgraph.extract.frames.registry import REGISTRY, Frame
 from claimgraph.extract.frames.slots import fill
 from claimgraph.extract.parsed import children
 from claimgraph.extract.predicates.base import Context, Found
-from claimgraph.extract.predicates.status import unrealised
+from claimgraph.extract.predicates.status import not_yet, unrealised
 from claimgraph.extract.timex import resolve_time
 from claimgraph.extract.untagged import title_case
 from claimgraph.model import Mention
@@ -198,7 +198,7 @@ def shot(ctx: Context) -> Iterator[Found]:
     """'X was shot in the leg': wounded; 'X was shot dead', 'fatally stabbed', 'shot to death':
     dead. 'Shot and killed' is left to the verb that says the death."""
     for tok in ctx.tokens:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in WEAPON_VERBS or unrealised(tok):
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in WEAPON_VERBS or unrealised(tok) or not_yet(tok):
             continue
         near = children(tok)
         if any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in near):

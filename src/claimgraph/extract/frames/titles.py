@@ -69,6 +69,21 @@ def _shared_title(ctx: Context, m: Mention) -> list[Token]:
     return run if run and run[-1].tag_ in ("NNS", "NNPS") else []
 
 
+@REGISTRY.pattern("posts", "rules/posts.possessive.v1")
+def possessive_members(ctx: Context) -> Iterator[Found]:
+    """'the Boston Globe's Karen Lind', 'the club's Tom Hale': a person named as an
+    organisation's is one of its people."""
+    for tok in ctx.tokens:
+        if tok.dep_ != "poss" or tok.head.pos_ != "PROPN":
+            continue
+        org, person = ctx.by_token.get(tok.i), ctx.by_token.get(tok.head.i)
+        if org is None or person is None or org.type != "ORG" or person.type != "PERSON" or org.id == person.id:
+            continue
+        if "rules/description" in (org.label, person.label):
+            continue
+        yield Found("member_of", tok.head, person, "rules/posts.possessive.v1", object=org, confidence=0.6, structural=True)
+
+
 @REGISTRY.pattern("posts", "rules/posts.apposition.v2")
 def appositions(ctx: Context) -> Iterator[Found]:
     """'X, a surgeon and adviser to Y', 'X, who is chairman of Y', 'X is the head of Y'."""
@@ -94,6 +109,19 @@ def appositions(ctx: Context) -> Iterator[Found]:
         yield from origins_in(ctx, span, holder, tok, "rules/places.nationality.v1")
 
 
+def _next_to(appos: Token) -> bool:
+    """An apposition follows the phrase it renames: only words of that phrase stand between
+    ("X, 37, of Leeds, a teacher"). The parser also hangs a list's items on a far subject ("X
+    was convicted of killing a judge, a clerk and a deputy"): no apposition."""
+    while appos.dep_ == "appos" and appos.head.i != appos.i:
+        head = appos.head
+        own = {t.i for t in head.subtree}
+        if not all(i in own for i in range(min(head.i, appos.left_edge.i), max(head.i, appos.left_edge.i))):
+            return False
+        appos = head  # "X, a clerk, a former officer": each link of the chain
+    return True
+
+
 def _holder(ctx: Context, tok: Token) -> tuple[Mention | None, bool]:
     """Who the role noun describes, and whether the sentence presupposes it (an apposition)
     rather than asserting it (a predicate noun)."""
@@ -105,7 +133,7 @@ def _holder(ctx: Context, tok: Token) -> tuple[Mention | None, bool]:
         # inside the first one's of-phrase
         first = next((a for a in list(first.ancestors)[:3] if a.pos_ == "NOUN" and is_person_noun(a.lemma_.lower())), first)
     if first.dep_ == "appos":
-        return ctx.at(first.head), True
+        return (ctx.at(first.head) if _next_to(first) else None), True
     named = next((c for c in children(first) if c.dep_ == "appos" and c.i in ctx.by_token), None)
     if named is not None:  # "the lawyer for the officer, X"
         return ctx.by_token[named.i], True

@@ -227,6 +227,9 @@ class Context:
             titleish = t.pos_ in ("ADJ", "PROPN") or is_person_noun(t.lemma_.lower()) or (t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod"))
             # "Islamic State in Iraq and Syria commander": a connective between two names
             linking = t.lower_ in ("in", "and", "of", "for") and run and self._named(run[0]) and i > self.sent.start and self._named(self.doc[i - 1])
+            # "Nuggets President and General Manager X": two posts of one holder
+            linking = linking or (t.lower_ in ("and", "&") and bool(run) and i > self.sent.start
+                                  and self.doc[i - 1].text[:1].isupper() and is_person_noun(self.doc[i - 1].lemma_.lower()))
             if titleish or linking or t.text in ("’s", "'s"):
                 run.insert(0, t)
                 i -= 1

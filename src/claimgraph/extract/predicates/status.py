@@ -123,6 +123,30 @@ def _stray_subject(tok: Token) -> Token | None:
     return None
 
 
+MODALS = frozenset({"will", "'ll", "would", "shall", "should", "must", "could", "can", "ca", "might", "may"})
+MANDATE = frozenset({"recommend", "recommendation", "demand", "insist", "ask", "request", "propose", "urge", "order"})
+STATUS_PREDICATES = frozenset({"dead", "wounded", "arrested", "released", "alive"})
+
+
+def not_yet(tok: Token) -> bool:
+    """An event to come or called for, not one that happened: "X will die in prison", "X is to
+    be sentenced", "X was going to be shot", "a recommendation that X be executed". A modal of
+    the perfect ("X may have been killed") is a hedge, and a state ("X could be dead") is not an
+    event: both are left to the modality layer."""
+    if tok.pos_ != "VERB" or tok.lemma_ == "be":
+        return False
+    aux = [c for c in children(tok) if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in MODALS for c in aux) and not any(c.lemma_ == "have" for c in aux):
+        return True
+    up = head(tok)
+    if tok.dep_ == "xcomp" and any(c.lower_ == "to" for c in aux) and (
+            up.lemma_ == "be" or up.lower_ == "going" and up.pos_ == "VERB"):
+        return True  # "is to be sentenced", "was going to be shot"
+    # "recommended that X be executed", "a recommendation that X die"
+    return tok.dep_ in ("ccomp", "acl") and up.lemma_.lower() in MANDATE and (
+        tok.tag_ in ("VB", "VBP") or any(c.lower_ == "be" and c.tag_ == "VB" for c in aux))
+
+
 def find_status(ctx: Context) -> Iterator[Found]:
     for tok in ctx.tokens:
         predicate = _predicate(tok) if tok.pos_ in ("VERB", "NOUN", "ADJ", "AUX") else None
@@ -132,7 +156,7 @@ def find_status(ctx: Context) -> Iterator[Found]:
             continue
         if tok.pos_ == "ADJ" and tok.dep_ == "amod":
             continue  # "the killed fighters": no one named
-        if unrealised(tok):
+        if unrealised(tok) or not_yet(tok):
             continue
         if tok.lemma_ == "survive" and child(tok, "nsubjpass") is not None:
             continue  # "X is survived by Y": the frames say X is dead and Y alive

@@ -253,11 +253,14 @@ class EntityIndex:
 
     def displayed_as(self, display_key: str) -> list[str]:
         """Named entities whose display name has this key, oldest first."""
+        entities = self.entities
+
         def shown(e: str) -> bool:
-            state = self.entities.get(e)
+            state = entities.get(e)
             return state is not None and state.named and key(state.display()) == display_key
 
-        found = {e for e in self.blocks.get(f"k:{display_key}", ()) if shown(e)}
+        block = self.blocks.get(f"k:{display_key}")
+        found = {e for e in block if shown(e)} if block else set()
         if self.source is not None:
             stored = [e for e in self.source.entities_displayed_as(display_key) if e not in found]
             self.load(stored)

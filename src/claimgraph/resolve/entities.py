@@ -60,6 +60,10 @@ def majority_type(votes: Counter[str]) -> str:
     """The type most votes give, ties in TYPE_ORDER (PERSON, ORG, PLACE)."""
     if not votes:
         return "ORG"
+    if len(votes) == 1:  # most often one type alone: it wins when it is one of TYPE_ORDER and has a vote
+        ((only, n),) = votes.items()
+        if n > 0 and only in TYPE_ORDER:
+            return only
     best, most = TYPE_ORDER[0], -1
     for t in TYPE_ORDER:
         n = votes.get(t, 0)

@@ -181,13 +181,14 @@ class Resolver:
         blocks_of = index.blocks
         # smallest first, equal sizes by key: a set's order changes with the hash seed
         keys = sorted([(len(blocks_of[k]), k) for k in wanted if k in blocks_of])
+        bound = MAX_BLOCK
         if keys and keys[0][0] > MAX_BLOCK:  # only unspecific keys: the smallest still gives candidates
             if keys[0][0] > BIG_BLOCK:
                 return []
-            keys = keys[:1]
+            keys, bound = keys[:1], BIG_BLOCK
         found: dict[str, None] = {}
         for size, k in keys:
-            if size > MAX_BLOCK or len(found) >= MAX_COMPARED:
+            if size > bound or len(found) >= MAX_COMPARED:
                 break
             for e in index.ordered(k):
                 if e not in found and entities[e].type == type_:

@@ -1,7 +1,8 @@
 """What a command costs before it does anything: `claimgraph stats` on a small store, run as the
 console command in a new process, beside a bare `python -c pass` (the ratio) and a bare Typer
-app with one option and one command (the floor the CLI library sets). The issue's bar:
-`claimgraph stats` in at most 0.3 s.
+app with one option and one command (the floor the CLI library sets; its version is printed: from
+0.29 on, Typer imports pydantic to coerce the first parameter). The issue's bar: `claimgraph stats`
+in at most 0.3 s.
 
     python benchmarks/bench_start.py [--db STORE] [--repeat 15]
 
@@ -80,7 +81,9 @@ def main() -> None:
     args = parser.parse_args()
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     compileall.compile_dir(ROOT / "src" / "claimgraph", quiet=1)
-    print(f"load average before: {os.getloadavg()[0]:.2f} (2 cores shared)")
+    from importlib.metadata import version
+
+    print(f"load average before: {os.getloadavg()[0]:.2f} (2 cores shared); Typer {version('typer')}")
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or example_store(Path(tmp))
         copy = Path(tmp) / "stats.db"  # counted on a copy: the store itself is never opened for writing

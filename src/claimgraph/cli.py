@@ -4,9 +4,10 @@ Start-up is part of every command's cost (`claimgraph stats` is a Python start-u
 query), so this module imports only Typer and the errors at load time: the service, the reads and
 Rich's consoles, tables and progress bars are imported by the commands that use them. Plain lines
 (counts, errors, "… N more") are written with `typer.echo`; Rich draws tables and styled text.
+Annotations are real objects, not strings (no `from __future__ import annotations`): Typer reads
+every command's parameters when the app starts and would evaluate each string annotation twice.
+Typer is pinned below 0.29, which coerces every parameter through pydantic, imported for it.
 """
-
-from __future__ import annotations
 
 import functools
 import json
@@ -31,7 +32,7 @@ MODALITY_STYLE = {"asserted": "green", "reported": "cyan", "hedged": "yellow", "
 
 
 @functools.cache
-def console() -> Console:
+def console() -> "Console":
     """Standard output for tables and styled text (Rich, loaded by the first command that draws)."""
     from rich.console import Console
 
@@ -39,7 +40,7 @@ def console() -> Console:
 
 
 @functools.cache
-def err() -> Console:
+def err() -> "Console":
     """Standard error, for the ingest's progress bar and what is said while it shows."""
     from rich.console import Console
 
@@ -74,7 +75,7 @@ def main(ctx: typer.Context,
     ctx.obj = {"db": db}
 
 
-def _open(ctx: typer.Context, create: bool = False, **settings: Any) -> Claimgraph:
+def _open(ctx: typer.Context, create: bool = False, **settings: Any) -> "Claimgraph":
     from claimgraph.api import Claimgraph
 
     return Claimgraph.open(ctx.obj["db"], create=create, **settings)

@@ -1,6 +1,5 @@
-"""Where a document's cluster goes: the resolver's shortcuts (the first candidate with one of the
-cluster's names ends the search; comparisons are cached) give what comparing every candidate in
-order gives."""
+"""Where a document's cluster goes: the resolver's shortcut (the first candidate with one of the
+cluster's names ends the search) gives what comparing every candidate in order gives."""
 
 from __future__ import annotations
 

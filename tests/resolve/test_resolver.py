@@ -206,3 +206,19 @@ def test_a_peoples_adjective_stands_for_its_country_not_a_name_it_opens():
     ocean = Mention(id="m:d1:0", document="d1", start=0, end=13, text="Karsian Ocean", type="PLACE", label="test")
     adjective = Mention(id="m:d1:40", document="d1", start=40, end=47, text="Karsian", type="PLACE", label="rules/nationality")
     assert clusters(Resolver(), [ocean, adjective]) == [{"Karsian"}, {"Karsian Ocean"}]
+
+
+def test_a_name_whose_every_key_is_crowded_still_gets_the_smallest_block_as_candidates():
+    """Past MAX_BLOCK (16) entities a key no longer discriminates, but when every key of a name is
+    that crowded, the smallest block (up to BIG_BLOCK, 64) still gives its oldest entities: a
+    respelling of a known person joins him, not a new entity."""
+    firsts = ["Zurab", "Zaur", "Zelim", "Zinov", "Zakir", "Zamir", "Zohan", "Zemfir", "Zoltan", "Zakhar",
+              "Zubair", "Zorik", "Zeynal", "Zabit", "Zarif", "Zinat", "Zaven", "Zosim", "Zufar", "Zidan"]
+    known = [m for i, first in enumerate(firsts) for m in mentions(f"d{i:02}", (f"{first} Tembiev", "PERSON"))]
+    resolver = Resolver()
+    first_run, _ = resolver.resolve(known)
+    assert len(first_run) == len(firsts)  # twenty people of one family: its keys hold twenty entities each
+    assert [len(resolver.blocks[k]) for k in ("fl:z:tmbv", "s:tmbv")] == [20, 20]  # 'Zurab Tembiyev''s keys but k:
+    entities, links = resolver.resolve(mentions("d99", ("Zurab Tembiyev", "PERSON")))
+    zurab = next(e for e in first_run if e.name == "Zurab Tembiev")
+    assert [e for _, e, _, _ in links] == [zurab.id]

@@ -60,6 +60,10 @@ def majority_type(votes: Counter[str]) -> str:
     """The type most votes give, ties in TYPE_ORDER (PERSON, ORG, PLACE)."""
     if not votes:
         return "ORG"
+    if len(votes) == 1:  # most often one type alone: it wins when it is one of TYPE_ORDER and has a vote
+        ((only, n),) = votes.items()
+        if n > 0 and only in TYPE_ORDER:
+            return only
     best, most = TYPE_ORDER[0], -1
     for t in TYPE_ORDER:
         n = votes.get(t, 0)
@@ -253,11 +257,14 @@ class EntityIndex:
 
     def displayed_as(self, display_key: str) -> list[str]:
         """Named entities whose display name has this key, oldest first."""
+        entities = self.entities
+
         def shown(e: str) -> bool:
-            state = self.entities.get(e)
+            state = entities.get(e)
             return state is not None and state.named and key(state.display()) == display_key
 
-        found = {e for e in self.blocks.get(f"k:{display_key}", ()) if shown(e)}
+        block = self.blocks.get(f"k:{display_key}")
+        found = {e for e in block if shown(e)} if block else set()
         if self.source is not None:
             stored = [e for e in self.source.entities_displayed_as(display_key) if e not in found]
             self.load(stored)

@@ -16,7 +16,6 @@ import gc
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from claimgraph.model import Claim, Entity, Mention, Modality, Section, stable_id
@@ -36,12 +35,9 @@ from claimgraph.resolve.score import STRONG, WEAK, Match, begins, compare, signi
 
 Link = tuple[str, str, str, str]  # mention, entity, rule, evidence
 MAX_COMPARED = 12  # candidates compared per cluster, those sharing the most keys first
-# a cluster's names against a candidate's: the same two name lists meet again and again as a
-# corpus grows (nine calls in ten at 100k mentions), and compare() is a pure function of them
-_compare = lru_cache(maxsize=1 << 18)(compare)
 
 
-@dataclass
+@dataclass(slots=True)
 class Cluster:
     """Mentions of one document believed to name one thing."""
 
@@ -129,6 +125,8 @@ class Resolver:
             # was X" must not make two people one
             if c.object and c.object.get("value") and c.modality not in (Modality.HEDGED, Modality.DENIED):
                 self.aliases[c.subject].append(str(c.object["value"]))
+        # what judgements need to move mentions once they are placed: kept only when there are any
+        self.judged = bool(self.merges or self.splits)
         self.mention_names: dict[str, str] = {}
         self.mention_types: dict[str, str] = {}
         self.antecedents: dict[str, str] = {}  # mention -> the mention coreference linked it to
@@ -147,9 +145,8 @@ class Resolver:
 
     # ---- index ----------------------------------------------------------------------
     def _register(self, entity_id: str, m: Mention, weight: int = 1) -> EntityState:
-        state = self.entities.get(entity_id) or self.index.state(entity_id)
-        if m.antecedent:
-            self.antecedents[m.id] = m.antecedent
+        index = self.index
+        state = index.entities.get(entity_id) or index.state(entity_id)
         named = False
         if m.is_reference:
             pass  # a pronoun or nominal: neither a name nor a type vote
@@ -158,32 +155,40 @@ class Resolver:
         else:
             state.named = state.named or m.label != "rules/description"
             state.add(m.text, m.type, weight)
-            self.index.file(m.text, m.type, entity_id)
+            index.file(m.text, m.type, entity_id)
             named = True
-        if self.index.source is not None:
+        if index.source is not None:
             self.gave_name[m.id] = named
-        self.mention_names[m.id] = m.text
-        self.mention_types[m.id] = m.type
+        if self.judged:
+            if m.antecedent:
+                self.antecedents[m.id] = m.antecedent
+            self.mention_names[m.id] = m.text
+            self.mention_types[m.id] = m.type
         return state
 
     def _candidates(self, cluster: Cluster) -> list[str]:
         """Entities of the cluster's type filed under its blocking keys, the most specific keys
         (smallest blocks: the same name, the same first and family name) first, at most
         MAX_COMPARED: the work per document stays bounded however large the store grows."""
-        type_ = cluster.type
-        wanted = {k for name in cluster.names for k in blocking_keys(name, type_)}
+        type_, names = cluster.type, cluster.names
+        if len(names) == 1:  # most clusters: one name, whose keys are cached
+            wanted: Iterable[str] = blocking_keys(next(iter(names)), type_)
+        else:
+            wanted = {k for name in names for k in blocking_keys(name, type_)}
         index, entities = self.index, self.entities
-        index.fetch(wanted)
+        if index.source is not None:
+            index.fetch(wanted)
         blocks_of = index.blocks
         # smallest first, equal sizes by key: a set's order changes with the hash seed
-        keys = sorted((len(blocks_of[k]), k) for k in wanted if k in blocks_of)
+        keys = sorted([(len(blocks_of[k]), k) for k in wanted if k in blocks_of])
+        bound = MAX_BLOCK
         if keys and keys[0][0] > MAX_BLOCK:  # only unspecific keys: the smallest still gives candidates
             if keys[0][0] > BIG_BLOCK:
                 return []
-            keys = keys[:1]
+            keys, bound = keys[:1], BIG_BLOCK
         found: dict[str, None] = {}
         for size, k in keys:
-            if size > MAX_BLOCK or len(found) >= MAX_COMPARED:
+            if size > bound or len(found) >= MAX_COMPARED:
                 break
             for e in index.ordered(k):
                 if e not in found and entities[e].type == type_:
@@ -193,7 +198,7 @@ class Resolver:
         # the tagger types a name differently from one report to the next ("TMZ", "Betty Ford
         # Center"): an entity's own name (its display name), of two words or more or an acronym,
         # crosses types
-        for name in sorted(cluster.names):
+        for name in sorted(names):
             if len(found) < MAX_COMPARED and (len(name_tokens(name)) >= 2 or is_acronym(name)):
                 for e in index.displayed_as(key(name)):
                     if len(found) < MAX_COMPARED:
@@ -224,19 +229,22 @@ class Resolver:
             by_doc[m.document].append(m)
         links: list[Link] = []
         touched: set[str] = set()
+        register, append = self._register, links.append
         for doc_mentions in by_doc.values():
-            texts = {m.id: m.text for m in doc_mentions}
+            texts: dict[str, str] | None = None  # the document's mention texts, when a reference needs them
             for cluster in self.cluster_document(doc_mentions):
                 entity_id, match = self._place(cluster)
                 touched.add(entity_id)
                 placed = match.evidence if match.score > 0 else "founded a new entity"  # one string for the cluster
+                rules = cluster.rules
                 for m in cluster.mentions:
-                    self._register(entity_id, m)
-                    rule = cluster.rules[m.id]
+                    register(entity_id, m)
                     evidence = placed
                     if m.antecedent and m.sieve:
+                        if texts is None:
+                            texts = {x.id: x.text for x in doc_mentions}
                         evidence = f"{m.text!r} → {texts.get(m.antecedent, m.antecedent)!r}"
-                    links.append((m.id, entity_id, rule, evidence))
+                    append((m.id, entity_id, rules[m.id], evidence))
         links = self._apply_judgements(links, touched)
         return [self.entities[e].to_entity() for e in sorted(touched) if e in self.entities], links
 
@@ -246,18 +254,21 @@ class Resolver:
         ordered = sorted(mentions, key=lambda m: (m.start is None, m.start or 0))
         present = {m.id for m in ordered}
         linked = [m for m in ordered if m.antecedent in present]
+        longest = 0  # the most name tokens of a name the document's clusters have so far
         for m in ordered:
             if m.antecedent in present:
                 continue  # follows its antecedent, below
             k = key(m.text)
+            size = len(name_tokens(m.text))
             target, rule = by_key.get(k), "same name in the document"
-            if target is None:
+            if target is None and size < longest:  # else no name it could shorten
                 target, rule = self._short_form_of(m, clusters)
             if target is None or self._is_distinct([m.text], target.names):
                 target, rule = Cluster(), "first mention in the document"
                 clusters.append(target)
             target.add(m, rule)
             by_key.setdefault(k, target)
+            longest = max(longest, size)
         clusters = self._join_family_names(self._join_leading_words(clusters))
         return self._join_aliases(self._follow_antecedents(clusters, linked))
 
@@ -270,9 +281,11 @@ class Resolver:
             toks = {t for n in short.names for t in name_tokens(n)}
             if len(toks) != 1:
                 continue
+            if not (short.type == "PERSON" or any(m.label.startswith("spacy/NORP") for m in short.mentions)):
+                continue  # a name of no person
             token = next(iter(toks))
             owners = [c for c in people if c is not short and any(tokens_equal(token, name_tokens(n)[-1]) for n in c.full_names())]
-            if len(owners) == 1 and (short.type == "PERSON" or any(m.label.startswith("spacy/NORP") for m in short.mentions)):
+            if len(owners) == 1:
                 if self._is_distinct(short.names, owners[0].names):
                     continue
                 for m in short.mentions:
@@ -306,6 +319,8 @@ class Resolver:
         out = list(clusters)
         for short in [c for c in clusters if c.type == "ORG" and not c.described]:
             toks = significant_tokens(max(short.names, key=lambda n: len(name_tokens(n))))
+            if len(toks) < 2:
+                continue  # begins() needs two leading words
             longer = [c for c in out if c is not short and c.type == "ORG" and not c.described and any(
                 len(significant_tokens(n)) > len(toks) and begins(toks, significant_tokens(n)) for n in c.names)]
             if len(longer) == 1 and short in out and not self._is_distinct(short.names, longer[0].names):
@@ -374,20 +389,25 @@ class Resolver:
             # across documents
             return self._new_entity_id(cluster), Match(0.0, "unnamed person: kept to its document")
         names = tuple(cluster.names)
-        candidates = [e for e in self._candidates(cluster) if not self._is_distinct(names, self.entities[e].names)]
+        entities = self.entities
+        candidates = self._candidates(cluster)
+        if self.distinct:
+            candidates = [e for e in candidates if not self._is_distinct(names, entities[e].names)]
         # the same name scores 1.0, more than any other evidence (compare() never reaches it): the
         # first candidate, in order, that has one of the cluster's names is the answer, and the
         # candidates before it need no comparing
         name_keys = [(n, key(n)) for n in names]
         for eid in candidates:
-            state = self.entities[eid]
-            same = next((n for n, k in name_keys if k in state.keys), None)
-            if same:
-                return eid, Match(1.0, "same name", same, same)
+            keys = entities[eid].keys
+            for n, k in name_keys:
+                if k in keys:  # the first of the names it has decides, as next() over them would
+                    if n:
+                        return eid, Match(1.0, "same name", n, n)
+                    break
         weak: list[tuple[str, Match]] = []
         best: tuple[str, Match] | None = None
         for eid in candidates:
-            match = _compare(names, tuple(self.entities[eid].names), cluster.type)
+            match = compare(names, entities[eid].names, cluster.type)
             if match.score >= STRONG and (best is None or match.score > best[1].score):
                 best = (eid, match)
             elif WEAK <= match.score < STRONG:

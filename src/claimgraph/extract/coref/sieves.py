@@ -107,7 +107,8 @@ def relaxed_match(s: State) -> None:
 def acronym_and_demonym(s: State) -> None:
     """An organisation's acronym and its full name ('NRU', 'Northern Rail Union'); a nationality
     adjective and its country ('Greek', 'Greece'). Each name is compared, in document order, with
-    the earlier names that can fit: those of its initials, or of its demonym key."""
+    the earlier names that can fit: those of its initials, or of its demonym key (a key that holds
+    for `is_demonym_of` only: a table of irregular nationalities would need its own lookup)."""
     names = [c for c in s.cands if c.kind == NAME and c.type in ("ORG", "PLACE")]
     by_initials: dict[str, list[int]] = defaultdict(list)  # positions in `names`
     by_key: dict[str, list[int]] = defaultdict(list)

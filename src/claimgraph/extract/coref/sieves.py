@@ -5,6 +5,7 @@ reflexives, acronyms and demonyms, then head match. Each links what it is sure o
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -20,7 +21,7 @@ from claimgraph.extract.coref.lexicon import (
 )
 from claimgraph.extract.parsed import children, doc_text
 from claimgraph.model import Statement
-from claimgraph.words import is_demonym_of
+from claimgraph.words import demonym_key, is_demonym_of
 
 
 @dataclass
@@ -105,18 +106,29 @@ def relaxed_match(s: State) -> None:
 
 def acronym_and_demonym(s: State) -> None:
     """An organisation's acronym and its full name ('NRU', 'Northern Rail Union'); a nationality
-    adjective and its country ('Greek', 'Greece')."""
+    adjective and its country ('Greek', 'Greece'). Each name is compared, in document order, with
+    the earlier names that can fit: those of its initials, or of its demonym key (a key that holds
+    for `is_demonym_of` only: a table of irregular nationalities would need its own lookup)."""
     names = [c for c in s.cands if c.kind == NAME and c.type in ("ORG", "PLACE")]
-    for c in names:
+    by_initials: dict[str, list[int]] = defaultdict(list)  # positions in `names`
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(names):
         text = s.text(c)
-        for other in names:
-            if other.index >= c.index or s.clusters.same(c.index, other.index):
+        acronym = text.isupper() and 2 <= len(text) <= 6
+        fits = set(by_initials.get(text, ())) if acronym else set()
+        if " " not in text:
+            fits.update(by_key.get(demonym_key(text), ()))
+        for j in sorted(fits):
+            other = names[j]
+            if s.clusters.same(c.index, other.index):
                 continue
             earlier = s.text(other)
-            if text.isupper() and 2 <= len(text) <= 6 and _initials(earlier) == text:
+            if acronym and _initials(earlier) == text:
                 s.clusters.link(c.index, other.index, f"acronym sieve: {text!r} is the initials of {earlier!r}")
             elif " " not in text and (is_demonym_of(text, earlier) or is_demonym_of(earlier, text)):
                 s.clusters.link(c.index, other.index, f"demonym sieve: {text!r} and {earlier!r}")
+        by_initials[_initials(text)].append(i)
+        by_key[demonym_key(text)].append(i)
 
 
 def appositive(s: State) -> None:

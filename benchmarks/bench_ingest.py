@@ -18,16 +18,18 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
-
-from spacy.language import Language  # noqa: E402
 
 from claimgraph.api import Claimgraph  # noqa: E402
 from claimgraph.ingest.files import discover, read_file  # noqa: E402
 from claimgraph.ingest.language import detect_language  # noqa: E402
 from claimgraph.nlp.pipeline import load_package, load_pipeline  # noqa: E402
+
+if TYPE_CHECKING:  # spaCy (and numpy) load after claimgraph, which sets OpenBLAS's threads as a user's run does
+    from spacy.language import Language
 
 
 def load_texts(folder: Path, copies: int) -> list[str]:

@@ -12,8 +12,8 @@ from claimgraph.extract.frames.slots import fill
 from claimgraph.extract.frames.values import implied_memberships, role_phrase
 from claimgraph.extract.parsed import children
 from claimgraph.extract.predicates.base import Context, Found, is_aside
-from claimgraph.extract.predicates.status import STATUS_PREDICATES, not_yet, unrealised
-from claimgraph.model import Mention, Modality
+from claimgraph.extract.predicates.status import not_yet, unrealised
+from claimgraph.model import STATUS_PREDICATES, Mention, Modality
 
 POS_CLASS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 

@@ -125,7 +125,6 @@ def _stray_subject(tok: Token) -> Token | None:
 
 MODALS = frozenset({"will", "'ll", "would", "shall", "should", "must", "could", "can", "ca", "might", "may"})
 MANDATE = frozenset({"recommend", "recommendation", "demand", "insist", "ask", "request", "propose", "urge", "order"})
-STATUS_PREDICATES = frozenset({"dead", "wounded", "arrested", "released", "alive"})
 
 
 def not_yet(tok: Token) -> bool:

@@ -28,7 +28,7 @@ from claimgraph.extract.lexicon import (
     is_person_noun,
     type_from_name,
 )
-from claimgraph.extract.parsed import char_span, children, entities, tokens
+from claimgraph.extract.parsed import char_span, children, entities, per_document, tokens
 from claimgraph.extract.untagged import (
     acronym_definitions,
     acronym_expansions,
@@ -133,11 +133,7 @@ def _country_named(ent: Span) -> bool:
 
 def _places_named(doc: Doc) -> frozenset[str]:
     """The names of the document's places (GPE, LOC), gathered once a document."""
-    key = "claimgraph.places-named"
-    if key not in doc.user_data:
-        doc.user_data[key] = frozenset(e.text for e in entities(doc) if e.label_ in ("GPE", "LOC"))
-    found: frozenset[str] = doc.user_data[key]
-    return found
+    return per_document(doc, "claimgraph.places-named", lambda: frozenset(e.text for e in entities(doc) if e.label_ in ("GPE", "LOC")))
 
 
 def _add(found: dict[tuple[int, int], Mention], m: Mention | None) -> None:

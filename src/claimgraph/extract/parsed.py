@@ -8,6 +8,9 @@ kept in `doc.user_data` (extraction never changes a parse, so they never go stal
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
@@ -18,6 +21,7 @@ _TEXT = "claimgraph.text"
 _CHILDREN = "claimgraph.children"
 _HEADS = "claimgraph.heads"
 _SPANS = "claimgraph.spans"
+T = TypeVar("T")
 
 
 def tokens(doc: Doc) -> list[Token]:
@@ -89,6 +93,14 @@ def _head_offsets(doc: Doc) -> list[int]:
     """Each token's head as an offset from the token (0: a root)."""
     offsets: list[int] = doc.to_array([HEAD]).astype("int64").tolist()
     return offsets
+
+
+def per_document(doc: Doc, key: str, build: Callable[[], T]) -> T:
+    """What `build` makes of `doc`, made once and kept with the document under `key`."""
+    if key not in doc.user_data:
+        doc.user_data[key] = build()
+    found: T = doc.user_data[key]
+    return found
 
 
 def char_span(doc: Doc, start: int, end: int) -> Span | None:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.frames.registry import REGISTRY, Frame
-from claimgraph.extract.parsed import children, entities
+from claimgraph.extract.parsed import children, entities, per_document, tokens
 from claimgraph.extract.predicates.base import Context, Found
 from claimgraph.model import Mention
 from claimgraph.words import is_demonym_of
@@ -202,12 +202,8 @@ def places_in_names(ctx: Context) -> Iterator[Found]:
 
 def used_nationalities(ctx: Context) -> frozenset[str]:
     """Nationality adjectives the document uses on their own ("a Canadian province"), once a document."""
-    key = "claimgraph.nationalities"
-    if key not in ctx.doc.user_data:
-        ctx.doc.user_data[key] = frozenset(t.text for t in ctx.doc if t.ent_type_ == "NORP" and t.text[:1].isupper()
-                                           and t.lower_ not in NOT_NATIONS)
-    found: frozenset[str] = ctx.doc.user_data[key]
-    return found
+    return per_document(ctx.doc, "claimgraph.nationalities", lambda: frozenset(
+        t.text for t in tokens(ctx.doc) if t.ent_type_ == "NORP" and t.text[:1].isupper() and t.lower_ not in NOT_NATIONS))
 
 
 @REGISTRY.pattern("places", "rules/places.named-in.v1")

@@ -8,10 +8,12 @@ continues a quotation, belong to the statement whose cue closes it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.lexicon import REPORTING_NOUNS, REPORTING_VERBS, type_from_name
+from claimgraph.extract.lookup import MentionIndex
 from claimgraph.extract.mentions import make_mention, token_mention
 from claimgraph.extract.parsed import children, doc_text, sentences, set_off, span_tokens
 from claimgraph.model import Document, Mention, Statement, stable_id
@@ -70,7 +72,11 @@ class Attributor:
         self.doc = doc
         self.text = doc_text(doc)
         self.mentions = mentions
-        self.new_mentions: list[Mention] = []
+        self.index = MentionIndex(mentions)
+        self.new_mentions: list[Mention] = []  # descriptions made into sources, after `mentions`
+        self._by_id: dict[str, Mention] = {}
+        for m in mentions:
+            self._by_id.setdefault(m.id, m)
         self.last_source: dict[str, Mention] = {}
 
     # ---- sources ----------------------------------------------------------------------
@@ -93,14 +99,17 @@ class Attributor:
         if head.lemma_.lower() in DOCUMENT_NOUNS:
             owner = self._document_owner(head)
             return owner, phrase.text, owner is None
-        m = token_mention(self.mentions + self.new_mentions, head)
+        m = self._at(head)
         if m is None:
             return self._describe(head), phrase.text, False
         return m, phrase.text, False
 
+    def _at(self, tok: Token) -> Mention | None:
+        """The first mention covering `tok`: a name of the document, else a source made here."""
+        return self.index.covering(tok.idx) or token_mention(self.new_mentions, tok)
+
     def _named_in_phrase(self, head: Token) -> Mention | None:
-        mentions = self.mentions + self.new_mentions
-        own = token_mention(mentions, head)
+        own = self._at(head)
         if own is not None and own.label != "rules/description":
             return own
         candidates = [c for c in children(head) if c.dep_ == "appos"]
@@ -109,7 +118,7 @@ class Attributor:
         if head.lower_ in MEDIA_NOUNS or head.lemma_.lower() in MEDIA_NOUNS:
             candidates += [c for c in children(head) if c.dep_ in ("compound", "poss", "nmod")]  # "the Courier newspaper"
         for c in candidates:
-            m = token_mention(mentions, c)
+            m = self._at(c)
             if m is not None and m.label != "rules/description" and m.type in ("PERSON", "ORG"):
                 return m
         return None
@@ -117,12 +126,11 @@ class Attributor:
     def _document_owner(self, head: Token) -> Mention | None:
         """Whose document it is: "the NYPD's statement", "a report by the AP", "an editorial
         in the daily X", "the post by Y"."""
-        mentions = self.mentions + self.new_mentions
         owners = [c for c in children(head) if c.dep_ == "poss"]
         owners += [o for c in children(head) if c.dep_ == "prep" and c.lower_ in ("by", "of", "in", "from") for o in children(c) if o.dep_ == "pobj"]
         for o in owners:
             for t in o.subtree:
-                m = token_mention(mentions, t)
+                m = self._at(t)
                 if m is not None and m.type in ("PERSON", "ORG") and m.label != "rules/description":
                     return m
         return None
@@ -146,7 +154,7 @@ class Attributor:
             start_tok = self.doc[start_tok.i + 1]
         has_modifier = start_tok.i < head.i
         if not has_modifier:
-            for m in reversed(self.mentions + self.new_mentions):
+            for m in chain(reversed(self.new_mentions), self.index.before(head.idx)):
                 if m.start is not None and m.start < head.idx and m.text.lower().endswith(head.lower_):
                     return m
         type_ = "ORG" if head.tag_ in ("NNS", "NNPS") or head.lower_ in ("ministry", "government", "military", "army", "agency", "office", "command", "staff", "media", "press", "police") else "PERSON"
@@ -163,10 +171,11 @@ class Attributor:
 
             m = Mention(id=mention_id(self.document.id, start, end), document=self.document.id, start=start,
                         end=end, text=text, type=type_, label=label, section=self.document.section_at(start))
-        existing = next((x for x in self.mentions + self.new_mentions if x.id == m.id), None)
+        existing = self._by_id.get(m.id)
         if existing:
             return existing
         self.new_mentions.append(m)
+        self._by_id[m.id] = m
         return m
 
     def antecedent(self, tok: Token) -> Mention | None:
@@ -174,7 +183,7 @@ class Attributor:
         kind = PRONOUNS.get(tok.lower_, "PERSON")
         if kind in self.last_source:
             return self.last_source[kind]
-        for m in reversed(self.mentions):
+        for m in self.index.before(tok.idx):
             if m.start is not None and m.start < tok.idx and m.type == kind:
                 return m
         return None

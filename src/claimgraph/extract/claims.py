@@ -19,7 +19,7 @@ from claimgraph.extract.frames import run as run_frames
 from claimgraph.extract.lexicon import BELIEF_VERBS, REPORTING_NOUNS, REPORTING_VERBS, STATUS_TRIGGERS
 from claimgraph.extract.modality import modality_of, non_confirmation
 from claimgraph.extract.parsed import doc_text, sentence_entities, sentences
-from claimgraph.extract.predicates.base import Context, Found
+from claimgraph.extract.predicates.base import Context, Found, MentionIndex
 from claimgraph.extract.timex import resolve_time
 from claimgraph.model import Claim, Document, Mention, Modality, Section, stable_id
 from claimgraph.model import Span as TextSpan
@@ -103,8 +103,9 @@ def extract_claims(document: Document, doc: Doc, mentions: list[Mention], attrib
     claims: dict[tuple, Claim] = {}
     text = doc_text(doc)
     unconfirmed = _unconfirmed_sentences(doc)
+    index = MentionIndex(spanned)
     for sent in sentences(doc):
-        ctx = Context(doc, sent, spanned, by_token, text, document)
+        ctx = Context(doc, sent, spanned, by_token, text, document, index)
         evidence = sentence_span(document, sent)
         if not evidence.text:
             continue

@@ -139,12 +139,12 @@ def _places_named(doc: Doc) -> frozenset[str]:
 def _add(found: dict[tuple[int, int], Mention], m: Mention | None) -> None:
     if m is None or m.start is None or m.end is None:
         return
-    for (s, e) in list(found):
-        if s < m.end and m.start < e:  # overlap: keep the longer span
-            if (e - s) >= (m.end - m.start):
-                return
-            del found[(s, e)]
-    found[(m.start, m.end)] = m
+    start, end = m.start, m.end
+    for (s, e) in [k for k in found if k[0] < end and start < k[1]]:  # overlaps, in the order they came
+        if (e - s) >= (end - start):  # keep the longer span
+            return
+        del found[(s, e)]
+    found[(start, end)] = m
 
 
 def extract_mentions(document: Document, doc: Doc) -> list[Mention]:

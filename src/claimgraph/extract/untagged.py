@@ -196,12 +196,15 @@ def untagged_occurrences(text: str, surface: str, found: dict[tuple[int, int], M
                 end = h.end()
     if not hits or not found:
         return hits
+    if len(hits) <= FEW_HITS:  # a few hits: each checked against the spans, cheaper than sorting them
+        return [(s, e) for s, e in hits if not [k for k in found if k[0] < e and s < k[1]]]
     spans = sorted(found)
     starts = [s for s, _ in spans]
     reach = list(accumulate((e for _, e in spans), max))  # the furthest end among spans starting so far
     return [(s, e) for s, e in hits if not _overlaps(starts, reach, s, e)]
 
 
+FEW_HITS = 4
 _FIRST_WORD = re.compile(r"\w*")
 _WORDS = re.compile(r"\w+")
 

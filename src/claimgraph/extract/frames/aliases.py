@@ -24,7 +24,7 @@ def _value(text: str) -> dict[str, str]:
 @REGISTRY.pattern("names", "rules/names.acronym.v1")
 def acronyms(ctx: Context) -> Iterator[Found]:
     """'the Union for Democratic Choice (UDC)': the bracketed acronym is another name of it."""
-    for m in ctx.mentions:
+    for m in ctx.in_sentence:
         if m.type != "ORG" or m.end is None or m.label == "rules/description" or not ctx.sent.start_char <= (m.start or 0) < ctx.sent.end_char:
             continue
         found = ACRONYM.match(ctx.text[m.end : min(m.end + 20, ctx.sent.end_char)])

@@ -233,7 +233,12 @@ SETTING_LABELS = ("rules/description", "rules/media-name", "meta/publisher")
 def setting(ctx: Context) -> Mention | None:
     """The place a report is about: the one it names most often (the first of equals), else its
     most named organisation. A count of people in a sentence that names no party is about it
-    ("Sixty residents were evacuated" in a report about a fire in a town)."""
+    ("Sixty residents were evacuated" in a report about a fire in a town). Found once a document."""
+    found: Mention | None = ctx.index.once("counts.setting", lambda: _setting(ctx))
+    return found
+
+
+def _setting(ctx: Context) -> Mention | None:
     for types in (("PLACE",), ("ORG",)):
         found = _most_named(ctx, types)
         if found is not None:

@@ -113,7 +113,7 @@ def origins_in(ctx: Context, span: Span, holder: Mention, trigger: Token, rule: 
             place = nationality(ctx, t)
             if place is not None and place.id != holder.id:
                 yield Found("origin", trigger, holder, rule, object=place, confidence=0.6, structural=True,
-                            extra_mentions=[place] if place not in ctx.mentions else [])
+                            extra_mentions=[place] if place not in ctx.index else [])
 
 
 @REGISTRY.pattern("places", "rules/places.based.v1")
@@ -179,8 +179,8 @@ NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "at", "the", "o
 def places_in_names(ctx: Context) -> Iterator[Found]:
     """'the Calgary City Council', 'the Royal Canadian Air Force': an organisation whose name
     holds a place the document names, or a nationality it uses on its own, is in that place."""
-    places = [m for m in ctx.mentions if m.type == "PLACE" and m.label != "rules/description"]
-    for m in ctx.mentions:
+    named_by: dict[str, Mention | None] = ctx.index.once("places.named-by", dict)  # a word -> the first place it names
+    for m in ctx.in_sentence:
         if m.type != "ORG" or m.label == "rules/description" or m.start is None or not ctx.sent.start_char <= m.start < ctx.sent.end_char:
             continue
         span = ctx.span_of(m)
@@ -189,7 +189,9 @@ def places_in_names(ctx: Context) -> Iterator[Found]:
         for t in span:
             if not t.text[:1].isupper() or t.text == m.text:
                 continue
-            named = next((p for p in places if p.text == t.text or is_demonym_of(t.text, p.text)), None)
+            if t.text not in named_by:
+                named_by[t.text] = next((p for p in ctx.index.places if p.text == t.text or is_demonym_of(t.text, p.text)), None)
+            named = named_by[t.text]
             if named is None and t.text not in used_nationalities(ctx):
                 continue
             if not any(x.is_alpha and x.i != t.i and x.lower_ not in NAME_PARTICLES for x in span):
@@ -210,7 +212,7 @@ def used_nationalities(ctx: Context) -> frozenset[str]:
 def named_in(ctx: Context) -> Iterator[Found]:
     """'the Scott Institute in Cambridge', 'the EU delegation in Kabul': an organisation named with
     the place it is in; 'Gordon Pryce at the Scott Institute': a person with where they work."""
-    for m in ctx.mentions:
+    for m in ctx.in_sentence:
         if m.type not in ACTORS or m.start is None or not ctx.sent.start_char <= m.start < ctx.sent.end_char:
             continue
         span = ctx.span_of(m)
@@ -235,7 +237,7 @@ HOMETOWN = re.compile(r"^\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*)?(?:,|\s)\s*(?:and\s+)
 def hometowns(ctx: Context) -> Iterator[Found]:
     """'Ana Ruiz, 47, of Springfield', 'Tom Hale of Leeds', 'Ana Ruiz, aged 24 and from Hull':
     where a person lives (of) or comes from (from), as news names people."""
-    for m in ctx.mentions:
+    for m in ctx.index.ending(ctx.sent.start_char + 1, ctx.sent.end_char):
         if m.type != "PERSON" or m.end is None or m.label == "rules/description" or not ctx.sent.start_char < m.end < ctx.sent.end_char:
             continue
         found = HOMETOWN.match(ctx.text[m.end : min(m.end + 40, ctx.sent.end_char)])
@@ -265,7 +267,7 @@ def nationality_descriptions(ctx: Context) -> Iterator[Found]:
             continue  # "an Indian ship": a vessel is not where it is registered
         predicate = "origin" if holder.type == "PERSON" else "located_in"
         yield Found(predicate, tok, holder, "rules/places.nationality-attr.v1", object=place, confidence=0.55, structural=True,
-                    extra_mentions=[place] if place not in ctx.mentions else [])
+                    extra_mentions=[place] if place not in ctx.index else [])
 
 
 def _described(ctx: Context, noun: Token) -> Mention | None:

@@ -114,7 +114,7 @@ def life_dates(ctx: Context) -> Iterator[Found]:
     """'Ada Ruiz (4 May 1903 – 1987)', 'Ada Ruiz (1903 in Lyon – 1987 in Paris)', 'Ada Ruiz
     (Lyon, 4 May 1903 – Paris, 1987)': a person with a date of death is dead, at that date and
     at the place given beside it; the place beside the birth date is where she was from."""
-    for m in ctx.mentions:
+    for m in ctx.index.ending(ctx.sent.start_char + 1, ctx.sent.end_char + 1):
         # the sentence where the name ends (the parser sometimes breaks a long name in two)
         if m.type != "PERSON" or m.end is None or not ctx.sent.start_char < m.end <= ctx.sent.end_char:
             continue
@@ -144,7 +144,7 @@ def _life_halves(ctx: Context, start: int, content: str) -> tuple[tuple[str, Men
     out = []
     for offset, text in parts:
         date = max(A_DATE.findall(text), key=len)
-        places = [p for p in ctx.mentions if p.type == "PLACE" and p.start is not None and p.end is not None
+        places = [p for p in ctx.index.starting(offset, offset + len(text) + 1) if p.type == "PLACE" and p.start is not None and p.end is not None
                   and offset <= p.start and p.end <= offset + len(text)]
         out.append((date, min(places, key=lambda p: (p.start or 0, p.id)) if places else None))
     return out[0], out[1]
@@ -178,7 +178,7 @@ def headline_status(ctx: Context) -> Iterator[Found]:
     tagger reads the status word as part of a name."""
     if not title_case(ctx.sent):
         return
-    for m in ctx.mentions:
+    for m in ctx.in_sentence:
         if m.type != "PERSON" or m.end is None or not ctx.sent.start_char <= (m.start or 0) < ctx.sent.end_char:
             continue
         after = re.match(r"^[\s,]*(?:\d+\s*,\s*)?([A-Z][a-z]+)\b", ctx.text[m.end : ctx.sent.end_char])

@@ -40,7 +40,7 @@ def _value(text: str) -> dict[str, str]:
 
 @REGISTRY.pattern("posts", "rules/posts.title.v2")
 def titles(ctx: Context) -> Iterator[Found]:
-    for m in ctx.mentions:
+    for m in ctx.in_sentence:
         if m.type != "PERSON" or m.label == "rules/description" or m.start is None:
             continue
         if not ctx.sent.start_char <= m.start < ctx.sent.end_char:

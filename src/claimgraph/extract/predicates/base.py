@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.coref import referents
 from claimgraph.extract.lexicon import is_person_noun
+from claimgraph.extract.lookup import MentionIndex
 from claimgraph.extract.parsed import char_span, children, doc_text, set_off, span_tokens
 from claimgraph.model import Document, Mention, Modality, Section, stable_id
 
@@ -41,14 +43,20 @@ class Context:
     """One sentence with the document's mentions, for the predicate rules."""
 
     def __init__(self, doc: Doc, sent: Span, mentions: list[Mention], by_token: dict[int, Mention], text: str | None = None,
-                 document: Document | None = None):
+                 document: Document | None = None, index: MentionIndex | None = None):
         self.doc = doc
         self.text = doc_text(doc) if text is None else text
         self.sent = sent
         self.tokens = span_tokens(sent)  # the sentence's tokens, made once (claimgraph.extract.parsed)
         self.mentions = mentions
+        self.index = MentionIndex(mentions) if index is None else index
         self.by_token = by_token
         self.document = document
+
+    @cached_property
+    def in_sentence(self) -> list[Mention]:
+        """The mentions that start in this sentence, in list order."""
+        return self.index.starting(self.sent.start_char, self.sent.end_char)
 
     def new_mention(self, span: Span, type_: str, label: str) -> Mention:
         """A mention a rule finds inside a name or a word the tagger left out ("Canadian" in
@@ -130,10 +138,18 @@ class Context:
         return None
 
     def last_named(self, head: str, before: int) -> Mention | None:
-        for m in reversed(self.mentions):
+        """The last organisation before `before` whose name ends in the word `head`."""
+        for m in self.index.before(before, self.index.once("orgs-by-last-word", self._orgs_by_last_word).get(head, ())):
             if m.start is not None and m.start < before and m.type == "ORG" and m.text.lower().split()[-1:] == [head]:
                 return m
         return None
+
+    def _orgs_by_last_word(self) -> dict[str, list[Mention]]:
+        out: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            if m.type == "ORG" and m.text.strip():
+                out.setdefault(m.text.lower().split()[-1], []).append(m)
+        return out
 
     def antecedent(self, tok: Token) -> Mention | None:
         refers = referents(self.doc)
@@ -159,7 +175,7 @@ class Context:
     def last_of(self, kind: str, before: int) -> Mention | None:
         """The last name of this type before `before`; media and platforms are sources, not the
         actors a pronoun picks up."""
-        for m in reversed(self.mentions):
+        for m in self.index.before(before):
             if m.start is not None and m.start < before and m.type == kind and m.label not in ("rules/description", "rules/media-name", "meta/publisher"):
                 return m
         return None
@@ -168,7 +184,7 @@ class Context:
         """The name that starts at text offset `pos` (spaces and quotes skipped)."""
         while pos < self.sent.end_char and self.text[pos] in " \t\"'“‘":
             pos += 1
-        return next((m for m in self.mentions if m.start == pos and m.label != "rules/description"), None)
+        return next((m for m in self.index.starting(pos, pos + 1) if m.label != "rules/description"), None)
 
     def actor_above(self, tok: Token) -> Mention | None:
         """The party doing what tok's clause says: the subject of the nearest clause above it."""
@@ -248,7 +264,7 @@ class Context:
         X' names X, not ISIS."""
         if m.type == "PERSON" or m.end is None:
             return None
-        for p in self.mentions:
+        for p in self.index.starting(m.end, self.sent.end_char):
             if p.type != "PERSON" or p.start is None or not (m.end <= p.start < self.sent.end_char):
                 continue
             if p.start - m.end > 80:

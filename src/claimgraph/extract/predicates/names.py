@@ -227,7 +227,7 @@ def _called(ctx: Context, tok: Token) -> Iterator[Found]:
 def _brackets(ctx: Context) -> Iterator[Found]:
     """'Bely Sneg ("White Snow")', 'Al-Shimali (also known as ...)' — a name then a bracketed name."""
     text = ctx.text
-    for m in ctx.mentions:
+    for m in ctx.in_sentence:
         if m.start is None or m.end is None or not (ctx.sent.start_char <= m.start < ctx.sent.end_char) or m.type != "PERSON":
             continue
         after = text[m.end : min(m.end + 80, ctx.sent.end_char)]
@@ -272,7 +272,7 @@ def _terms_for(ctx: Context) -> Iterator[Found]:
 def _of_party(ctx: Context) -> Iterator[Found]:
     """'Governor Ana Ruiz of the Progress Party', 'Tom Becker of the Civic Union': a person named
     with the organisation they belong to."""
-    for m in ctx.mentions:
+    for m in ctx.in_sentence:
         if m.type != "PERSON" or m.end is None or not (ctx.sent.start_char <= (m.start or 0) < ctx.sent.end_char):
             continue
         after = re.match(r"^,?\s+of\s+(?:the\s+)?", ctx.text[m.end : ctx.sent.end_char])

@@ -233,7 +233,7 @@ def _anti_and_pro(ctx: Context) -> Iterator[Found]:
     sentence = ctx.text[ctx.sent.start_char : ctx.sent.end_char].lower()
     if "anti-" not in sentence and "pro-" not in sentence:
         return
-    for m in ctx.mentions:
+    for m in ctx.in_sentence:
         if m.start is None or m.type not in PARTIES or not (ctx.sent.start_char <= m.start < ctx.sent.end_char):
             continue
         prefix = ctx.text[max(ctx.sent.start_char, m.start - 5) : m.start].lower()

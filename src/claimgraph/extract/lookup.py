@@ -1,0 +1,78 @@
+"""A document's mentions looked up by position: what the rules ask of one sentence or one word."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Sequence
+from functools import cached_property
+from typing import Any
+
+from claimgraph.model import Mention
+
+
+class MentionIndex:
+    """A document's spanned mentions by where they start and end, made once a document: a rule
+    asks for the few of one sentence (or one stretch of text) instead of scanning them all, so
+    a long document costs what its sentences cost, not their number times its mentions'.
+    What it gives keeps the mentions' own order, as a scan of the list would."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.mentions = mentions
+        spanned = [i for i, m in enumerate(mentions) if m.start is not None and m.end is not None]
+        self._by_start = sorted(spanned, key=lambda i: mentions[i].start or 0)
+        self._starts = [mentions[i].start or 0 for i in self._by_start]
+        self._by_end = sorted(spanned, key=lambda i: mentions[i].end or 0)
+        self._ends = [mentions[i].end or 0 for i in self._by_end]
+        self._longest = max(((mentions[i].end or 0) - (mentions[i].start or 0) for i in spanned), default=0)
+        # where a backward scan for the last name before an offset may start (the list is sorted
+        # by start when it comes from extraction; another order is scanned whole)
+        listed = [m.start for m in mentions if m.start is not None]
+        self._list_starts = listed if len(listed) == len(mentions) and listed == sorted(listed) else None
+        self._kept = set(mentions)
+        self._memo: dict[str, Any] = {}
+
+    def once(self, key: str, make: Callable[[], Any]) -> Any:
+        """What `make` gives, made on the first ask for `key` in this document."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
+
+    def starting(self, lo: int, hi: int) -> list[Mention]:
+        """The mentions that start in [lo, hi), in list order."""
+        found = self._by_start[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]
+        return [self.mentions[i] for i in sorted(found)]
+
+    def ending(self, lo: int, hi: int) -> list[Mention]:
+        """The mentions that end in [lo, hi), in list order."""
+        found = self._by_end[bisect_left(self._ends, lo) : bisect_left(self._ends, hi)]
+        return [self.mentions[i] for i in sorted(found)]
+
+    def before(self, offset: int, among: Sequence[Mention] | None = None) -> Iterator[Mention]:
+        """From the last mention in the list (or in `among`, a part of the list in its order)
+        backwards, beginning at the last that may start before `offset` (every one when the
+        list is not in text order)."""
+        items = self.mentions if among is None else among
+        if self._list_starts is None:
+            i = len(items)
+        elif among is None:
+            i = bisect_left(self._list_starts, offset)
+        else:
+            i = bisect_left([m.start or 0 for m in among], offset)
+        while i > 0:
+            i -= 1
+            yield items[i]
+
+    def covering(self, offset: int) -> Mention | None:
+        """The first mention in the list whose span holds the character at `offset`."""
+        lo = bisect_left(self._starts, offset - self._longest)
+        hi = bisect_left(self._starts, offset + 1)
+        found = [i for i in self._by_start[lo:hi] if (self.mentions[i].end or 0) > offset]
+        return self.mentions[min(found)] if found else None
+
+    def __contains__(self, m: Mention) -> bool:
+        return m in self._kept
+
+    @cached_property
+    def places(self) -> list[Mention]:
+        """The document's named places (not descriptions), in list order."""
+        return [m for m in self.mentions if m.type == "PLACE" and m.label != "rules/description"]

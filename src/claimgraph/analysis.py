@@ -28,7 +28,7 @@ from claimgraph.ingest.article import printable
 from claimgraph.ingest.dedupe import signature
 from claimgraph.ingest.language import detect_language
 from claimgraph.model import Document
-from claimgraph.nlp.chunks import split_text
+from claimgraph.nlp.chunks import parse_in_parts, pipe_in_parts, split_text
 from claimgraph.nlp.languages import ANALYSED, load_language
 from claimgraph.settings import Settings
 
@@ -167,7 +167,7 @@ def _analyse_piece(number: int) -> tuple[int, Extraction] | str:
     doc, pieces, language, extra = _forked
     offset, text = pieces[number]
     try:
-        parsed = load_language(language)(text)
+        parsed = parse_in_parts(load_language(language), text)
         return offset, extract_document(piece_document(doc, number, offset, text), parsed, extra)
     except Exception as exc:
         return failure_reason(exc)
@@ -180,7 +180,7 @@ def _parse(texts: list[str], settings: Settings, language: str = "en") -> Iterat
     done = 0
     # pieces of a long document go two at a time: the parser's memory grows with the batch's length
     batch = max(1, min(settings.batch_size, 2 * settings.chunk_chars // max([1, *map(len, texts)])))
-    stream = nlp.pipe(texts, batch_size=batch)
+    stream = pipe_in_parts(nlp, texts, batch)
     while done < len(texts):
         try:
             parsed = next(stream)
@@ -190,6 +190,6 @@ def _parse(texts: list[str], settings: Settings, language: str = "en") -> Iterat
         yield parsed
     for text in texts[done:]:
         try:
-            yield nlp(text)
+            yield parse_in_parts(nlp, text)
         except Exception as exc:
             yield exc

@@ -18,18 +18,43 @@ class MentionIndex:
 
     def __init__(self, mentions: list[Mention]):
         self.mentions = mentions
-        spanned = [i for i, m in enumerate(mentions) if m.start is not None and m.end is not None]
-        self._by_start = sorted(spanned, key=lambda i: mentions[i].start or 0)
-        self._starts = [mentions[i].start or 0 for i in self._by_start]
-        self._by_end = sorted(spanned, key=lambda i: mentions[i].end or 0)
-        self._ends = [mentions[i].end or 0 for i in self._by_end]
-        self._longest = max(((mentions[i].end or 0) - (mentions[i].start or 0) for i in spanned), default=0)
-        # where a backward scan for the last name before an offset may start (the list is sorted
-        # by start when it comes from extraction; another order is scanned whole)
-        listed = [m.start for m in mentions if m.start is not None]
-        self._list_starts = listed if len(listed) == len(mentions) and listed == sorted(listed) else None
-        self._kept = set(mentions)
         self._memo: dict[str, Any] = {}
+
+    # each table is made on its first use: a short document asks for few of them
+    @cached_property
+    def _spanned(self) -> list[int]:
+        return [i for i, m in enumerate(self.mentions) if m.start is not None and m.end is not None]
+
+    @cached_property
+    def _by_start(self) -> list[int]:
+        return sorted(self._spanned, key=lambda i: self.mentions[i].start or 0)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [self.mentions[i].start or 0 for i in self._by_start]
+
+    @cached_property
+    def _by_end(self) -> list[int]:
+        return sorted(self._spanned, key=lambda i: self.mentions[i].end or 0)
+
+    @cached_property
+    def _ends(self) -> list[int]:
+        return [self.mentions[i].end or 0 for i in self._by_end]
+
+    @cached_property
+    def _longest(self) -> int:
+        return max(((self.mentions[i].end or 0) - (self.mentions[i].start or 0) for i in self._spanned), default=0)
+
+    @cached_property
+    def _list_starts(self) -> list[int] | None:
+        """Where a backward scan for the last name before an offset may start: the list is in
+        text order when it comes from extraction; another order is scanned whole."""
+        listed = [m.start for m in self.mentions if m.start is not None]
+        return listed if len(listed) == len(self.mentions) and listed == sorted(listed) else None
+
+    @cached_property
+    def _kept(self) -> set[Mention]:
+        return set(self.mentions)
 
     def once(self, key: str, make: Callable[[], Any]) -> Any:
         """What `make` gives, made on the first ask for `key` in this document."""

@@ -23,6 +23,22 @@ NOT_ROLES = frozenset({"reason", "way", "thing", "part", "example", "case", "pro
                        "father", "mother", "friend", "child", "man", "woman", "boy", "girl", "person", "people"})
 
 
+# What a person is said to be that is no post: "a caring person", "a true gentleman", "a
+# 20-year veteran", "the victim".
+CHARACTER_NOUNS = frozenset({"person", "gentleman", "lady", "individual", "guy", "fellow", "soul", "human", "hero",
+                             "heroine", "victim", "veteran", "role-model", "gem", "legend"})
+RANKS = frozenset({"latest", "last", "next", "newest"})
+
+
+def ranked(span: Span, tok: Token) -> bool:
+    """'the fifth coach fired this season', 'the second officer to die', 'the latest manager to
+    go': a place in a series, said of a role noun with no 'of' phrase; what the series counts,
+    not the person's post ("the first woman president of X" keeps its 'of')."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in children(tok)):
+        return False
+    return any(t.i < tok.i and (t.ent_type_ == "ORDINAL" or t.lower_ in RANKS) for t in span)
+
+
 def is_role_noun(tok: Token, described: bool) -> bool:
     """Whether a noun says what someone is: a known post or trade, or, when it describes a named
     person outright ("X, a sprinter", "X is a sprinter"), any singular noun but a few empty ones."""

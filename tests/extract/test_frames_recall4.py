@@ -1,0 +1,86 @@
+"""Places named with their region, sites named by their town, and what is no post (issue 10,
+fourth pass), each on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.helpers import claims_of
+
+
+def pairs(text: str, predicate: str) -> set[tuple]:
+    return {(r["subject"], r["object"]) for r in claims_of(text, predicate)}
+
+
+def roles(text: str) -> set[str]:
+    return {r["object"] for r in claims_of(text, "role")}
+
+
+# ---- a town and its region ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "subject", "town", "region"), [
+    ("Flames gutted a Walmart store in Boulder, Colorado, on Sunday.", "Walmart", "Boulder", "Colorado"),
+    ("Maria Ruiz lives in Bergen, Norway, with her two sons.", "Maria Ruiz", "Bergen", "Norway"),
+    ("Tom Okafor arrived in Lagos, Nigeria late on Tuesday.", "Tom Okafor", "Lagos", "Nigeria"),
+])
+def test_a_place_named_with_its_region_gives_both(text: str, subject: str, town: str, region: str):
+    found = pairs(text, "located_in")
+    assert {(subject, town), (subject, region)} <= found
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Ruiz travelled to Denver, Chicago and Boston last spring.",
+    "Maria Ruiz travelled to Denver, Chicago, Boston and Atlanta last spring.",
+    "The charity opened offices in Leeds, Hull or York, its report said.",
+])
+def test_a_list_of_places_is_no_town_and_region(text: str):
+    assert not [r for r in claims_of(text, "located_in") if r["claim"].extractor.endswith("+region")]
+
+
+def test_the_region_claim_keeps_the_sentence_as_evidence():
+    text = "Nobody was hurt. Flames gutted a Walmart store in Boulder, Colorado, on Sunday."
+    rows = [r for r in claims_of(text, "located_in") if r["object"] == "Colorado"]
+    assert rows
+    for r in rows:
+        ev = r["claim"].evidence
+        assert text[ev.start : ev.end] == ev.text and ev.text.startswith("Flames")
+
+
+# ---- a site named by its town ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "subject", "place"), [
+    ("Maria Ruiz was treated at a Chicago hospital and released.", "Maria Ruiz", "Chicago"),
+    ("Tom Okafor is recovering in a Boston clinic, his agent said.", "Tom Okafor", "Boston"),
+    ("Ana Lopes stayed at a Lisbon hotel during the summit.", "Ana Lopes", "Lisbon"),
+])
+def test_an_unnamed_site_is_in_the_town_in_front_of_it(text: str, subject: str, place: str):
+    assert (subject, place) in pairs(text, "located_in")
+
+
+# ---- what is no post -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Maria Ruiz became the third manager fired by the club this year.", None),
+    ("Tom Okafor, the second referee to quit this month, spoke to reporters.", None),
+    ("Coach Ana Lopes is the latest manager to leave the league.", None),
+    ("Maria Ruiz is the first woman president of the Rotary Club.", "first woman president of the Rotary Club"),
+])
+def test_a_place_in_a_series_is_no_post(text: str, kept: str | None):
+    found = roles(text)
+    assert not any(v.startswith(("third", "second", "latest")) for v in found), found
+    if kept is not None:
+        assert kept in found
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Tom Lee, a 30-year veteran of the Dallas Police Department, retired on Friday.", "Dallas Police Department"),
+    ("Maria Ruiz, a caring person and a nurse, was praised by neighbours.", None),
+    ("Friends called Ana Lopes, the victim, a generous neighbour.", None),
+])
+def test_character_words_are_no_post_but_keep_their_memberships(text: str, org: str | None):
+    assert not {v for v in roles(text) if v.split()[-1] in ("veteran", "person", "victim") or "veteran of" in v}
+    if org is not None:
+        assert any(o == org for _, o in pairs(text, "member_of"))

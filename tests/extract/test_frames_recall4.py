@@ -84,3 +84,33 @@ def test_character_words_are_no_post_but_keep_their_memberships(text: str, org: 
     assert not {v for v in roles(text) if v.split()[-1] in ("veteran", "person", "victim") or "veteran of" in v}
     if org is not None:
         assert any(o == org for _, o in pairs(text, "member_of"))
+
+
+# ---- scores, labels and measures are no counts ---------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The Hawks fell to a 95-80 loss in Denver, their ninth in 12 games.",
+    "After a 4-11 start, the Pelicans won in Boston on Sunday.",
+    "Route 66 near Tulsa was closed on Monday.",
+    "Police in Oslo said the driver reached 90 mph near the bridge.",
+    "The fire broke out in the 2300 block of Elm Street in Dayton.",
+])
+def test_scores_labels_and_measures_are_no_counts(text: str):
+    assert not [r for r in claims_of(text, "quantity") if r["object"] in ("95", "80", "4", "11", "66", "90", "2300")]
+
+
+def test_a_count_is_still_a_count_next_to_a_score():
+    assert "40" in {v for _, v in pairs("Riot police arrested 40 protesters in Lyon after the 2-1 defeat.", "quantity")}
+
+
+# ---- "works as a reporter for Y", "a forward who plays for Y" --------------------------------
+
+
+@pytest.mark.parametrize(("text", "person", "org"), [
+    ("Anna Berg worked as a reporter for the Boston Globe until 2004.", "Anna Berg", "Boston Globe"),
+    ("Marco Bellini is an Italian footballer who plays as a midfielder for Juventus.", "Marco Bellini", "Juventus"),
+    ("Anna Berg is a journalist who writes for the Boston Globe.", "Anna Berg", "Boston Globe"),
+])
+def test_membership_through_as_and_through_a_predicate_noun(text: str, person: str, org: str):
+    assert (person, org) in pairs(text, "member_of")

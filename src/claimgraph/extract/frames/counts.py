@@ -28,7 +28,8 @@ QUALIFIERS = ("at least", "more than", "fewer than", "less than", "as many as", 
 NOT_COUNTED = frozenset({"year", "day", "month", "week", "hour", "minute", "second", "time", "times", "percent",
                          "kilometer", "kilometre", "mile", "meter", "metre", "foot", "feet", "inch", "pound",
                          "kilogram", "degree", "caliber", "calibre", "mm", "point", "page", "edition", "season",
-                         "decade", "century", "age", "term", "stint", "game"})
+                         "decade", "century", "age", "term", "stint", "game", "mph", "kph", "km/h", "block", "p.",
+                         "a.", "pm", "am", "a.m.", "p.m.", "yard", "acre", "storey", "story", "floor"})
 PARTIES = ("ORG", "PLACE")
 AMOUNT_NOUNS = frozenset({"total", "number", "dozen", "dozens", "hundreds", "thousands", "group", "crowd", "batch", "team"})
 LOCATIVE = ("in", "at", "on", "near", "aboard", "inside", "outside", "around", "across", "throughout", "off")
@@ -148,8 +149,15 @@ def _calendar(tok: Token) -> bool:
 
 
 def _not_a_count(ctx: Context, tok: Token) -> bool:
-    """A number in an expression that is not a count: 'No. 2', 'number 2 man', '.357 revolver'."""
+    """A number in an expression that is not a count: 'No. 2', 'number 2 man', '.357 revolver';
+    a score or a record ('an 88-72 loss', 'a 9-14 start'); a number after its noun, which labels
+    it ('Highway 214', 'Flight 370', 'Room 12')."""
     before = ctx.text[max(ctx.sent.start_char, tok.idx - 8) : tok.idx].lower()
+    after = ctx.text[tok.idx + len(tok.text) : min(ctx.sent.end_char, tok.idx + len(tok.text) + 4)]
+    if re.search(r"\d\s*[-–]\s*$", before) or re.match(r"\s*[-–]\s*\d", after):
+        return True
+    if tok.dep_ == "nummod" and tok.head.i < tok.i and tok.ent_type_ != "MONEY":
+        return True
     return bool(re.search(r"(no\.|number|#|\.)\s*$", before))
 
 

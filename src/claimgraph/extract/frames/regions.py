@@ -1,6 +1,7 @@
 """The region a place is named with: "a store in Leeds, West Yorkshire", "born in Tulsa,
 Oklahoma", "a depot in Ayr in Scotland". News names a town with its county, state or country;
-what is somewhere (or from somewhere) is in both, and a reader counts both.
+an organisation's seat and a person's origin are in both, and a reader counts both. Where a
+person is or went ("drove to Ayr, Scotland") is said of the town: readers count the town alone.
 
 This is a step after the frames and patterns (`engine.run`), not a frame: it widens any
 located_in or origin claim whose object is a place followed by ", Region" or "in Region".
@@ -29,6 +30,8 @@ def with_regions(ctx: Context, found: Found) -> Iterator[Found]:
     place = found.object
     if found.predicate not in WIDENED or not isinstance(place, Mention) or place.type != "PLACE":
         return
+    if found.predicate == "located_in" and found.subject.type == "PERSON":
+        return  # where a person is or went: the town is the report's point (measured: the region was noise)
     region = region_of(ctx, place)
     if region is not None and region.id != found.subject.id:
         yield replace(found, object=region, rule=found.rule + "+region", extra_mentions=[],
@@ -45,6 +48,8 @@ def region_of(ctx: Context, place: Mention) -> Mention | None:
     region = _name_at(ctx, joined.end())
     if region is None or region.type != "PLACE" or region.end is None or region.text == place.text:
         return None
+    if region.label == "rules/nationality":
+        return None  # "In Berlin, German officials said": an adjective, not the region
     after = ctx.text[region.end : min(region.end + 12, ctx.sent.end_char)]
     if LIST_GOES_ON.match(after) or _another_place_follows(ctx, region.end):
         return None  # "Lyon, Nantes and Lille": items of a list, not a town and its region

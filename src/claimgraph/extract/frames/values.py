@@ -25,18 +25,30 @@ NOT_ROLES = frozenset({"reason", "way", "thing", "part", "example", "case", "pro
 
 # What a person is said to be that is no post: "a caring person", "a true gentleman", "a
 # 20-year veteran", "the victim".
-CHARACTER_NOUNS = frozenset({"person", "gentleman", "lady", "individual", "guy", "fellow", "soul", "human", "hero",
-                             "heroine", "victim", "veteran", "role-model", "gem", "legend"})
+CHARACTER_NOUNS = frozenset({"person", "gentleman", "lady", "individual", "guy", "soul", "human", "hero",
+                             "heroine", "victim", "veteran", "gem", "legend"})
 RANKS = frozenset({"latest", "last", "next", "newest"})
 
 
 def ranked(span: Span, tok: Token) -> bool:
-    """'the fifth coach fired this season', 'the second officer to die', 'the latest manager to
-    go': a place in a series, said of a role noun with no 'of' phrase; what the series counts,
-    not the person's post ("the first woman president of X" keeps its 'of')."""
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in children(tok)):
+    """'the fifth coach fired this season', 'the second officer to die', 'the third manager in
+    four years': a place in a series the words go on to name, not the person's post. A post
+    keeps its rank ('second lieutenant', 'the second deputy of X'); 'first' is most often a
+    post's ('the first woman mayor in the city's history')."""
+    if not any(t.i < tok.i and (t.ent_type_ == "ORDINAL" and t.lower_ != "first" or t.lower_ in RANKS) for t in span):
         return False
-    return any(t.i < tok.i and (t.ent_type_ == "ORDINAL" or t.lower_ in RANKS) for t in span)
+    return any(c.dep_ in ("acl", "relcl", "npadvmod") or c.dep_ == "prep" and (c.lower_ in SERIES_PREPS or _over_time(c))
+               for c in children(tok))
+
+
+SERIES_PREPS = frozenset({"since", "under", "after", "to"})
+SPANS_OF_TIME = frozenset({"history", "year", "month", "week", "season", "decade", "day", "time", "era", "tenure"})
+
+
+def _over_time(prep: Token) -> bool:
+    """'in four years', 'in the club's history', 'in 2010': a series over time, not a place."""
+    return prep.lower_ in ("in", "within", "over") and any(
+        o.dep_ == "pobj" and (o.lemma_.lower() in SPANS_OF_TIME or o.ent_type_ == "DATE") for o in children(prep))
 
 
 def is_role_noun(tok: Token, described: bool) -> bool:

@@ -130,3 +130,19 @@ def test_a_count_is_still_a_count_next_to_a_score():
 ])
 def test_membership_through_as_and_through_a_predicate_noun(text: str, person: str, org: str):
     assert (person, org) in pairs(text, "member_of")
+
+
+# ---- a sum a deal or a contract is worth -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "party", "value"), [
+    ("The Hawks signed Tom Okafor to a four-year deal worth $60 million.", "Hawks", "$60 million"),
+    ("Siemens won a contract worth $2 billion from Norway.", "Siemens", "$2 billion"),
+    ("Siemens signed a contract valued at $2 billion.", "Siemens", "$2 billion"),
+])
+def test_the_worth_of_a_deal_counts_for_its_signer(text: str, party: str, value: str):
+    assert (party, value) in pairs(text, "quantity")
+
+
+def test_the_worth_of_a_thing_is_no_party_s_count():
+    assert not pairs("A painting worth $5 million was stolen from the Louvre.", "quantity")

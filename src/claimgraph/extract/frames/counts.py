@@ -110,12 +110,26 @@ def _with_partners(ctx: Context, party: Mention) -> list[Mention]:
 def _counted(tok: Token) -> Token | None:
     """What a number counts: the noun it modifies ("23 pirates"), or the sum itself when money is
     what a verb takes ("the city offered $75,000", "re-signed him for $25 million")."""
+    worth = _worth_of(tok)
+    if worth is not None:
+        return worth
     if tok.ent_type_ == "MONEY" and tok.pos_ == "NUM" and tok.dep_ in ("dobj", "pobj"):
         return tok
     if tok.dep_ not in ("nummod", "conj", "amod") or not _numeral(tok) or tok.ent_type_ in ("TIME", "ORDINAL", "PERCENT"):
         return None
     noun = tok.head if tok.dep_ in ("nummod", "amod") else tok.head.head
     return noun if noun.pos_ == "NOUN" else None
+
+
+def _worth_of(tok: Token) -> Token | None:
+    """What a sum is the worth of: 'a deal worth $60 million', 'a contract valued at $2 billion'
+    count for whoever signs the deal or wins the contract."""
+    if tok.ent_type_ != "MONEY" or tok.pos_ != "NUM" or tok.dep_ not in ("npadvmod", "pobj", "dobj"):
+        return None
+    head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "at" else tok.head
+    if head.lemma_.lower() not in ("worth", "value") or head.dep_ not in ("amod", "acl"):
+        return None
+    return head.head if head.head.pos_ == "NOUN" else None
 
 
 def _numeral(tok: Token) -> bool:

@@ -17,7 +17,13 @@ from spacy.tokens import Token
 
 from claimgraph.extract.frames.places import origins_in
 from claimgraph.extract.frames.registry import REGISTRY
-from claimgraph.extract.frames.values import CHARACTER_NOUNS, implied_memberships, is_role_noun, phrase, ranked
+from claimgraph.extract.frames.values import (
+    CHARACTER_NOUNS,
+    implied_memberships,
+    is_role_noun,
+    phrase,
+    ranked,
+)
 from claimgraph.extract.lexicon import REPORTING_VERBS, is_person_noun
 from claimgraph.extract.parsed import children
 from claimgraph.extract.predicates.base import Context, Found, child, is_aside

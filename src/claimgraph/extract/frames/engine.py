@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from claimgraph.extract.frames.regions import with_regions
 from claimgraph.extract.frames.registry import REGISTRY, Frame, Registry
 from claimgraph.extract.frames.slots import fill
-from claimgraph.extract.frames.values import implied_memberships, ranked, role_phrase
+from claimgraph.extract.frames.values import CHARACTER_NOUNS, implied_memberships, ranked, role_phrase
 from claimgraph.extract.parsed import children
 from claimgraph.extract.predicates.base import Context, Found, is_aside
 from claimgraph.extract.predicates.status import not_yet, unrealised
@@ -69,7 +69,7 @@ def _objects(ctx: Context, tok: Token, frame: Frame) -> list[tuple[Mention | dic
             for t in fill(tok, slot):
                 found = role_phrase(ctx, t)
                 if found is not None:
-                    return [] if ranked(found[1], t) else [found]
+                    return [] if ranked(found[1], t) or t.lemma_.lower() in CHARACTER_NOUNS else [found]
         return []
     return [(m, None) for m in _mentions(ctx, tok, frame.object, frame.object_types)]
 

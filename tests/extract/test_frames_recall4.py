@@ -146,3 +146,11 @@ def test_the_worth_of_a_deal_counts_for_its_signer(text: str, party: str, value:
 
 def test_the_worth_of_a_thing_is_no_party_s_count():
     assert not pairs("A painting worth $5 million was stolen from the Louvre.", "quantity")
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Ruiz became a local hero after the flood.",
+    "Tom Okafor remained the latest coach to be sacked by the Hawks this season.",
+])
+def test_no_post_from_a_frame_either(text: str):
+    assert not {v for v in roles(text) if v.endswith(("hero", "coach to be sacked", "latest coach"))}

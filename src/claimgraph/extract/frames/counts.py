@@ -28,7 +28,8 @@ QUALIFIERS = ("at least", "more than", "fewer than", "less than", "as many as", 
 NOT_COUNTED = frozenset({"year", "day", "month", "week", "hour", "minute", "second", "time", "times", "percent",
                          "kilometer", "kilometre", "mile", "meter", "metre", "foot", "feet", "inch", "pound",
                          "kilogram", "degree", "caliber", "calibre", "mm", "point", "page", "edition", "season",
-                         "decade", "century", "age", "term", "stint", "game"})
+                         "decade", "century", "age", "term", "stint", "game", "mph", "kph", "km/h", "block", "p.",
+                         "a.", "pm", "am", "a.m.", "p.m.", "yard", "acre", "storey", "story", "floor"})
 PARTIES = ("ORG", "PLACE")
 AMOUNT_NOUNS = frozenset({"total", "number", "dozen", "dozens", "hundreds", "thousands", "group", "crowd", "batch", "team"})
 LOCATIVE = ("in", "at", "on", "near", "aboard", "inside", "outside", "around", "across", "throughout", "off")
@@ -109,12 +110,26 @@ def _with_partners(ctx: Context, party: Mention) -> list[Mention]:
 def _counted(tok: Token) -> Token | None:
     """What a number counts: the noun it modifies ("23 pirates"), or the sum itself when money is
     what a verb takes ("the city offered $75,000", "re-signed him for $25 million")."""
+    worth = _worth_of(tok)
+    if worth is not None:
+        return worth
     if tok.ent_type_ == "MONEY" and tok.pos_ == "NUM" and tok.dep_ in ("dobj", "pobj"):
         return tok
     if tok.dep_ not in ("nummod", "conj", "amod") or not _numeral(tok) or tok.ent_type_ in ("TIME", "ORDINAL", "PERCENT"):
         return None
     noun = tok.head if tok.dep_ in ("nummod", "amod") else tok.head.head
     return noun if noun.pos_ == "NOUN" else None
+
+
+def _worth_of(tok: Token) -> Token | None:
+    """What a sum is the worth of: 'a deal worth $60 million', 'a contract valued at $2 billion'
+    count for whoever signs the deal or wins the contract."""
+    if tok.ent_type_ != "MONEY" or tok.pos_ != "NUM" or tok.dep_ not in ("npadvmod", "pobj", "dobj"):
+        return None
+    head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "at" else tok.head
+    if head.lemma_.lower() not in ("worth", "value") or head.dep_ not in ("amod", "acl"):
+        return None
+    return head.head if head.head.pos_ == "NOUN" else None
 
 
 def _numeral(tok: Token) -> bool:
@@ -148,8 +163,15 @@ def _calendar(tok: Token) -> bool:
 
 
 def _not_a_count(ctx: Context, tok: Token) -> bool:
-    """A number in an expression that is not a count: 'No. 2', 'number 2 man', '.357 revolver'."""
+    """A number in an expression that is not a count: 'No. 2', 'number 2 man', '.357 revolver';
+    a score or a record ('an 88-72 loss', 'a 9-14 start'); a number after its noun, which labels
+    it ('Highway 214', 'Flight 370', 'Room 12')."""
     before = ctx.text[max(ctx.sent.start_char, tok.idx - 8) : tok.idx].lower()
+    after = ctx.text[tok.idx + len(tok.text) : min(ctx.sent.end_char, tok.idx + len(tok.text) + 4)]
+    if re.search(r"\d\s*[-–]\s*$", before) or re.match(r"\s*[-–]\s*\d", after):
+        return True
+    if tok.dep_ == "nummod" and tok.head.i < tok.i and tok.ent_type_ != "MONEY":
+        return True
     return bool(re.search(r"(no\.|number|#|\.)\s*$", before))
 
 

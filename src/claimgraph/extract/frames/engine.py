@@ -7,9 +7,10 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from claimgraph.extract.frames.regions import with_regions
 from claimgraph.extract.frames.registry import REGISTRY, Frame, Registry
 from claimgraph.extract.frames.slots import fill
-from claimgraph.extract.frames.values import implied_memberships, role_phrase
+from claimgraph.extract.frames.values import CHARACTER_NOUNS, implied_memberships, ranked, role_phrase
 from claimgraph.extract.parsed import children
 from claimgraph.extract.predicates.base import Context, Found, is_aside
 from claimgraph.extract.predicates.status import not_yet, unrealised
@@ -22,10 +23,14 @@ def run(ctx: Context, registry: Registry = REGISTRY) -> Iterator[Found]:
     """The English patterns, then frames, in registration order (of two equal claims the first is
     kept); other languages run through `claimgraph.extract.ud`."""
     for pattern in registry.patterns_for("en"):
-        yield from pattern.find(ctx)
+        for found in pattern.find(ctx):
+            yield found
+            yield from with_regions(ctx, found)
     for tok in ctx.tokens:
         for frame in registry.triggered(POS_CLASS.get(tok.pos_), tok.lemma_.lower(), tok.lower_):
-            yield from apply(ctx, frame, tok)
+            for found in apply(ctx, frame, tok):
+                yield found
+                yield from with_regions(ctx, found)
 
 
 def apply(ctx: Context, frame: Frame, tok: Token) -> Iterator[Found]:
@@ -64,7 +69,7 @@ def _objects(ctx: Context, tok: Token, frame: Frame) -> list[tuple[Mention | dic
             for t in fill(tok, slot):
                 found = role_phrase(ctx, t)
                 if found is not None:
-                    return [found]
+                    return [] if ranked(found[1], t) or t.lemma_.lower() in CHARACTER_NOUNS else [found]
         return []
     return [(m, None) for m in _mentions(ctx, tok, frame.object, frame.object_types)]
 
@@ -77,8 +82,21 @@ def _mentions(ctx: Context, tok: Token, slots: tuple[str, ...], types: tuple[str
             m = ctx.at(t)
             if m is not None and m.type != "PERSON" and "PERSON" in types and types[0] == "PERSON":
                 m = ctx.titled_person(m) or m  # "the death of ISIS commander X": X
+            if m is None and "PLACE" in types and slot.startswith("prep:"):
+                m = place_modifier(ctx, t)  # "is in a Denver hospital": Denver
             if m is not None and m.type in types and m not in found:
                 found.append(m)
         if found:
             return found
     return []
+
+
+def place_modifier(ctx: Context, noun: Token) -> Mention | None:
+    """The place named in front of an unnamed site: "a Denver hospital", "at a Leeds bank"."""
+    if noun.pos_ != "NOUN" or noun.i in ctx.by_token:
+        return None
+    for c in children(noun):
+        m = ctx.by_token.get(c.i) if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC", "FAC") else None
+        if m is not None and m.type == "PLACE" and m.label != "rules/description":
+            return m
+    return None

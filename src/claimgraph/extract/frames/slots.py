@@ -52,8 +52,18 @@ def _relative_head(tok: Token) -> Token | None:
     """The noun a relative clause or participle describes ("the man who was fired", "a coach
     fired last week")."""
     if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return tok.head
+        return described(tok.head)
     return None
+
+
+def described(noun: Token) -> Token:
+    """Who a predicate noun describes: "X is a forward who plays for Y" -> X; any other noun
+    is itself."""
+    if noun.dep_ == "attr" and noun.head.lemma_ in ("be", "become", "remain"):
+        subj = child(noun.head, "nsubj")
+        if subj is not None:
+            return subj
+    return noun
 
 
 def clause_subject(tok: Token) -> Token | None:
@@ -72,7 +82,7 @@ def agent(tok: Token) -> list[Token]:
         return _prep_objects(tok, ("by",), deps=("agent", "prep"))
     subj = child(tok, "nsubj")
     if subj is not None and subj.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
-        return [tok.head]
+        return [described(tok.head)]
     if subj is not None:
         return [subj]
     inherited = _inherited(tok, ("nsubj",))
@@ -148,6 +158,8 @@ def prepositional(tok: Token, preps: tuple[str, ...]) -> list[Token]:
         dobj = child(tok, "dobj", "nsubjpass")
         if dobj is not None:
             found = _prep_objects(dobj, preps)
+    if not found and "as" not in preps:  # "worked as a reporter for the Ledger", "plays as a forward for X"
+        found = [o for post in _prep_objects(tok, ("as",)) for o in _prep_objects(post, preps)]
     if not found and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         # "exploded at a bank in Salem": the parser hangs the phrase right after the noun on the verb
         after = tok.right_edge.i + 1

@@ -17,7 +17,13 @@ from spacy.tokens import Token
 
 from claimgraph.extract.frames.places import origins_in
 from claimgraph.extract.frames.registry import REGISTRY
-from claimgraph.extract.frames.values import implied_memberships, is_role_noun, phrase
+from claimgraph.extract.frames.values import (
+    CHARACTER_NOUNS,
+    implied_memberships,
+    is_role_noun,
+    phrase,
+    ranked,
+)
 from claimgraph.extract.lexicon import REPORTING_VERBS, is_person_noun
 from claimgraph.extract.parsed import children
 from claimgraph.extract.predicates.base import Context, Found, child, is_aside
@@ -102,7 +108,8 @@ def appositions(ctx: Context) -> Iterator[Found]:
         if span is None or len(span.text) < 2 or (holder.start or 0) < span.end_char and span.start_char < (holder.end or 0):
             continue
         rule = "rules/posts.apposition.v2"
-        yield Found("role", tok, holder, rule, object=_value(span.text), confidence=0.6, structural=structural)
+        if tok.lemma_.lower() not in CHARACTER_NOUNS and not ranked(span, tok):  # its memberships still hold
+            yield Found("role", tok, holder, rule, object=_value(span.text), confidence=0.6, structural=structural)
         for predicate, org in implied_memberships(ctx, span):
             if org.id != holder.id:
                 yield Found(predicate, tok, holder, rule, object=org, confidence=0.6, structural=structural)

@@ -23,6 +23,34 @@ NOT_ROLES = frozenset({"reason", "way", "thing", "part", "example", "case", "pro
                        "father", "mother", "friend", "child", "man", "woman", "boy", "girl", "person", "people"})
 
 
+# What a person is said to be that is no post: "a caring person", "a true gentleman", "a
+# 20-year veteran", "the victim".
+CHARACTER_NOUNS = frozenset({"person", "gentleman", "lady", "individual", "guy", "soul", "human", "hero",
+                             "heroine", "victim", "veteran", "gem", "legend"})
+RANKS = frozenset({"latest", "last", "next", "newest"})
+
+
+def ranked(span: Span, tok: Token) -> bool:
+    """'the fifth coach fired this season', 'the second officer to die', 'the third manager in
+    four years': a place in a series the words go on to name, not the person's post. A post
+    keeps its rank ('second lieutenant', 'the second deputy of X'); 'first' is most often a
+    post's ('the first woman mayor in the city's history')."""
+    if not any(t.i < tok.i and (t.ent_type_ == "ORDINAL" and t.lower_ != "first" or t.lower_ in RANKS) for t in span):
+        return False
+    return any(c.dep_ in ("acl", "relcl", "npadvmod") or c.dep_ == "prep" and (c.lower_ in SERIES_PREPS or _over_time(c))
+               for c in children(tok))
+
+
+SERIES_PREPS = frozenset({"since", "under", "after", "to"})
+SPANS_OF_TIME = frozenset({"history", "year", "month", "week", "season", "decade", "day", "time", "era", "tenure"})
+
+
+def _over_time(prep: Token) -> bool:
+    """'in four years', 'in the club's history', 'in 2010': a series over time, not a place."""
+    return prep.lower_ in ("in", "within", "over") and any(
+        o.dep_ == "pobj" and (o.lemma_.lower() in SPANS_OF_TIME or o.ent_type_ == "DATE") for o in children(prep))
+
+
 def is_role_noun(tok: Token, described: bool) -> bool:
     """Whether a noun says what someone is: a known post or trade, or, when it describes a named
     person outright ("X, a sprinter", "X is a sprinter"), any singular noun but a few empty ones."""

@@ -232,10 +232,18 @@ def _brackets(ctx: Context) -> Iterator[Found]:
             continue
         after = text[m.end : min(m.end + 80, ctx.sent.end_char)]
         b = re.match(r"\s*\(\s*[“\"‘]?([A-Z][\w' .-]{1,50}?)[”\"’]?\s*\)", after)
+        if b and after[b.start(1) - 1] not in "“\"‘" and _bracketed_party(ctx, m.end + b.start(1), m.end + b.end(1)):
+            continue  # "Ana Ruiz (Lisbon)", "Tom Hale (Civic Union)": where from or for whom, not another name
         if b and not b.group(1).lower().startswith(("also", "aka", "a.k.a")) and not b.group(1).isupper():
             tok = ctx.span_of(m)
             if tok is not None:
                 yield Found("alias", tok.root, m, "rules/alias.brackets.v1", object=_value(b.group(1)), confidence=0.7, structural=True)
+
+
+def _bracketed_party(ctx: Context, start: int, end: int) -> bool:
+    """Whether the words in a bracket are the name of a place or an organisation."""
+    return any(n.type in ("PLACE", "ORG") and n.label != "rules/description" and n.end is not None and n.end <= end
+               for n in ctx.index.starting(start, start + 1))
 
 
 TERM_NOUNS = frozenset({"term", "name", "nickname", "epithet", "label", "moniker", "word"})

@@ -1,0 +1,27 @@
+"""What a name presupposes is claimed where the name first appears, and a bracket that names a
+place or an organisation after a person is no other name of theirs (sentences written here)."""
+
+from __future__ import annotations
+
+from tests.extract.helpers import claims_of
+
+
+def test_a_place_in_an_organisations_name_is_claimed_once_a_document():
+    text = ("The Oslo Harbour Authority closed two piers in Oslo on Monday. "
+            "Engineers from the Oslo Harbour Authority inspected the cranes. "
+            "The Oslo Harbour Authority said the piers would reopen.")
+    found = [r for r in claims_of(text, "located_in") if r["subject"] == "The Oslo Harbour Authority"
+             or r["subject"] == "Oslo Harbour Authority"]
+    assert len(found) == 1
+    assert found[0]["object"] == "Oslo"
+    assert found[0]["evidence"].text.startswith("The Oslo Harbour Authority closed")
+
+
+def test_a_bracketed_place_after_a_person_is_no_alias():
+    text = "Senator Maria Olsen (Minnesota) voted against the budget on Tuesday."
+    assert not claims_of(text, "alias")
+
+
+def test_a_bracketed_nickname_after_a_person_is_an_alias():
+    text = 'The smuggler Piotr Nowak ("The Fox") was arrested in Gdansk.'
+    assert [r["object"] for r in claims_of(text, "alias")] == ["The Fox"]

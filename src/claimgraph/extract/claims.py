@@ -104,12 +104,15 @@ def extract_claims(document: Document, doc: Doc, mentions: list[Mention], attrib
     text = doc_text(doc)
     unconfirmed = _unconfirmed_sentences(doc)
     index = MentionIndex(spanned)
+    presupposed: dict[tuple[str, str, str], int] = {}  # what a name or a title said, and the sentence it said it in
     for sent in sentences(doc):
         ctx = Context(doc, sent, spanned, by_token, text, document, index)
         evidence = sentence_span(document, sent)
         if not evidence.text:
             continue
         for found in run_frames(ctx):
+            if found.structural and _said_before(presupposed, found, sent.start):
+                continue
             claim = _claim(document, found, sent, evidence, attributions, comment_author)
             if claim is not None and sent.start in unconfirmed and not found.structural and claim.modality in (Modality.ASSERTED, Modality.REPORTED):
                 claim = replace(claim, modality=Modality.HEDGED)
@@ -169,6 +172,16 @@ def _keep(claims: dict[tuple, Claim], found: Found, claim: Claim | None) -> bool
         claims[k] = claim
         return True
     return False
+
+
+def _said_before(said: dict[tuple[str, str, str], int], found: Found, sentence: int) -> bool:
+    """Whether a claim a name or a title presupposes ("the Oslo Port Authority", "Mayor Ana
+    Ruiz", "Ana Ruiz (1903 – 1987)") was made in an earlier sentence of the document, by the same
+    words: the report says it once, where the name first appears, however often it repeats it."""
+    obj = found.object
+    obj_key = obj.text if isinstance(obj, Mention) else str(sorted(obj.items())) if isinstance(obj, dict) else ""
+    key = (found.predicate, found.subject.text.lower(), obj_key.lower())
+    return said.setdefault(key, sentence) != sentence
 
 
 def _learned(claim: Claim) -> bool:

@@ -25,3 +25,12 @@ def test_a_bracketed_place_after_a_person_is_no_alias():
 def test_a_bracketed_nickname_after_a_person_is_an_alias():
     text = 'The smuggler Piotr Nowak ("The Fox") was arrested in Gdansk.'
     assert [r["object"] for r in claims_of(text, "alias")] == ["The Fox"]
+
+
+def test_a_title_said_again_with_the_same_name_gives_one_role_claim():
+    text = ("Mayor Ines Varga opened the bridge in Tolna on Monday. "
+            "Traffic was heavy all afternoon. "
+            "Mayor Ines Varga thanked the engineers.")
+    found = [r for r in claims_of(text, "role") if r["subject"] == "Ines Varga"]
+    assert [r["object"] for r in found] == ["Mayor"]
+    assert found[0]["evidence"].text.startswith("Mayor Ines Varga opened")

@@ -16,6 +16,7 @@ import gc
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from claimgraph.model import Claim, Entity, Mention, Modality, Section, stable_id
@@ -30,11 +31,29 @@ from claimgraph.resolve.entities import (
     majority_type,
 )
 from claimgraph.resolve.linking import LABEL as LINKED
-from claimgraph.resolve.names import acronym, fold, is_acronym, key, name_tokens, raw_tokens
+from claimgraph.resolve.names import NAMES_CACHE, acronym, fold, is_acronym, key, name_tokens, raw_tokens
 from claimgraph.resolve.score import STRONG, WEAK, Match, begins, compare, significant_tokens, tokens_equal
 
 Link = tuple[str, str, str, str]  # mention, entity, rule, evidence
 MAX_COMPARED = 12  # candidates compared per cluster, those sharing the most keys first
+
+
+@lru_cache(maxsize=NAMES_CACHE)
+def same_name(name: str) -> Match:
+    """The match of a cluster's name found among a candidate's names (one object a name)."""
+    return Match(1.0, "same name", name, name)
+
+
+@lru_cache(maxsize=NAMES_CACHE)
+def _same_name_evidence(name: str) -> str:
+    return same_name(name).evidence
+
+
+def evidence_of(match: Match) -> str:
+    """`match.evidence`, written once for each name a same-name match is made on."""
+    if match.rule == "same name" and match.a == match.b and match.score == 1.0:
+        return _same_name_evidence(match.a)
+    return match.evidence
 
 
 @dataclass(slots=True)
@@ -74,11 +93,12 @@ class Cluster:
             return
         described = bool(self.mentions) and not self.described and m.label == "rules/description"
         self.mentions.append(m)
+        text, names, types = m.text, self.names, self.types
         if not described:  # a named cluster keeps names, not the descriptions that joined it
-            self.names[m.text] += 1
+            names[text] = names.get(text, 0) + 1
         # spaCy wobbles on single-token names: a full name's type counts for more
-        self.types[m.type] += 2 if len(name_tokens(m.text)) >= 2 or m.section is Section.META else 1
-        self.type = majority_type(self.types)
+        types[m.type] = types.get(m.type, 0) + (2 if len(name_tokens(text)) >= 2 or m.section is Section.META else 1)
+        self.type = majority_type(types)
         self.rules[m.id] = rule
 
 
@@ -101,6 +121,33 @@ def _genders_clash(a: Cluster, b: Cluster) -> bool:
     """'he' for one and 'she' for the other: two people, whatever an alias claim says."""
     ga, gb = pronoun_gender(a), pronoun_gender(b)
     return ga is not None and gb is not None and ga != gb
+
+
+def _each_in(toks: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Every token of `toks` is one of `full`'s, spelling variants allowed."""
+    for t in toks:
+        for f in full:
+            if tokens_equal(t, f):
+                break
+        else:
+            return False
+    return True
+
+
+def _opens(toks: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """`toks` are `full`'s leading tokens, spelling variants allowed."""
+    for t, f in zip(toks, full, strict=False):  # noqa: SIM110  (a loop: no generator frame a call)
+        if not tokens_equal(t, f):
+            return False
+    return True
+
+
+def _ends_with(token: str, lasts: tuple[str, ...]) -> bool:
+    """`token` is one of `lasts`, spelling variants allowed."""
+    for last in lasts:  # noqa: SIM110  (a loop: no generator frame a call)
+        if tokens_equal(token, last):
+            return True
+    return False
 
 
 class Resolver:
@@ -178,19 +225,20 @@ class Resolver:
         index, entities = self.index, self.entities
         if index.source is not None:
             index.fetch(wanted)
-        blocks_of = index.blocks
+        block_of = index.blocks.get
         # smallest first, equal sizes by key: a set's order changes with the hash seed
-        keys = sorted([(len(blocks_of[k]), k) for k in wanted if k in blocks_of])
+        keys = sorted([(len(b), k) for k in wanted if (b := block_of(k)) is not None])
         bound = MAX_BLOCK
         if keys and keys[0][0] > MAX_BLOCK:  # only unspecific keys: the smallest still gives candidates
             if keys[0][0] > BIG_BLOCK:
                 return []
             keys, bound = keys[:1], BIG_BLOCK
         found: dict[str, None] = {}
+        ordered = index.ordered
         for size, k in keys:
             if size > bound or len(found) >= MAX_COMPARED:
                 break
-            for e in index.ordered(k):
+            for e in ordered(k):
                 if e not in found and entities[e].type == type_:
                     found[e] = None
                     if len(found) == MAX_COMPARED:
@@ -198,12 +246,12 @@ class Resolver:
         # the tagger types a name differently from one report to the next ("TMZ", "Betty Ford
         # Center"): an entity's own name (its display name), of two words or more or an acronym,
         # crosses types
-        for name in sorted(names):
+        for name in sorted(names) if len(names) > 1 else names:
             if len(found) < MAX_COMPARED and (len(name_tokens(name)) >= 2 or is_acronym(name)):
-                for e in index.displayed_as(key(name)):
+                for e in index.displayed_as(key(name), found):
                     if len(found) < MAX_COMPARED:
-                        found.setdefault(e)
-        return sorted(found, key=lambda e: entities[e].order)
+                        found[e] = None
+        return sorted(found, key=lambda e: entities[e].order) if len(found) > 1 else list(found)
 
     def _is_distinct(self, names_a: Iterable[str], names_b: Iterable[str]) -> bool:
         if not self.distinct:
@@ -235,7 +283,7 @@ class Resolver:
             for cluster in self.cluster_document(doc_mentions):
                 entity_id, match = self._place(cluster)
                 touched.add(entity_id)
-                placed = match.evidence if match.score > 0 else "founded a new entity"  # one string for the cluster
+                placed = evidence_of(match) if match.score > 0 else "founded a new entity"  # one string for the cluster
                 rules = cluster.rules
                 for m in cluster.mentions:
                     register(entity_id, m)
@@ -276,7 +324,9 @@ class Resolver:
         """A family name said before the full name ("Obama" in a headline, "Barack Obama" in the
         body) is that person, when exactly one full name in the document ends with it."""
         out = list(clusters)
-        people = [c for c in clusters if c.type == "PERSON" and not c.described and c.full_names()]
+        # a person's family names: adding a short name (one token) to a cluster changes none of them
+        people = [(c, tuple(toks[-1] for _, toks in c.full_tokens())) for c in clusters
+                  if c.type == "PERSON" and not c.described and c.full_names()]
         for short in [c for c in clusters if not c.described and not c.full_names() and c.names]:
             toks = {t for n in short.names for t in name_tokens(n)}
             if len(toks) != 1:
@@ -284,7 +334,7 @@ class Resolver:
             if not (short.type == "PERSON" or any(m.label.startswith("spacy/NORP") for m in short.mentions)):
                 continue  # a name of no person
             token = next(iter(toks))
-            owners = [c for c in people if c is not short and any(tokens_equal(token, name_tokens(n)[-1]) for n in c.full_names())]
+            owners = [c for c, lasts in people if c is not short and _ends_with(token, lasts)]
             if len(owners) == 1:
                 if self._is_distinct(short.names, owners[0].names):
                     continue
@@ -339,23 +389,27 @@ class Resolver:
         # a people's adjective ("Indian") stands for its country: it opens "Indian Ocean" and
         # "Indian Naval Ship Sukanya" without being a short form of either
         adjective = m.type == "PLACE" and m.label.endswith(("NORP", "nationality"))
+        size = len(toks)
+        of_person = size == 1 or m.type == "PERSON"  # what a person's short form must be
+        any_type = size == 1 and m.label.endswith(("NORP", "PERSON"))  # shortens another type's name too
+        initials = fold(m.text).replace(" ", "").replace(".", "") if is_acronym(m.text) else None
         for cluster in reversed(clusters):  # the most recent name first
             if cluster.described:
                 continue
+            person = cluster.type == "PERSON"
+            if not person and (adjective or not (m.type == cluster.type or any_type)):
+                continue  # no name of this cluster could match
             for name, full in cluster.full_tokens():
-                if len(toks) >= len(full):
+                if size >= len(full):
                     continue
-                if cluster.type == "PERSON":
-                    if all(any(tokens_equal(t, f) for f in full) for t in toks) and (len(toks) == 1 or m.type == "PERSON") \
-                            and not (adjective and toks == full[:1]):
+                if person:
+                    if of_person and not (adjective and toks == full[:1]) and _each_in(toks, full):
                         return cluster, f"short form of {name!r}"
-                elif adjective:
-                    continue
-                elif m.type == cluster.type or (len(toks) == 1 and m.label.endswith(("NORP", "PERSON"))):
-                    if is_acronym(m.text) and fold(m.text).replace(" ", "").replace(".", "") == acronym(name):
+                elif initials is not None:
+                    if initials == acronym(name):
                         return cluster, f"acronym of {name!r}"
-                    if all(tokens_equal(t, f) for t, f in zip(toks, full, strict=False)) and not is_acronym(m.text):
-                        return cluster, f"leading words of {name!r}"
+                elif _opens(toks, full):
+                    return cluster, f"leading words of {name!r}"
         return None, ""
 
     def _join_aliases(self, clusters: list[Cluster]) -> list[Cluster]:
@@ -396,14 +450,22 @@ class Resolver:
         # the same name scores 1.0, more than any other evidence (compare() never reaches it): the
         # first candidate, in order, that has one of the cluster's names is the answer, and the
         # candidates before it need no comparing
-        name_keys = [(n, key(n)) for n in names]
-        for eid in candidates:
-            keys = entities[eid].keys
-            for n, k in name_keys:
-                if k in keys:  # the first of the names it has decides, as next() over them would
-                    if n:
-                        return eid, Match(1.0, "same name", n, n)
-                    break
+        if len(names) == 1:  # most clusters
+            only, only_key = names[0], key(names[0])
+            for eid in candidates:
+                if only_key in entities[eid].keys:
+                    if only:
+                        return eid, same_name(only)
+                    break  # no other name to decide
+        else:
+            name_keys = [(n, key(n)) for n in names]
+            for eid in candidates:
+                keys = entities[eid].keys
+                for n, k in name_keys:
+                    if k in keys:  # the first of the names it has decides, as next() over them would
+                        if n:
+                            return eid, same_name(n)
+                        break
         weak: list[tuple[str, Match]] = []
         best: tuple[str, Match] | None = None
         for eid in candidates:

@@ -144,6 +144,7 @@ def _unqualified(name: str) -> str:
 UNIT_WORDS = frozenset({"brigade", "brigades", "battalion", "battalions", "faction", "regiment", "division"})
 
 
+@lru_cache(maxsize=1 << 19)  # one entry a distinct name (names.NAMES_CACHE)
 def significant_tokens(name: str) -> tuple[str, ...]:
     """Name tokens without particles, generic heads and unit words: Jaysh al-Muhajireen Brigade -> jaysh muhajireen."""
     return tuple(t for t in name_tokens(name) if t not in ORG_GENERIC and t not in UNIT_WORDS and t != "the")

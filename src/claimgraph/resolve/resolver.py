@@ -253,6 +253,27 @@ class Resolver:
                         found[e] = None
         return sorted(found, key=lambda e: entities[e].order) if len(found) > 1 else list(found)
 
+    def _oldest_same_name(self, name: str, type_: str) -> str | None:
+        """What _place answers for a cluster of this one name, when it can be told without
+        gathering the candidates: the oldest entity with the name, when it is of the cluster's type
+        and in the first block _candidates takes whole (at most MAX_COMPARED entities).
+
+        In memory, with no judgements, the entities with a name are exactly its "k:" block (a name
+        is filed when it is added, and nothing is unfiled), so the first candidate with the name is
+        the block's oldest entity whenever that one is a candidate; None: gather them."""
+        index = self.index
+        block_of = index.blocks.get
+        own = f"k:{key(name)}"
+        if not block_of(own):
+            return None  # a name no entity has
+        size, first = min([(len(b), k) for k in blocking_keys(name, type_) if (b := block_of(k)) is not None])
+        if size > MAX_COMPARED:
+            return None
+        oldest = index.ordered(own)[0]
+        if index.entities[oldest].type != type_ or oldest not in index.blocks[first]:
+            return None
+        return oldest
+
     def _is_distinct(self, names_a: Iterable[str], names_b: Iterable[str]) -> bool:
         if not self.distinct:
             return False
@@ -443,6 +464,10 @@ class Resolver:
             # across documents
             return self._new_entity_id(cluster), Match(0.0, "unnamed person: kept to its document")
         names = tuple(cluster.names)
+        if len(names) == 1 and names[0] and self.index.source is None and not (self.distinct or self.merges or self.splits):
+            oldest = self._oldest_same_name(names[0], cluster.type)
+            if oldest is not None:
+                return oldest, same_name(names[0])
         entities = self.entities
         candidates = self._candidates(cluster)
         if self.distinct:

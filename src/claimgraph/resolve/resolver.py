@@ -264,9 +264,14 @@ class Resolver:
         index = self.index
         block_of = index.blocks.get
         own = f"k:{key(name)}"
-        if not block_of(own):
+        block = block_of(own)
+        if not block:
             return None  # a name no entity has
-        size, first = min([(len(b), k) for k in blocking_keys(name, type_) if (b := block_of(k)) is not None])
+        first, size = own, len(block)  # the smallest block, equal sizes by key, as _candidates sorts them
+        for k in blocking_keys(name, type_):
+            block = block_of(k)
+            if block is not None and (len(block) < size or len(block) == size and k < first):
+                first, size = k, len(block)
         if size > MAX_COMPARED:
             return None
         oldest = index.ordered(own)[0]
@@ -344,11 +349,14 @@ class Resolver:
     def _join_family_names(self, clusters: list[Cluster]) -> list[Cluster]:
         """A family name said before the full name ("Obama" in a headline, "Barack Obama" in the
         body) is that person, when exactly one full name in the document ends with it."""
+        shorts = [c for c in clusters if not c.described and not c.full_names() and c.names]
+        if not shorts:
+            return clusters
         out = list(clusters)
         # a person's family names: adding a short name (one token) to a cluster changes none of them
         people = [(c, tuple(toks[-1] for _, toks in c.full_tokens())) for c in clusters
                   if c.type == "PERSON" and not c.described and c.full_names()]
-        for short in [c for c in clusters if not c.described and not c.full_names() and c.names]:
+        for short in shorts:
             toks = {t for n in short.names for t in name_tokens(n)}
             if len(toks) != 1:
                 continue
@@ -367,6 +375,8 @@ class Resolver:
     def _follow_antecedents(self, clusters: list[Cluster], linked: list[Mention]) -> list[Cluster]:
         """Pronouns and descriptions coreference linked join the cluster of the mention they lead
         to, with the sieve that linked them as the reason."""
+        if not linked:
+            return clusters
         owner = {m.id: c for c in clusters for m in c.mentions}
         parent = {m.id: m.antecedent for m in linked}
         for m in linked:
@@ -387,6 +397,8 @@ class Resolver:
         """An organisation named by the leading words of another one's name in the same document
         ("Islamic State" and "Islamic State in Iraq and Syria"), whichever came first, is that one,
         when exactly one longer name fits."""
+        if not any(c.type == "ORG" and not c.described and any(len(significant_tokens(n)) > 2 for n in c.names) for c in clusters):
+            return clusters  # no name three words long, which a shorter one (two or more) could begin
         out = list(clusters)
         for short in [c for c in clusters if c.type == "ORG" and not c.described]:
             toks = significant_tokens(max(short.names, key=lambda n: len(name_tokens(n))))
@@ -435,6 +447,8 @@ class Resolver:
 
     def _join_aliases(self, clusters: list[Cluster]) -> list[Cluster]:
         """Explicit alias claims ("born as X", "also known as X") join the clusters they name."""
+        if not self.aliases:
+            return clusters
         by_mention = {m.id: c for c in clusters for m in c.mentions}
         merged: list[Cluster] = list(clusters)
         for mention_id, alias_names in self.aliases.items():

@@ -56,13 +56,12 @@ NO_MATCH = Match(0.0, "no name evidence")
 def tokens_equal(x: str, y: str) -> bool:
     if x == y:
         return True
-    sx, sy = skeleton(x), skeleton(y)
     # the skeleton absorbs vowel and digraph spellings; the spelling itself must stay close
     # too, or short skeletons collide (Iraq/Raqqa, America/Morocco)
-    close = fuzz.ratio(x, y) >= 70
-    if sx == sy and close:
-        return True
-    return min(len(sx), len(sy)) >= 4 and close and fuzz.ratio(sx, sy) >= 80
+    if fuzz.ratio(x, y) < 70:
+        return False  # most pairs a document's names make: their skeletons are not needed
+    sx, sy = skeleton(x), skeleton(y)
+    return sx == sy or min(len(sx), len(sy)) >= 4 and fuzz.ratio(sx, sy) >= 80
 
 
 @lru_cache(maxsize=1 << 20)  # the same pairs of spellings meet again and again across documents

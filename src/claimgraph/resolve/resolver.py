@@ -56,13 +56,18 @@ def evidence_of(match: Match) -> str:
     return match.evidence
 
 
+def _no_counts() -> Counter[str]:
+    """An empty Counter, as Counter() makes it, without its __init__ (two for every cluster)."""
+    return Counter.__new__(Counter)
+
+
 @dataclass(slots=True)
 class Cluster:
     """Mentions of one document believed to name one thing."""
 
     mentions: list[Mention] = field(default_factory=list)
-    names: Counter[str] = field(default_factory=Counter)
-    types: Counter[str] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=_no_counts)
+    types: Counter[str] = field(default_factory=_no_counts)
     rules: dict[str, str] = field(default_factory=dict)  # mention id -> why it joined
     type: str = "ORG"  # majority of `types`, kept current by add()
     # founded by a description ("US officials"), not a name: takes no short forms (set by the first mention)
@@ -429,20 +434,21 @@ class Resolver:
         for cluster in reversed(clusters):  # the most recent name first
             if cluster.described:
                 continue
-            person = cluster.type == "PERSON"
-            if not person and (adjective or not (m.type == cluster.type or any_type)):
+            if cluster.type == "PERSON":
+                if of_person:
+                    for name, full in cluster.full_tokens():
+                        if size < len(full) and not (adjective and toks == full[:1]) and _each_in(toks, full):
+                            return cluster, f"short form of {name!r}"
+            elif adjective or not (m.type == cluster.type or any_type):
                 continue  # no name of this cluster could match
-            for name, full in cluster.full_tokens():
-                if size >= len(full):
-                    continue
-                if person:
-                    if of_person and not (adjective and toks == full[:1]) and _each_in(toks, full):
-                        return cluster, f"short form of {name!r}"
-                elif initials is not None:
-                    if initials == acronym(name):
+            elif initials is not None:
+                for name, full in cluster.full_tokens():
+                    if size < len(full) and initials == acronym(name):
                         return cluster, f"acronym of {name!r}"
-                elif _opens(toks, full):
-                    return cluster, f"leading words of {name!r}"
+            else:
+                for name, full in cluster.full_tokens():
+                    if size < len(full) and _opens(toks, full):
+                        return cluster, f"leading words of {name!r}"
         return None, ""
 
     def _join_aliases(self, clusters: list[Cluster]) -> list[Cluster]:

@@ -56,6 +56,13 @@ def evidence_of(match: Match) -> str:
     return match.evidence
 
 
+@lru_cache(maxsize=NAMES_CACHE)
+def _own_key(name: str, type_: str) -> tuple[str, tuple[str, ...]]:
+    """A name's exact-name blocking key and its other blocking keys (for this type)."""
+    own = f"k:{key(name)}"
+    return own, tuple(k for k in blocking_keys(name, type_) if k != own)
+
+
 def _no_counts() -> Counter[str]:
     """An empty Counter, as Counter() makes it, without its __init__ (two for every cluster)."""
     return Counter.__new__(Counter)
@@ -76,11 +83,12 @@ class Cluster:
 
     def _full_names(self) -> tuple[int, list[str], list[tuple[str, tuple[str, ...]]]]:
         # names are only ever added, so their number says whether the lists are still current
-        if self._full is None or self._full[0] != len(self.names):
+        kept = self._full
+        if kept is None or kept[0] != len(self.names):
             full = [(n, name_tokens(n)) for n in self.names]
             full = [(n, toks) for n, toks in full if len(toks) >= 2]
-            self._full = (len(self.names), [n for n, _ in full], full)
-        return self._full
+            kept = self._full = (len(self.names), [n for n, _ in full], full)
+        return kept
 
     def full_names(self) -> list[str]:
         return self._full_names()[1]
@@ -268,12 +276,12 @@ class Resolver:
         the block's oldest entity whenever that one is a candidate; None: gather them."""
         index = self.index
         block_of = index.blocks.get
-        own = f"k:{key(name)}"
+        own, others = _own_key(name, type_)
         block = block_of(own)
         if not block:
             return None  # a name no entity has
         first, size = own, len(block)  # the smallest block, equal sizes by key, as _candidates sorts them
-        for k in blocking_keys(name, type_):
+        for k in others:
             block = block_of(k)
             if block is not None and (len(block) < size or len(block) == size and k < first):
                 first, size = k, len(block)
@@ -334,40 +342,44 @@ class Resolver:
         present = {m.id for m in ordered}
         linked = [m for m in ordered if m.antecedent in present]
         longest = 0  # the most name tokens of a name the document's clusters have so far
+        distinct = bool(self.distinct)
         for m in ordered:
             if m.antecedent in present:
                 continue  # follows its antecedent, below
-            k = key(m.text)
-            size = len(name_tokens(m.text))
+            text = m.text
+            k = key(text)
+            size = len(name_tokens(text))
             target, rule = by_key.get(k), "same name in the document"
             if target is None and size < longest:  # else no name it could shorten
                 target, rule = self._short_form_of(m, clusters)
-            if target is None or self._is_distinct([m.text], target.names):
+            if target is None or distinct and self._is_distinct([text], target.names):
                 target, rule = Cluster(), "first mention in the document"
                 clusters.append(target)
             target.add(m, rule)
-            by_key.setdefault(k, target)
-            longest = max(longest, size)
+            if k not in by_key:
+                by_key[k] = target
+            if size > longest:
+                longest = size
         clusters = self._join_family_names(self._join_leading_words(clusters))
         return self._join_aliases(self._follow_antecedents(clusters, linked))
 
     def _join_family_names(self, clusters: list[Cluster]) -> list[Cluster]:
         """A family name said before the full name ("Obama" in a headline, "Barack Obama" in the
         body) is that person, when exactly one full name in the document ends with it."""
-        shorts = [c for c in clusters if not c.described and not c.full_names() and c.names]
+        shorts: list[tuple[Cluster, str]] = []  # (cluster, its one name token): only people's owners change below
+        for c in clusters:
+            if c.described or not c.names or c.full_names():
+                continue
+            toks = {t for n in c.names for t in name_tokens(n)}
+            if len(toks) == 1 and (c.type == "PERSON" or any(m.label.startswith("spacy/NORP") for m in c.mentions)):
+                shorts.append((c, next(iter(toks))))  # else a name of no person
         if not shorts:
             return clusters
         out = list(clusters)
         # a person's family names: adding a short name (one token) to a cluster changes none of them
         people = [(c, tuple(toks[-1] for _, toks in c.full_tokens())) for c in clusters
                   if c.type == "PERSON" and not c.described and c.full_names()]
-        for short in shorts:
-            toks = {t for n in short.names for t in name_tokens(n)}
-            if len(toks) != 1:
-                continue
-            if not (short.type == "PERSON" or any(m.label.startswith("spacy/NORP") for m in short.mentions)):
-                continue  # a name of no person
-            token = next(iter(toks))
+        for short, token in shorts:
             owners = [c for c, lasts in people if c is not short and _ends_with(token, lasts)]
             if len(owners) == 1:
                 if self._is_distinct(short.names, owners[0].names):

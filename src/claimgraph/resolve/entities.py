@@ -199,6 +199,7 @@ class EntityIndex:
         self.filed: set[tuple[str, str]] = set()  # (key, entity) filed in this run (with a source)
         self.stored_names: dict[str, str] = {}  # display names as the source had them
         self._ordered: dict[str, list[str]] = {}  # a block's entities oldest first, while it is unchanged
+        self._filings: set[tuple[str, str, str]] = set()  # (entity, name, type) filed: a name used again files nothing
 
     def new(self, entity_id: str, order: int | None = None) -> EntityState:
         state = self.entities[entity_id] = EntityState(entity_id, order=self.next_order if order is None else order)
@@ -216,6 +217,10 @@ class EntityIndex:
         return entity_id in self.entities or (self.source is not None and self.source.has_entity(entity_id))
 
     def file(self, name: str, type_: str, entity_id: str) -> None:
+        filing = (entity_id, name, type_)
+        if filing in self._filings:
+            return  # under every key of the name already (blocks only grow)
+        self._filings.add(filing)
         for k in blocking_keys(name, type_):
             block = self.blocks[k]
             if entity_id not in block:

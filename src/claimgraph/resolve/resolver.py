@@ -187,6 +187,8 @@ class Resolver:
                 self.aliases[c.subject].append(str(c.object["value"]))
         # what judgements need to move mentions once they are placed: kept only when there are any
         self.judged = bool(self.merges or self.splits)
+        # in memory, with no judgements: where a known name's entity can be told at once (_oldest_same_name)
+        self.plain = source is None and not (self.judged or self.distinct)
         self.mention_names: dict[str, str] = {}
         self.mention_types: dict[str, str] = {}
         self.antecedents: dict[str, str] = {}  # mention -> the mention coreference linked it to
@@ -496,7 +498,7 @@ class Resolver:
             # across documents
             return self._new_entity_id(cluster), Match(0.0, "unnamed person: kept to its document")
         names = tuple(cluster.names)
-        if len(names) == 1 and names[0] and self.index.source is None and not (self.distinct or self.merges or self.splits):
+        if self.plain and len(names) == 1 and names[0]:
             oldest = self._oldest_same_name(names[0], cluster.type)
             if oldest is not None:
                 return oldest, same_name(names[0])

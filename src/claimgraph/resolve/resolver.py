@@ -56,13 +56,6 @@ def evidence_of(match: Match) -> str:
     return match.evidence
 
 
-@lru_cache(maxsize=NAMES_CACHE)
-def _own_key(name: str, type_: str) -> tuple[str, tuple[str, ...]]:
-    """A name's exact-name blocking key and its other blocking keys (for this type)."""
-    own = f"k:{key(name)}"
-    return own, tuple(k for k in blocking_keys(name, type_) if k != own)
-
-
 def _no_counts() -> Counter[str]:
     """An empty Counter, as Counter() makes it, without its __init__ (two for every cluster)."""
     return Counter.__new__(Counter)
@@ -189,6 +182,7 @@ class Resolver:
         self.judged = bool(self.merges or self.splits)
         # in memory, with no judgements: where a known name's entity can be told at once (_oldest_same_name)
         self.plain = source is None and not (self.judged or self.distinct)
+        self._name_keys: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
         self.mention_names: dict[str, str] = {}
         self.mention_types: dict[str, str] = {}
         self.antecedents: dict[str, str] = {}  # mention -> the mention coreference linked it to
@@ -278,7 +272,7 @@ class Resolver:
         the block's oldest entity whenever that one is a candidate; None: gather them."""
         index = self.index
         block_of = index.blocks.get
-        own, others = _own_key(name, type_)
+        own, others = self._name_keys.get((name, type_)) or self._own_keys(name, type_)
         block = block_of(own)
         if not block:
             return None  # a name no entity has
@@ -293,6 +287,13 @@ class Resolver:
         if index.entities[oldest].type != type_ or oldest not in index.blocks[first]:
             return None
         return oldest
+
+    def _own_keys(self, name: str, type_: str) -> tuple[str, tuple[str, ...]]:
+        """A name's exact-name blocking key and its other blocking keys (for this type), kept for
+        the run in a plain dict (no cache bookkeeping on the hits, one a cluster)."""
+        own = f"k:{key(name)}"
+        found = self._name_keys[(name, type_)] = (own, tuple(k for k in blocking_keys(name, type_) if k != own))
+        return found
 
     def _is_distinct(self, names_a: Iterable[str], names_b: Iterable[str]) -> bool:
         if not self.distinct:
@@ -372,9 +373,11 @@ class Resolver:
         for c in clusters:
             if c.described or not c.names or c.full_names():
                 continue
+            if not (c.type == "PERSON" or any(m.label.startswith("spacy/NORP") for m in c.mentions)):
+                continue  # a name of no person
             toks = {t for n in c.names for t in name_tokens(n)}
-            if len(toks) == 1 and (c.type == "PERSON" or any(m.label.startswith("spacy/NORP") for m in c.mentions)):
-                shorts.append((c, next(iter(toks))))  # else a name of no person
+            if len(toks) == 1:
+                shorts.append((c, next(iter(toks))))
         if not shorts:
             return clusters
         out = list(clusters)

@@ -10,7 +10,7 @@ the candidates of a name are the same, so an incremental run ends where a full o
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
@@ -107,10 +107,12 @@ class EntityState:
     _adjectives: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, name: str, type_: str, weight: int = 1) -> None:
-        known = name in self.names
-        self.names[name] += 1
-        self.types[type_] += weight
-        self.type = majority_type(self.types)
+        names, types = self.names, self.types
+        count = names.get(name, 0)
+        known = count > 0 or name in names
+        names[name] = count + 1
+        types[type_] = types.get(type_, 0) + weight
+        self.type = majority_type(types)
         if not known:  # a new name may make another one an adjective: choose again when asked
             self.keys.add(key(name))
             self._display = None
@@ -197,6 +199,7 @@ class EntityIndex:
         self.filed: set[tuple[str, str]] = set()  # (key, entity) filed in this run (with a source)
         self.stored_names: dict[str, str] = {}  # display names as the source had them
         self._ordered: dict[str, list[str]] = {}  # a block's entities oldest first, while it is unchanged
+        self._filings: set[tuple[str, str, str]] = set()  # (entity, name, type) filed: a name used again files nothing
 
     def new(self, entity_id: str, order: int | None = None) -> EntityState:
         state = self.entities[entity_id] = EntityState(entity_id, order=self.next_order if order is None else order)
@@ -214,6 +217,10 @@ class EntityIndex:
         return entity_id in self.entities or (self.source is not None and self.source.has_entity(entity_id))
 
     def file(self, name: str, type_: str, entity_id: str) -> None:
+        filing = (entity_id, name, type_)
+        if filing in self._filings:
+            return  # under every key of the name already (blocks only grow)
+        self._filings.add(filing)
         for k in blocking_keys(name, type_):
             block = self.blocks[k]
             if entity_id not in block:
@@ -255,8 +262,9 @@ class EntityIndex:
                     wanted.extend(ids)
         self.load(wanted)
 
-    def displayed_as(self, display_key: str) -> list[str]:
-        """Named entities whose display name has this key, oldest first."""
+    def displayed_as(self, display_key: str, known: Container[str] = ()) -> list[str]:
+        """Named entities whose display name has this key, oldest first; those in `known` (the
+        candidates a caller has already) left out."""
         entities = self.entities
 
         def shown(e: str) -> bool:
@@ -264,11 +272,13 @@ class EntityIndex:
             return state is not None and state.named and key(state.display()) == display_key
 
         block = self.blocks.get(f"k:{display_key}")
-        found = {e for e in block if shown(e)} if block else set()
+        found = {e for e in block if e not in known and shown(e)} if block else set()
         if self.source is not None:
-            stored = [e for e in self.source.entities_displayed_as(display_key) if e not in found]
+            stored = [e for e in self.source.entities_displayed_as(display_key) if e not in found and e not in known]
             self.load(stored)
             found.update(e for e in stored if shown(e))
+        if len(found) < 2:
+            return list(found)
         return sorted(found, key=lambda e: self.entities[e].order)
 
     def rows(self, ids: Iterable[str]) -> list[StateRow]:

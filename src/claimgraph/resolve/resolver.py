@@ -16,6 +16,7 @@ import gc
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from claimgraph.model import Claim, Entity, Mention, Modality, Section, stable_id
@@ -30,11 +31,34 @@ from claimgraph.resolve.entities import (
     majority_type,
 )
 from claimgraph.resolve.linking import LABEL as LINKED
-from claimgraph.resolve.names import acronym, fold, is_acronym, key, name_tokens, raw_tokens
+from claimgraph.resolve.names import NAMES_CACHE, acronym, fold, is_acronym, key, name_tokens, raw_tokens
 from claimgraph.resolve.score import STRONG, WEAK, Match, begins, compare, significant_tokens, tokens_equal
 
 Link = tuple[str, str, str, str]  # mention, entity, rule, evidence
 MAX_COMPARED = 12  # candidates compared per cluster, those sharing the most keys first
+
+
+@lru_cache(maxsize=NAMES_CACHE)
+def same_name(name: str) -> Match:
+    """The match of a cluster's name found among a candidate's names (one object a name)."""
+    return Match(1.0, "same name", name, name)
+
+
+@lru_cache(maxsize=NAMES_CACHE)
+def _same_name_evidence(name: str) -> str:
+    return same_name(name).evidence
+
+
+def evidence_of(match: Match) -> str:
+    """`match.evidence`, written once for each name a same-name match is made on."""
+    if match.rule == "same name" and match.a == match.b and match.score == 1.0:
+        return _same_name_evidence(match.a)
+    return match.evidence
+
+
+def _no_counts() -> Counter[str]:
+    """An empty Counter, as Counter() makes it, without its __init__ (two for every cluster)."""
+    return Counter.__new__(Counter)
 
 
 @dataclass(slots=True)
@@ -42,8 +66,8 @@ class Cluster:
     """Mentions of one document believed to name one thing."""
 
     mentions: list[Mention] = field(default_factory=list)
-    names: Counter[str] = field(default_factory=Counter)
-    types: Counter[str] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=_no_counts)
+    types: Counter[str] = field(default_factory=_no_counts)
     rules: dict[str, str] = field(default_factory=dict)  # mention id -> why it joined
     type: str = "ORG"  # majority of `types`, kept current by add()
     # founded by a description ("US officials"), not a name: takes no short forms (set by the first mention)
@@ -52,11 +76,12 @@ class Cluster:
 
     def _full_names(self) -> tuple[int, list[str], list[tuple[str, tuple[str, ...]]]]:
         # names are only ever added, so their number says whether the lists are still current
-        if self._full is None or self._full[0] != len(self.names):
+        kept = self._full
+        if kept is None or kept[0] != len(self.names):
             full = [(n, name_tokens(n)) for n in self.names]
             full = [(n, toks) for n, toks in full if len(toks) >= 2]
-            self._full = (len(self.names), [n for n, _ in full], full)
-        return self._full
+            kept = self._full = (len(self.names), [n for n, _ in full], full)
+        return kept
 
     def full_names(self) -> list[str]:
         return self._full_names()[1]
@@ -74,11 +99,12 @@ class Cluster:
             return
         described = bool(self.mentions) and not self.described and m.label == "rules/description"
         self.mentions.append(m)
+        text, names, types = m.text, self.names, self.types
         if not described:  # a named cluster keeps names, not the descriptions that joined it
-            self.names[m.text] += 1
+            names[text] = names.get(text, 0) + 1
         # spaCy wobbles on single-token names: a full name's type counts for more
-        self.types[m.type] += 2 if len(name_tokens(m.text)) >= 2 or m.section is Section.META else 1
-        self.type = majority_type(self.types)
+        types[m.type] = types.get(m.type, 0) + (2 if len(name_tokens(text)) >= 2 or m.section is Section.META else 1)
+        self.type = majority_type(types)
         self.rules[m.id] = rule
 
 
@@ -101,6 +127,33 @@ def _genders_clash(a: Cluster, b: Cluster) -> bool:
     """'he' for one and 'she' for the other: two people, whatever an alias claim says."""
     ga, gb = pronoun_gender(a), pronoun_gender(b)
     return ga is not None and gb is not None and ga != gb
+
+
+def _each_in(toks: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Every token of `toks` is one of `full`'s, spelling variants allowed."""
+    for t in toks:
+        for f in full:
+            if tokens_equal(t, f):
+                break
+        else:
+            return False
+    return True
+
+
+def _opens(toks: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """`toks` are `full`'s leading tokens, spelling variants allowed."""
+    for t, f in zip(toks, full, strict=False):  # noqa: SIM110  (a loop: no generator frame a call)
+        if not tokens_equal(t, f):
+            return False
+    return True
+
+
+def _ends_with(token: str, lasts: tuple[str, ...]) -> bool:
+    """`token` is one of `lasts`, spelling variants allowed."""
+    for last in lasts:  # noqa: SIM110  (a loop: no generator frame a call)
+        if tokens_equal(token, last):
+            return True
+    return False
 
 
 class Resolver:
@@ -127,6 +180,9 @@ class Resolver:
                 self.aliases[c.subject].append(str(c.object["value"]))
         # what judgements need to move mentions once they are placed: kept only when there are any
         self.judged = bool(self.merges or self.splits)
+        # in memory, with no judgements: where a known name's entity can be told at once (_oldest_same_name)
+        self.plain = source is None and not (self.judged or self.distinct)
+        self._name_keys: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
         self.mention_names: dict[str, str] = {}
         self.mention_types: dict[str, str] = {}
         self.antecedents: dict[str, str] = {}  # mention -> the mention coreference linked it to
@@ -178,19 +234,20 @@ class Resolver:
         index, entities = self.index, self.entities
         if index.source is not None:
             index.fetch(wanted)
-        blocks_of = index.blocks
+        block_of = index.blocks.get
         # smallest first, equal sizes by key: a set's order changes with the hash seed
-        keys = sorted([(len(blocks_of[k]), k) for k in wanted if k in blocks_of])
+        keys = sorted([(len(b), k) for k in wanted if (b := block_of(k)) is not None])
         bound = MAX_BLOCK
         if keys and keys[0][0] > MAX_BLOCK:  # only unspecific keys: the smallest still gives candidates
             if keys[0][0] > BIG_BLOCK:
                 return []
             keys, bound = keys[:1], BIG_BLOCK
         found: dict[str, None] = {}
+        ordered = index.ordered
         for size, k in keys:
             if size > bound or len(found) >= MAX_COMPARED:
                 break
-            for e in index.ordered(k):
+            for e in ordered(k):
                 if e not in found and entities[e].type == type_:
                     found[e] = None
                     if len(found) == MAX_COMPARED:
@@ -198,12 +255,45 @@ class Resolver:
         # the tagger types a name differently from one report to the next ("TMZ", "Betty Ford
         # Center"): an entity's own name (its display name), of two words or more or an acronym,
         # crosses types
-        for name in sorted(names):
+        for name in sorted(names) if len(names) > 1 else names:
             if len(found) < MAX_COMPARED and (len(name_tokens(name)) >= 2 or is_acronym(name)):
-                for e in index.displayed_as(key(name)):
+                for e in index.displayed_as(key(name), found):
                     if len(found) < MAX_COMPARED:
-                        found.setdefault(e)
-        return sorted(found, key=lambda e: entities[e].order)
+                        found[e] = None
+        return sorted(found, key=lambda e: entities[e].order) if len(found) > 1 else list(found)
+
+    def _oldest_same_name(self, name: str, type_: str) -> str | None:
+        """What _place answers for a cluster of this one name, when it can be told without
+        gathering the candidates: the oldest entity with the name, when it is of the cluster's type
+        and in the first block _candidates takes whole (at most MAX_COMPARED entities).
+
+        In memory, with no judgements, the entities with a name are exactly its "k:" block (a name
+        is filed when it is added, and nothing is unfiled), so the first candidate with the name is
+        the block's oldest entity whenever that one is a candidate; None: gather them."""
+        index = self.index
+        block_of = index.blocks.get
+        own, others = self._name_keys.get((name, type_)) or self._own_keys(name, type_)
+        block = block_of(own)
+        if not block:
+            return None  # a name no entity has
+        first, size = own, len(block)  # the smallest block, equal sizes by key, as _candidates sorts them
+        for k in others:
+            block = block_of(k)
+            if block is not None and (len(block) < size or len(block) == size and k < first):
+                first, size = k, len(block)
+        if size > MAX_COMPARED:
+            return None
+        oldest = index.ordered(own)[0]
+        if index.entities[oldest].type != type_ or oldest not in index.blocks[first]:
+            return None
+        return oldest
+
+    def _own_keys(self, name: str, type_: str) -> tuple[str, tuple[str, ...]]:
+        """A name's exact-name blocking key and its other blocking keys (for this type), kept for
+        the run in a plain dict (no cache bookkeeping on the hits, one a cluster)."""
+        own = f"k:{key(name)}"
+        found = self._name_keys[(name, type_)] = (own, tuple(k for k in blocking_keys(name, type_) if k != own))
+        return found
 
     def _is_distinct(self, names_a: Iterable[str], names_b: Iterable[str]) -> bool:
         if not self.distinct:
@@ -235,7 +325,7 @@ class Resolver:
             for cluster in self.cluster_document(doc_mentions):
                 entity_id, match = self._place(cluster)
                 touched.add(entity_id)
-                placed = match.evidence if match.score > 0 else "founded a new entity"  # one string for the cluster
+                placed = evidence_of(match) if match.score > 0 else "founded a new entity"  # one string for the cluster
                 rules = cluster.rules
                 for m in cluster.mentions:
                     register(entity_id, m)
@@ -255,36 +345,47 @@ class Resolver:
         present = {m.id for m in ordered}
         linked = [m for m in ordered if m.antecedent in present]
         longest = 0  # the most name tokens of a name the document's clusters have so far
+        distinct = bool(self.distinct)
         for m in ordered:
             if m.antecedent in present:
                 continue  # follows its antecedent, below
-            k = key(m.text)
-            size = len(name_tokens(m.text))
+            text = m.text
+            k = key(text)
+            size = len(name_tokens(text))
             target, rule = by_key.get(k), "same name in the document"
             if target is None and size < longest:  # else no name it could shorten
                 target, rule = self._short_form_of(m, clusters)
-            if target is None or self._is_distinct([m.text], target.names):
+            if target is None or distinct and self._is_distinct([text], target.names):
                 target, rule = Cluster(), "first mention in the document"
                 clusters.append(target)
             target.add(m, rule)
-            by_key.setdefault(k, target)
-            longest = max(longest, size)
+            if k not in by_key:
+                by_key[k] = target
+            if size > longest:
+                longest = size
         clusters = self._join_family_names(self._join_leading_words(clusters))
         return self._join_aliases(self._follow_antecedents(clusters, linked))
 
     def _join_family_names(self, clusters: list[Cluster]) -> list[Cluster]:
         """A family name said before the full name ("Obama" in a headline, "Barack Obama" in the
         body) is that person, when exactly one full name in the document ends with it."""
-        out = list(clusters)
-        people = [c for c in clusters if c.type == "PERSON" and not c.described and c.full_names()]
-        for short in [c for c in clusters if not c.described and not c.full_names() and c.names]:
-            toks = {t for n in short.names for t in name_tokens(n)}
-            if len(toks) != 1:
+        shorts: list[tuple[Cluster, str]] = []  # (cluster, its one name token): only people's owners change below
+        for c in clusters:
+            if c.described or not c.names or c.full_names():
                 continue
-            if not (short.type == "PERSON" or any(m.label.startswith("spacy/NORP") for m in short.mentions)):
+            if not (c.type == "PERSON" or any(m.label.startswith("spacy/NORP") for m in c.mentions)):
                 continue  # a name of no person
-            token = next(iter(toks))
-            owners = [c for c in people if c is not short and any(tokens_equal(token, name_tokens(n)[-1]) for n in c.full_names())]
+            toks = {t for n in c.names for t in name_tokens(n)}
+            if len(toks) == 1:
+                shorts.append((c, next(iter(toks))))
+        if not shorts:
+            return clusters
+        out = list(clusters)
+        # a person's family names: adding a short name (one token) to a cluster changes none of them
+        people = [(c, tuple(toks[-1] for _, toks in c.full_tokens())) for c in clusters
+                  if c.type == "PERSON" and not c.described and c.full_names()]
+        for short, token in shorts:
+            owners = [c for c, lasts in people if c is not short and _ends_with(token, lasts)]
             if len(owners) == 1:
                 if self._is_distinct(short.names, owners[0].names):
                     continue
@@ -296,6 +397,8 @@ class Resolver:
     def _follow_antecedents(self, clusters: list[Cluster], linked: list[Mention]) -> list[Cluster]:
         """Pronouns and descriptions coreference linked join the cluster of the mention they lead
         to, with the sieve that linked them as the reason."""
+        if not linked:
+            return clusters
         owner = {m.id: c for c in clusters for m in c.mentions}
         parent = {m.id: m.antecedent for m in linked}
         for m in linked:
@@ -316,6 +419,8 @@ class Resolver:
         """An organisation named by the leading words of another one's name in the same document
         ("Islamic State" and "Islamic State in Iraq and Syria"), whichever came first, is that one,
         when exactly one longer name fits."""
+        if not any(c.type == "ORG" and not c.described and any(len(significant_tokens(n)) > 2 for n in c.names) for c in clusters):
+            return clusters  # no name three words long, which a shorter one (two or more) could begin
         out = list(clusters)
         for short in [c for c in clusters if c.type == "ORG" and not c.described]:
             toks = significant_tokens(max(short.names, key=lambda n: len(name_tokens(n))))
@@ -339,27 +444,34 @@ class Resolver:
         # a people's adjective ("Indian") stands for its country: it opens "Indian Ocean" and
         # "Indian Naval Ship Sukanya" without being a short form of either
         adjective = m.type == "PLACE" and m.label.endswith(("NORP", "nationality"))
+        size = len(toks)
+        of_person = size == 1 or m.type == "PERSON"  # what a person's short form must be
+        any_type = size == 1 and m.label.endswith(("NORP", "PERSON"))  # shortens another type's name too
+        initials = fold(m.text).replace(" ", "").replace(".", "") if is_acronym(m.text) else None
         for cluster in reversed(clusters):  # the most recent name first
             if cluster.described:
                 continue
-            for name, full in cluster.full_tokens():
-                if len(toks) >= len(full):
-                    continue
-                if cluster.type == "PERSON":
-                    if all(any(tokens_equal(t, f) for f in full) for t in toks) and (len(toks) == 1 or m.type == "PERSON") \
-                            and not (adjective and toks == full[:1]):
-                        return cluster, f"short form of {name!r}"
-                elif adjective:
-                    continue
-                elif m.type == cluster.type or (len(toks) == 1 and m.label.endswith(("NORP", "PERSON"))):
-                    if is_acronym(m.text) and fold(m.text).replace(" ", "").replace(".", "") == acronym(name):
+            if cluster.type == "PERSON":
+                if of_person:
+                    for name, full in cluster.full_tokens():
+                        if size < len(full) and not (adjective and toks == full[:1]) and _each_in(toks, full):
+                            return cluster, f"short form of {name!r}"
+            elif adjective or not (m.type == cluster.type or any_type):
+                continue  # no name of this cluster could match
+            elif initials is not None:
+                for name, full in cluster.full_tokens():
+                    if size < len(full) and initials == acronym(name):
                         return cluster, f"acronym of {name!r}"
-                    if all(tokens_equal(t, f) for t, f in zip(toks, full, strict=False)) and not is_acronym(m.text):
+            else:
+                for name, full in cluster.full_tokens():
+                    if size < len(full) and _opens(toks, full):
                         return cluster, f"leading words of {name!r}"
         return None, ""
 
     def _join_aliases(self, clusters: list[Cluster]) -> list[Cluster]:
         """Explicit alias claims ("born as X", "also known as X") join the clusters they name."""
+        if not self.aliases:
+            return clusters
         by_mention = {m.id: c for c in clusters for m in c.mentions}
         merged: list[Cluster] = list(clusters)
         for mention_id, alias_names in self.aliases.items():
@@ -389,6 +501,10 @@ class Resolver:
             # across documents
             return self._new_entity_id(cluster), Match(0.0, "unnamed person: kept to its document")
         names = tuple(cluster.names)
+        if self.plain and len(names) == 1 and names[0]:
+            oldest = self._oldest_same_name(names[0], cluster.type)
+            if oldest is not None:
+                return oldest, same_name(names[0])
         entities = self.entities
         candidates = self._candidates(cluster)
         if self.distinct:
@@ -396,14 +512,22 @@ class Resolver:
         # the same name scores 1.0, more than any other evidence (compare() never reaches it): the
         # first candidate, in order, that has one of the cluster's names is the answer, and the
         # candidates before it need no comparing
-        name_keys = [(n, key(n)) for n in names]
-        for eid in candidates:
-            keys = entities[eid].keys
-            for n, k in name_keys:
-                if k in keys:  # the first of the names it has decides, as next() over them would
-                    if n:
-                        return eid, Match(1.0, "same name", n, n)
-                    break
+        if len(names) == 1:  # most clusters
+            only, only_key = names[0], key(names[0])
+            for eid in candidates:
+                if only_key in entities[eid].keys:
+                    if only:
+                        return eid, same_name(only)
+                    break  # no other name to decide
+        else:
+            name_keys = [(n, key(n)) for n in names]
+            for eid in candidates:
+                keys = entities[eid].keys
+                for n, k in name_keys:
+                    if k in keys:  # the first of the names it has decides, as next() over them would
+                        if n:
+                            return eid, same_name(n)
+                        break
         weak: list[tuple[str, Match]] = []
         best: tuple[str, Match] | None = None
         for eid in candidates:

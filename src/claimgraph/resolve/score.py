@@ -56,13 +56,12 @@ NO_MATCH = Match(0.0, "no name evidence")
 def tokens_equal(x: str, y: str) -> bool:
     if x == y:
         return True
-    sx, sy = skeleton(x), skeleton(y)
     # the skeleton absorbs vowel and digraph spellings; the spelling itself must stay close
     # too, or short skeletons collide (Iraq/Raqqa, America/Morocco)
-    close = fuzz.ratio(x, y) >= 70
-    if sx == sy and close:
-        return True
-    return min(len(sx), len(sy)) >= 4 and close and fuzz.ratio(sx, sy) >= 80
+    if fuzz.ratio(x, y) < 70:
+        return False  # most pairs a document's names make: their skeletons are not needed
+    sx, sy = skeleton(x), skeleton(y)
+    return sx == sy or min(len(sx), len(sy)) >= 4 and fuzz.ratio(sx, sy) >= 80
 
 
 @lru_cache(maxsize=1 << 20)  # the same pairs of spellings meet again and again across documents
@@ -144,6 +143,7 @@ def _unqualified(name: str) -> str:
 UNIT_WORDS = frozenset({"brigade", "brigades", "battalion", "battalions", "faction", "regiment", "division"})
 
 
+@lru_cache(maxsize=1 << 19)  # one entry a distinct name (names.NAMES_CACHE)
 def significant_tokens(name: str) -> tuple[str, ...]:
     """Name tokens without particles, generic heads and unit words: Jaysh al-Muhajireen Brigade -> jaysh muhajireen."""
     return tuple(t for t in name_tokens(name) if t not in ORG_GENERIC and t not in UNIT_WORDS and t != "the")

@@ -34,3 +34,19 @@ def test_a_title_said_again_with_the_same_name_gives_one_role_claim():
     found = [r for r in claims_of(text, "role") if r["subject"] == "Ines Varga"]
     assert [r["object"] for r in found] == ["Mayor"]
     assert found[0]["evidence"].text.startswith("Mayor Ines Varga opened")
+
+
+def test_a_title_in_the_headline_is_claimed_again_in_the_body():
+    text = ("Mayor Ines Varga opens new bridge\n\n"
+            "Mayor Ines Varga opened the bridge in Tolna on Monday. "
+            "Mayor Ines Varga thanked the engineers.")
+    found = [r for r in claims_of(text, "role") if r["subject"] == "Ines Varga"]
+    assert [r["evidence"].text[:24] for r in found] == ["Mayor Ines Varga opens n", "Mayor Ines Varga opened "]
+
+
+def test_where_the_body_begins():
+    from claimgraph.extract.claims import headline_end
+
+    assert headline_end("Storm hits coast\n\nThe storm hit the coast.") == len("Storm hits coast")
+    assert headline_end("The storm hit the coast.\nIt rained.") == 0
+    assert headline_end("One line only") == 0

@@ -105,13 +105,14 @@ def extract_claims(document: Document, doc: Doc, mentions: list[Mention], attrib
     unconfirmed = _unconfirmed_sentences(doc)
     index = MentionIndex(spanned)
     presupposed: dict[tuple[str, str, str], int] = {}  # what a name or a title said, and the sentence it said it in
+    body = headline_end(text)
     for sent in sentences(doc):
         ctx = Context(doc, sent, spanned, by_token, text, document, index)
         evidence = sentence_span(document, sent)
         if not evidence.text:
             continue
         for found in run_frames(ctx):
-            if found.structural and _said_before(presupposed, found, sent.start):
+            if found.structural and sent.start_char >= body and _said_before(presupposed, found, sent.start):
                 continue
             claim = _claim(document, found, sent, evidence, attributions, comment_author)
             if claim is not None and sent.start in unconfirmed and not found.structural and claim.modality in (Modality.ASSERTED, Modality.REPORTED):
@@ -172,6 +173,15 @@ def _keep(claims: dict[tuple, Claim], found: Found, claim: Claim | None) -> bool
         claims[k] = claim
         return True
     return False
+
+
+def headline_end(text: str) -> int:
+    """Where the body begins after a headline: the end of a first line that ends without a full
+    stop and has a body after it, else 0. A headline's words are said again in the body, which
+    is where a reader (and an annotator) finds the claim."""
+    end = text.find("\n")
+    first = text[:end].strip() if end > 0 else ""
+    return end if first and len(first) <= 300 and first[-1] not in ".!?\"”’" and text[end:].strip() else 0
 
 
 def _said_before(said: dict[tuple[str, str, str], int], found: Found, sentence: int) -> bool:

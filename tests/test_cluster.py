@@ -1,13 +1,17 @@
 """Scale-out with Dask (claimgraph.cluster): an ingest whose parsing and extraction run on two
 local workers stores exactly what a one-process ingest stores, reports each document as it is
-done, and a scheduler that cannot be reached is a one-line error."""
+done, a local cluster runs with its timers slowed and gives a worker a task only when it is free,
+and a scheduler that cannot be reached is a one-line error."""
 
 from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 from claimgraph.api import Claimgraph
+from claimgraph.cluster import cluster_analyser
+from claimgraph.settings import Settings
 from tests.conftest import EXAMPLES
 from tests.test_determinism import claimgraph
 
@@ -31,6 +35,24 @@ def test_two_workers_store_what_one_process_stores(tmp_path: Path):
     with Claimgraph.open(tmp_path / "one.db") as cg:
         stored = {d.source for d in cg.store.documents()}
     assert stored <= set(done)  # every document analysed on a worker was reported done
+
+
+def _timers(dask_worker: Any) -> dict[str, float]:
+    return {name: callback.callback_time for name, callback in dask_worker.periodic_callbacks.items()}
+
+
+def test_a_local_cluster_runs_with_slow_timers_and_one_task_a_free_worker():
+    with cluster_analyser(Settings(workers=2)) as analyser:
+        client, local, _ = analyser.starting.result()
+        assert local is not None
+        on_workers = client.run(_timers)  # in the worker processes, which take the settings from this one
+        saturation = client.run_on_scheduler(lambda dask_scheduler: dask_scheduler.WORKER_SATURATION)
+        scheduler_tick = client.run_on_scheduler(lambda dask_scheduler: dask_scheduler.periodic_callbacks["tick"].callback_time)
+    assert len(on_workers) == 2
+    for timers in on_workers.values():
+        assert timers["tick"] >= 1000 and timers["monitor"] >= 5000 and timers["memory_monitor"] >= 1000
+        assert "profile" not in timers
+    assert saturation == 1.0 and scheduler_tick >= 1000
 
 
 def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path: Path):

@@ -61,3 +61,24 @@ def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path: Path):
     assert process.returncode != 0
     assert "cannot reach the Dask scheduler tcp://127.0.0.1:9" in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_a_local_cluster_starts_beside_another_on_dasks_default_port():
+    import socket
+    import warnings
+
+    held = socket.socket()
+    try:
+        try:
+            held.bind(("127.0.0.1", 8787))  # Dask's default port, as another session's cluster holds it
+            held.listen(1)
+        except OSError:
+            pass  # held by someone else already: the situation this test is about, all the same
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # "Port 8787 is already in use" would be an error here
+            with cluster_analyser(Settings(workers=1)) as analyser:
+                client, _, _ = analyser.starting.result()
+                port = client.run_on_scheduler(lambda dask_scheduler: dask_scheduler.http_server.port)
+        assert port != 8787
+    finally:
+        held.close()

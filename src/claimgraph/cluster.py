@@ -110,8 +110,11 @@ def _start(settings: Settings) -> tuple[Any, Any, list[Any]]:
         else:
             warm_up()
             with dask.config.set(LOCAL_CONFIG):
+                # no dashboard; the scheduler's own HTTP endpoints on a free loopback port, not
+                # Dask's default 8787 on every interface (taken when another cluster runs)
                 local = LocalCluster(n_workers=settings.workers, threads_per_worker=1, processes=True,
-                                     dashboard_address=None, silence_logs=logging.ERROR)
+                                     dashboard_address=None, silence_logs=logging.ERROR,
+                                     scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"})
             client = Client(local)
     except OSError as exc:  # no scheduler at that address, or none answered in time
         raise ClaimgraphError(f"cannot reach the Dask scheduler {settings.scheduler or 'of a local cluster'}: {exc}") from exc

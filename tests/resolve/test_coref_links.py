@@ -85,3 +85,17 @@ def test_why_shows_the_sieve_behind_a_link(tmp_path: Path):
     assert result.exit_code == 0, result.output
     assert "'she' → " in result.output and "pronoun sieve" in result.output
     assert "'actress' → 'Clara Weiss' (description sieve" in result.output
+
+
+def test_references_whose_antecedent_is_missing_stand_together_and_resolve():
+    # a description and a pronoun that refer back to a mention these do not hold (a metadata
+    # name merged away with a document's piece): resolution goes on, the two share one entity
+    union = name("d1", 40, "Harbour Workers Union", "ORG")
+    group = Mention(id="m:d1:0", document="d1", start=0, end=9, text="the group", type="ORG", label="coref/nominal",
+                    antecedent="m:d1:missing", sieve="head match")
+    it = Mention(id="m:d1:12", document="d1", start=12, end=14, text="it", type="ORG", label="coref/pronoun",
+                 antecedent=group.id, sieve="pronoun")
+    entities, links = Resolver().resolve([group, it, union])
+    entity_of = {m: e for m, e, _, _ in links}
+    assert entity_of[group.id] == entity_of[it.id] != entity_of[union.id]
+    assert any(e.name == "Harbour Workers Union" for e in entities)

@@ -343,11 +343,13 @@ class Resolver:
         by_key: dict[str, Cluster] = {}
         ordered = sorted(mentions, key=lambda m: (m.start is None, m.start or 0))
         present = {m.id for m in ordered}
-        linked = [m for m in ordered if m.antecedent in present]
+        # a pronoun or description follows its antecedent; one whose antecedent is not among these
+        # mentions (a piece's merged-away metadata name, a batch cut short) stands for itself there
+        linked = [m for m in ordered if m.antecedent in present or m.is_reference]
         longest = 0  # the most name tokens of a name the document's clusters have so far
         distinct = bool(self.distinct)
         for m in ordered:
-            if m.antecedent in present:
+            if m.antecedent in present or m.is_reference:
                 continue  # follows its antecedent, below
             text = m.text
             k = key(text)
@@ -407,10 +409,12 @@ class Resolver:
                 seen.add(root)
                 root = parent[root]
             target = owner.get(root or "")
-            if target is None:  # its antecedent is not in this batch: it stands for itself
-                target = Cluster()
+            if target is None:  # its antecedent is not in this batch: it stands for itself, and
+                target = Cluster()  # the references that lead to the same missing one with it
                 target.names[m.text] += 1
                 clusters.append(target)
+                if root is not None:
+                    owner[root] = target
             target.add(m, m.sieve or "coreference")
             owner[m.id] = target
         return clusters

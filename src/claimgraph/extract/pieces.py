@@ -37,10 +37,14 @@ def merge_pieces(document: Document, parts: list[tuple[int, Extraction]]) -> Ext
             if m.start is None or m.end is None:
                 first = meta.setdefault((m.label, m.text), m.id)
                 renamed[m.id] = first
-                if first == m.id:
+        for m in part.mentions:
+            if m.start is None or m.end is None:
+                if renamed[m.id] == m.id:
                     out.mentions.append(replace(m, document=document.id))
-            else:
-                out.mentions.append(replace(m, document=document.id, start=m.start + offset, end=m.end + offset))
+            else:  # a reference to a metadata name follows it to the one kept
+                antecedent = renamed.get(m.antecedent, m.antecedent) if m.antecedent else m.antecedent
+                out.mentions.append(replace(m, document=document.id, start=m.start + offset, end=m.end + offset,
+                                            antecedent=antecedent))
         out.statements.extend(_statement(s, document.id, offset, renamed) for s in part.statements)
         out.claims.extend(_claim(c, document.id, offset, renamed) for c in part.claims)
     return out

@@ -50,3 +50,4 @@ def test_where_the_body_begins():
     assert headline_end("Storm hits coast\n\nThe storm hit the coast.") == len("Storm hits coast")
     assert headline_end("The storm hit the coast.\nIt rained.") == 0
     assert headline_end("One line only") == 0
+

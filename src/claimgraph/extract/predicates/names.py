@@ -128,7 +128,28 @@ def _speaker(ctx: Context, tok: Token) -> Mention | None:
     return None
 
 
+NICKNAME_NOUNS = frozenset({"nickname", "moniker", "alias", "name", "handle", "pseudonym", "sobriquet"})
+
+
+def _known_by(ctx: Context, tok: Token) -> Iterator[Found]:
+    """'known by the nickname "Chispa"', 'known by the street moniker of Chispa': the name after
+    the noun (quoted, in apposition or after "of") is another name of whom the participle describes."""
+    for _, noun in prep_objects(tok, "by"):
+        if noun.lemma_.lower() not in NICKNAME_NOUNS:
+            continue
+        subject = _subject_of(ctx, tok)
+        if subject is None or subject.type not in ("PERSON", "ORG"):
+            continue
+        found = _name_after(ctx, ctx.doc[noun.i + 1]) if noun.i + 1 < ctx.sent.end else None
+        if found is None:  # "the street moniker of Chispa"
+            found = next((f for _, of in prep_objects(noun, "of") if (f := _name_after(ctx, of)) is not None), None)
+        if found is not None and _fold(found[0]) != _fold(subject.text):
+            yield Found("alias", tok, subject, "rules/alias.known-by.v1", object=_value(found[0]), confidence=0.8,
+                        structural=_aside(ctx, tok))
+
+
 def _known_as(ctx: Context, tok: Token) -> Iterator[Found]:
+    yield from _known_by(ctx, tok)
     for _, obj in prep_objects(tok, "as"):
         start = obj.left_edge
         if start.lower_ in ("the", "a", "an") or start.pos_ == "DET" or (start.pos_ in ("NOUN", "ADJ") and start.text.islower()):

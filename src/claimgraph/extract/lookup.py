@@ -26,20 +26,17 @@ class MentionIndex:
         return [i for i, m in enumerate(self.mentions) if m.start is not None and m.end is not None]
 
     @cached_property
-    def _by_start(self) -> list[int]:
-        return sorted(self._spanned, key=lambda i: self.mentions[i].start or 0)
+    def _by_start(self) -> tuple[list[int], list[int]]:
+        return self._ordered(lambda m: m.start or 0)
 
     @cached_property
-    def _starts(self) -> list[int]:
-        return [self.mentions[i].start or 0 for i in self._by_start]
+    def _by_end(self) -> tuple[list[int], list[int]]:
+        return self._ordered(lambda m: m.end or 0)
 
-    @cached_property
-    def _by_end(self) -> list[int]:
-        return sorted(self._spanned, key=lambda i: self.mentions[i].end or 0)
-
-    @cached_property
-    def _ends(self) -> list[int]:
-        return [self.mentions[i].end or 0 for i in self._by_end]
+    def _ordered(self, edge: Callable[[Mention], int]) -> tuple[list[int], list[int]]:
+        """The spanned mentions' positions in the list, sorted by `edge`, and their edges."""
+        order = sorted(self._spanned, key=lambda i: edge(self.mentions[i]))
+        return order, [edge(self.mentions[i]) for i in order]
 
     @cached_property
     def _longest(self) -> int:
@@ -64,13 +61,15 @@ class MentionIndex:
 
     def starting(self, lo: int, hi: int) -> list[Mention]:
         """The mentions that start in [lo, hi), in list order."""
-        found = self._by_start[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]
-        return [self.mentions[i] for i in sorted(found)]
+        return self._between(self._by_start, lo, hi)
 
     def ending(self, lo: int, hi: int) -> list[Mention]:
         """The mentions that end in [lo, hi), in list order."""
-        found = self._by_end[bisect_left(self._ends, lo) : bisect_left(self._ends, hi)]
-        return [self.mentions[i] for i in sorted(found)]
+        return self._between(self._by_end, lo, hi)
+
+    def _between(self, ordered: tuple[list[int], list[int]], lo: int, hi: int) -> list[Mention]:
+        order, edges = ordered
+        return [self.mentions[i] for i in sorted(order[bisect_left(edges, lo) : bisect_left(edges, hi)])]
 
     def before(self, offset: int, among: Sequence[Mention] | None = None) -> Iterator[Mention]:
         """From the last mention in the list (or in `among`, a part of the list in its order)
@@ -89,15 +88,10 @@ class MentionIndex:
 
     def covering(self, offset: int) -> Mention | None:
         """The first mention in the list whose span holds the character at `offset`."""
-        lo = bisect_left(self._starts, offset - self._longest)
-        hi = bisect_left(self._starts, offset + 1)
-        found = [i for i in self._by_start[lo:hi] if (self.mentions[i].end or 0) > offset]
+        order, starts = self._by_start
+        lo, hi = bisect_left(starts, offset - self._longest), bisect_left(starts, offset + 1)
+        found = [i for i in order[lo:hi] if (self.mentions[i].end or 0) > offset]
         return self.mentions[min(found)] if found else None
 
     def __contains__(self, m: Mention) -> bool:
         return m in self._kept
-
-    @cached_property
-    def places(self) -> list[Mention]:
-        """The document's named places (not descriptions), in list order."""
-        return [m for m in self.mentions if m.type == "PLACE" and m.label != "rules/description"]

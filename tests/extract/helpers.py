@@ -8,9 +8,10 @@ from claimgraph.model import Document
 from claimgraph.nlp.pipeline import load_pipeline
 
 
-def extract(text: str, publisher: str | None = "Test Wire", published: str | None = "2020-06-10", comment_start: int | None = None):
+def extract(text: str, publisher: str | None = "Test Wire", published: str | None = "2020-06-10", comment_start: int | None = None,
+            title: str | None = None):
     doc = Document(id=document_id(text), source="test", text=text, publisher=publisher, published=published,
-                   language="en", comment_start=comment_start)
+                   language="en", comment_start=comment_start, title=title)
     out = extract_document(doc, load_pipeline()(text))
     names = {m.id: m.text for m in out.mentions}
     return doc, out, names

@@ -40,14 +40,19 @@ def test_a_title_in_the_headline_is_claimed_again_in_the_body():
     text = ("Mayor Ines Varga opens new bridge\n\n"
             "Mayor Ines Varga opened the bridge in Tolna on Monday. "
             "Mayor Ines Varga thanked the engineers.")
-    found = [r for r in claims_of(text, "role") if r["subject"] == "Ines Varga"]
+    found = [r for r in claims_of(text, "role", title="Mayor Ines Varga opens new bridge") if r["subject"] == "Ines Varga"]
     assert [r["evidence"].text[:24] for r in found] == ["Mayor Ines Varga opens n", "Mayor Ines Varga opened "]
 
 
 def test_where_the_body_begins():
     from claimgraph.extract.claims import headline_end
+    from claimgraph.model import Document
 
-    assert headline_end("Storm hits coast\n\nThe storm hit the coast.") == len("Storm hits coast")
-    assert headline_end("The storm hit the coast.\nIt rained.") == 0
-    assert headline_end("One line only") == 0
+    def report(text: str, title: str | None) -> Document:
+        return Document(id="d", source="t", text=text, title=title)
+
+    text = "Storm hits coast\n\nThe storm hit the coast."
+    assert headline_end(report(text, "Storm hits coast"), text) == len("Storm hits coast")
+    assert headline_end(report(text, None), text) == 0
+    assert headline_end(report(text, "The storm hit the coast."), text) == 0  # a title that is not at the head
 

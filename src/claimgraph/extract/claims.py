@@ -17,9 +17,10 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.extract.attribution import Attribution
 from claimgraph.extract.frames import run as run_frames
 from claimgraph.extract.lexicon import BELIEF_VERBS, REPORTING_NOUNS, REPORTING_VERBS, STATUS_TRIGGERS
+from claimgraph.extract.lookup import MentionIndex
 from claimgraph.extract.modality import modality_of, non_confirmation
 from claimgraph.extract.parsed import doc_text, sentence_entities, sentences
-from claimgraph.extract.predicates.base import Context, Found, MentionIndex
+from claimgraph.extract.predicates.base import Context, Found
 from claimgraph.extract.timex import resolve_time
 from claimgraph.model import Claim, Document, Mention, Modality, Section, stable_id
 from claimgraph.model import Span as TextSpan
@@ -105,7 +106,7 @@ def extract_claims(document: Document, doc: Doc, mentions: list[Mention], attrib
     unconfirmed = _unconfirmed_sentences(doc)
     index = MentionIndex(spanned)
     presupposed: dict[tuple[str, str, str], int] = {}  # what a name or a title said, and the sentence it said it in
-    body = headline_end(text)
+    body = headline_end(document, text)
     for sent in sentences(doc):
         ctx = Context(doc, sent, spanned, by_token, text, document, index)
         evidence = sentence_span(document, sent)
@@ -175,13 +176,13 @@ def _keep(claims: dict[tuple, Claim], found: Found, claim: Claim | None) -> bool
     return False
 
 
-def headline_end(text: str) -> int:
-    """Where the body begins after a headline: the end of a first line that ends without a full
-    stop and has a body after it, else 0. A headline's words are said again in the body, which
-    is where a reader (and an annotator) finds the claim."""
-    end = text.find("\n")
-    first = text[:end].strip() if end > 0 else ""
-    return end if first and len(first) <= 300 and first[-1] not in ".!?\"”’" and text[end:].strip() else 0
+def headline_end(document: Document, text: str) -> int:
+    """Where the body begins after the headline ingest read as the report's title and kept at the
+    head of its text, else 0. A headline's words are said again in the body, which is where a
+    reader (and an annotator) finds the claim."""
+    title = (document.title or "").strip()
+    start = text.find(title) if title else -1
+    return start + len(title) if start >= 0 and not text[:start].strip() else 0
 
 
 def _said_before(said: dict[tuple[str, str, str], int], found: Found, sentence: int) -> bool:

@@ -180,8 +180,7 @@ def places_in_names(ctx: Context) -> Iterator[Found]:
     """'the Calgary City Council', 'the Royal Canadian Air Force': an organisation whose name
     holds a place the document names, or a nationality it uses on its own, is in that place."""
     named_by: dict[str, Mention | None] = ctx.index.once("places.named-by", dict)  # a word -> the first place it names
-    places: list[Mention] = ctx.index.once("places.named", lambda: [
-        p for p in ctx.mentions if p.type == "PLACE" and p.label != "rules/description"])
+    said: set[tuple[str, str]] = ctx.index.once("places.in-name.said", set)  # a name says it once a document
     for m in ctx.in_sentence:
         if m.type != "ORG" or m.label == "rules/description" or m.start is None or not ctx.sent.start_char <= m.start < ctx.sent.end_char:
             continue
@@ -192,13 +191,16 @@ def places_in_names(ctx: Context) -> Iterator[Found]:
             if not t.text[:1].isupper() or t.text == m.text:
                 continue
             if t.text not in named_by:
-                named_by[t.text] = next((p for p in places if p.text == t.text or is_demonym_of(t.text, p.text)), None)
+                named_by[t.text] = next((p for p in ctx.index.places if p.text == t.text or is_demonym_of(t.text, p.text)), None)
             named = named_by[t.text]
             if named is None and t.text not in used_nationalities(ctx):
                 continue
             if not any(x.is_alpha and x.i != t.i and x.lower_ not in NAME_PARTICLES for x in span):
                 continue  # "Al-Shaddadi" tagged as an organisation is the place itself
             place = named if named is not None and named.text == t.text else ctx.new_mention(ctx.doc[t.i : t.i + 1], "PLACE", "rules/nationality")
+            if (m.text.lower(), t.text.lower()) in said:
+                break  # the name said it where it first appeared
+            said.add((m.text.lower(), t.text.lower()))
             yield Found("located_in", span.root, m, "rules/places.in-name.v1", object=place, confidence=0.5, structural=True,
                         extra_mentions=[place] if place is not named else [])
             break  # the first place a name holds ("Bank of Kenya in Mombasa" is in Kenya by its name)

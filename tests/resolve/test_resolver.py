@@ -87,6 +87,16 @@ def test_a_peoples_adjective_is_no_short_form_of_a_name_it_opens():
     assert result == [{"Karsian"}, {"Karsian Naval Ship Vey", "Vey"}]
 
 
+def test_a_one_word_organisation_is_no_short_form_of_a_person_by_a_spelling_variant():
+    # the tagger calls a ship a person; "Marina" (an organisation) only looks like its second word
+    ship = Mention(id="m:d1:0", document="d1", start=0, end=12, text="Sorel Marino", type="PERSON", label="test")
+    org = Mention(id="m:d1:40", document="d1", start=40, end=46, text="Marina", type="ORG", label="test")
+    exact = Mention(id="m:d1:60", document="d1", start=60, end=66, text="Marino", type="ORG", label="test")
+    result = clusters(Resolver(), [ship, org, exact])
+    assert {"Marina"} in result
+    assert {"Sorel Marino", "Marino"} in result  # a mistyped family name spelled the same still joins
+
+
 def test_judgements_override():
     distinct = [{"kind": "distinct", "a": "Umar Shishani", "b": "Abu Omar al-Shishani"}]
     result = clusters(Resolver(judgements=distinct), CORPUS)

@@ -140,6 +140,10 @@ def _each_in(toks: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return True
 
 
+def _each_exactly_in(toks: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    return all(t in full for t in toks)
+
+
 def _opens(toks: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """`toks` are `full`'s leading tokens, spelling variants allowed."""
     for t, f in zip(toks, full, strict=False):  # noqa: SIM110  (a loop: no generator frame a call)
@@ -457,8 +461,11 @@ class Resolver:
                 continue
             if cluster.type == "PERSON":
                 if of_person:
+                    # spelling variants only for a name the tagger also calls a person: "Navy" (an
+                    # organisation) is not a short form of a person named "Nava"
+                    within = _each_in if m.type == "PERSON" else _each_exactly_in
                     for name, full in cluster.full_tokens():
-                        if size < len(full) and not (adjective and toks == full[:1]) and _each_in(toks, full):
+                        if size < len(full) and not (adjective and toks == full[:1]) and within(toks, full):
                             return cluster, f"short form of {name!r}"
             elif adjective or not (m.type == cluster.type or any_type):
                 continue  # no name of this cluster could match

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from claimgraph.extract.frames.places import used_nationalities
 from claimgraph.extract.frames.registry import REGISTRY
 from claimgraph.extract.frames.slots import agent
+from claimgraph.extract.lexicon import is_person_noun
 from claimgraph.extract.parsed import children, entities
 from claimgraph.extract.predicates.base import Context, Found, child, conjuncts, prep_objects
 from claimgraph.model import Mention
@@ -83,14 +84,43 @@ def quantities(ctx: Context) -> Iterator[Found]:
         confidence = 0.55
         if party is None and _people_in_event(noun):  # "Sixty residents were evacuated": the report's party
             party, confidence = setting(ctx), 0.45
+        if party is None and _listed(noun) and not is_person_noun(noun.lemma_.lower()) and noun.lemma_.lower() not in PEOPLE:
+            # "Among the seized items were seven rifles": the seizer's (people listed are casualties or suspects)
+            party, confidence = _recent_party(ctx), 0.45
         if party is None:
             continue
+        ctx.index.once("counts.last", dict).update(party=party, start=ctx.sent.start)
         obj: dict[str, str] = {"value": value, "datatype": datatype, "unit": _unit(ctx, tok, noun)}
         qualifier = _qualifier(ctx, tok)
         if qualifier:
             obj["qualifier"] = qualifier
         for each in _with_partners(ctx, party):
             yield Found("quantity", noun, each, "rules/counts.quantity.v2", object=dict(obj), confidence=confidence)
+
+
+INVENTORY_VERBS = frozenset({"include", "comprise", "contain", "number"})
+
+
+def _listed(noun: Token) -> bool:
+    """A count in an inventory of what a report has already said was taken or found: 'among the
+    items were seven rifles', 'the haul included 13 magazines'."""
+    head = noun
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    verb = head.head
+    if head.dep_ == "attr" and verb.lemma_ == "be":
+        return any(c.dep_ == "prep" and c.lower_ == "among" for c in children(verb))
+    return head.dep_ == "dobj" and verb.lemma_ in INVENTORY_VERBS  # a named subject is found before this
+
+
+def _recent_party(ctx: Context) -> Mention | None:
+    """The party of the last count in this sentence or the two before it."""
+    last = ctx.index.once("counts.last", dict)
+    start = last.get("start")
+    if start is None or ctx.sent.start - start > 120:
+        return None
+    passed = sum(1 for t in ctx.doc[start + 1 : ctx.sent.start + 1] if t.is_sent_start)
+    return last["party"] if passed <= 2 else None
 
 
 def _with_partners(ctx: Context, party: Mention) -> list[Mention]:
@@ -118,7 +148,27 @@ def _counted(tok: Token) -> Token | None:
     if tok.dep_ not in ("nummod", "conj", "amod") or not _numeral(tok) or tok.ent_type_ in ("TIME", "ORDINAL", "PERCENT"):
         return None
     noun = tok.head if tok.dep_ in ("nummod", "amod") else tok.head.head
+    if noun.pos_ in ("ADJ", "PROPN") and (noun.ent_type_ == "NORP" or noun.dep_ == "conj" and noun.head.ent_type_ == "NORP"):
+        return _counted_by_nationality(noun)
     return noun if noun.pos_ == "NOUN" else None
+
+
+def _counted_by_nationality(word: Token) -> Token | None:
+    """'12 Somali and 11 Yemeni suspects', '23 suspects (12 Somali and 11 Yemeni)': a count of
+    nationals whose noun is the last conjunct's, or the noun the bracket explains."""
+    first = word
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ == "appos" and first.head.pos_ == "NOUN":
+        return first.head
+    for t in conjuncts(first):
+        if t.pos_ == "NOUN":
+            return t
+        noun = next((c for c in children(t) if c.dep_ == "conj" and c.pos_ == "NOUN"), None)
+        if noun is not None:
+            return noun
+    head = first.head  # "12 Somali and 11 Yemeni suspects" parsed with the noun as the head
+    return head if first.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN" else None
 
 
 def _worth_of(tok: Token) -> Token | None:
@@ -190,16 +240,22 @@ def counted_party(ctx: Context, noun: Token) -> Mention | None:
     """Whose count it is: the actor that acts on the counted things, the organisation they
     belong to, else the place they are in."""
     head = noun
-    while head.dep_ == "conj" and head.head.i != head.i:
-        head = head.head  # "captured two boats and 22 fishermen"
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in AMOUNT_NOUNS:
-        head = head.head.head  # "a total of 11 rounds", "dozens of protesters"
-    if head.dep_ in ("dobj", "pobj") or head.dep_ == "nsubjpass":
-        verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
-        for t in agent(verb) if verb.pos_ in ("VERB", "AUX") else []:
-            m = _party(ctx, t)
-            if m is not None:
-                return m
+    for _ in range(4):
+        while head.dep_ in ("conj", "appos") and head.head.i != head.i:
+            head = head.head  # "captured two boats and 22 fishermen", "23 suspects (12 Somali and 11 Yemeni)"
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in AMOUNT_NOUNS:
+            head = head.head.head  # "a total of 11 rounds", "dozens of protesters"
+        if head.dep_ in ("dobj", "pobj") or head.dep_ == "nsubjpass":
+            verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
+            for t in agent(verb) if verb.pos_ in ("VERB", "AUX") else []:
+                m = _party(ctx, t)
+                if m is not None:
+                    return m
+            if head.dep_ == "pobj" and verb.pos_ == "NOUN" and verb.i != head.i and (
+                    head.head.lower_ in ("with", "carrying", "including") or verb.lower_ == "addition"):
+                head = verb  # "seized 26 pirates with six rifles": the rifles go with the pirates
+                continue
+        break
     owner = _named_owner(ctx, noun)
     if owner is not None:
         return owner

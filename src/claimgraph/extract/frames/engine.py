@@ -92,11 +92,12 @@ def _mentions(ctx: Context, tok: Token, slots: tuple[str, ...], types: tuple[str
 
 
 def place_modifier(ctx: Context, noun: Token) -> Mention | None:
-    """The place named in front of an unnamed site: "a Denver hospital", "at a Leeds bank"."""
+    """The place named in front of an unnamed site: "a Denver hospital", "at a Leeds bank", "the
+    Lakeview Recovery rehab facility"."""
     if noun.pos_ != "NOUN" or noun.i in ctx.by_token:
         return None
     for c in children(noun):
-        m = ctx.by_token.get(c.i) if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC", "FAC") else None
+        m = ctx.by_token.get(c.i) if c.dep_ == "compound" else None
         if m is not None and m.type == "PLACE" and m.label != "rules/description":
             return m
     return None

@@ -28,7 +28,8 @@ STAY = frozenset({"be", "live", "reside", "remain", "stay", "settle", "hide", "s
                   "study", "operate", "patrol", "gather", "meet", "concentrate", "wait", "spend", "vacation",
                   "holiday", "recuperate", "recover", "sleep"})
 GO = frozenset({"arrive", "travel", "go", "return", "move", "flee", "escape", "head", "fly", "sail", "relocate",
-                "come", "drive", "walk", "emigrate", "immigrate", "retreat", "withdraw", "deploy", "transfer"})
+                "come", "drive", "walk", "emigrate", "immigrate", "retreat", "withdraw", "deploy", "transfer",
+                "retire"})
 PLACED = frozenset({"base", "station", "position", "locate", "headquarter", "house", "jail", "hold", "detain", "take",
                     "rush", "airlift", "transport", "evacuate",
                     "imprison", "keep", "see", "spot", "sight", "photograph", "film", "find", "bury", "hospitalise",
@@ -72,6 +73,10 @@ REGISTRY.add(
     Frame("places.duty-in.v1", "located_in", nouns=frozenset({"patrol", "patrols", "mission", "deployment", "tour",
                                                                "posting", "assignment", "treatment", "care", "rehab"}),
           subject=("poss", "owner"), object=("prep:in|at|off|near",), object_types=WHERE, confidence=0.5),
+    # "her exit from the clinic", "his release from Evin": she had been there
+    Frame("places.left-from.v1", "located_in", nouns=frozenset({"exit", "departure", "discharge", "escape", "release",
+                                                                 "checkout", "walkout"}),
+          subject=("poss",), object=("prep:from",), object_types=WHERE, confidence=0.45),
     # "the headquarters of X in Y" / "X's offices in Y" are the same frame read from "of"
     Frame("places.seat-of.v1", "located_in", nouns=frozenset({"headquarters", "office", "offices", "plant",
                                                               "factory", "base", "branch", "subsidiary", "unit"}),

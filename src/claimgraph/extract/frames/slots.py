@@ -24,6 +24,9 @@ from claimgraph.extract.parsed import children
 from claimgraph.extract.predicates.base import child, conjuncts
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# what one is "on" somewhere: "on patrol in X", "on a visit to X"
+ERRANDS = frozenset({"patrol", "mission", "visit", "tour", "duty", "deployment", "assignment", "trip", "holiday",
+                     "vacation", "leave", "business", "pilgrimage", "operation", "exercise"})
 
 
 def is_passive(tok: Token) -> bool:
@@ -160,6 +163,14 @@ def prepositional(tok: Token, preps: tuple[str, ...]) -> list[Token]:
             found = _prep_objects(dobj, preps)
     if not found and "as" not in preps:  # "worked as a reporter for the Ledger", "plays as a forward for X"
         found = [o for post in _prep_objects(tok, ("as",)) for o in _prep_objects(post, preps)]
+    if not found:  # "is on patrol in the Gulf", "arrived on a visit to Oslo": the place of the errand
+        found = [o for c in children(tok) if c.dep_ == "prep" and c.lower_ in ("on", "during")
+                 for e in children(c) if e.dep_ == "pobj" and e.lemma_.lower() in ERRANDS for o in _prep_objects(e, preps)]
+    if not found:  # "she is back at the clinic", "he is still in Rome": the phrase hangs on the adverb
+        found = [o for c in children(tok) if c.dep_ == "advmod" and c.pos_ == "ADV" for o in _prep_objects(c, preps)]
+    if ("in" in preps or "at" in preps) and tok.dep_ == "relcl" and any(
+            c.dep_ == "advmod" and c.lower_ == "where" for c in children(tok)):
+        found = [*found, tok.head]  # "the clinic where she was treated": the clause is in the noun it describes
     if not found and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         # "exploded at a bank in Salem": the parser hangs the phrase right after the noun on the verb
         after = tok.right_edge.i + 1

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from claimgraph.extract.coref import referents
 from claimgraph.extract.frames.places import origins_in
 from claimgraph.extract.frames.registry import REGISTRY
 from claimgraph.extract.frames.values import (
@@ -155,3 +156,29 @@ def _holder(ctx: Context, tok: Token) -> tuple[Mention | None, bool]:
         return ctx.at(first), True  # "The trained sniper and former colonel was wounded": the person named before
     return None, False
 
+
+
+# Nouns that say what happened to someone or how they seem, not what they are.
+NOT_POSTS = frozenset({"suspect", "victim", "accused", "defendant", "deceased", "survivor", "winner", "loser", "hostage"})
+
+
+@REGISTRY.pattern("posts", "rules/posts.nominal.v1")
+def nominal_posts(ctx: Context) -> Iterator[Found]:
+    """'the actress checked into a clinic', 'said the navy chief': a definite description that
+    coreference links to a named person says what that person is (presupposed, like a title)."""
+    refers = referents(ctx.doc)
+    for tok in ctx.tokens:
+        holder = refers.get(tok.i) if tok.tag_ == "NN" and tok.i not in ctx.by_token else None
+        if holder is None or holder.type != "PERSON" or holder.label == "rules/description":
+            continue
+        lemma = tok.lemma_.lower()
+        if not is_person_noun(lemma) or lemma in CHARACTER_NOUNS or lemma in NOT_POSTS:
+            continue
+        if tok.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ == "det" and c.lower_ == "the" for c in children(tok)):
+            continue  # "a lawyer" introduces someone; "as the president of X" is the as-phrase rules'
+        if any(c.dep_ not in ("det", "compound", "poss", "case", "punct") for c in children(tok)):
+            continue  # "the most accurate player", "the lawyer, X", "the singer who ...": not a plain reference
+        words = phrase(ctx, tok)
+        if words is not None and not ranked(words, tok):
+            yield Found("role", tok, holder, "rules/posts.nominal.v1", object=_value(words.text), confidence=0.5,
+                        structural=True)

@@ -138,6 +138,9 @@ def implied_memberships(ctx: Context, span: Span) -> list[tuple[str, Mention]]:
         if m is not None and m.type == "ORG" and m.label != "rules/description" and m not in orgs:
             orgs.append(m)
     if not orgs:
+        named = _named_before(ctx, span)
+        orgs = [named] if named is not None else []
+    if not orgs:
         return []
     words = [t.lemma_.lower() for t in span]
     prep = next((t for t in span if t.pos_ == "ADP"), None)
@@ -148,3 +151,21 @@ def implied_memberships(ctx: Context, span: Span) -> list[tuple[str, Mention]]:
         leads = False  # "the company's head of investor relations" leads a department, not the company
     return [("leader_of" if leads else "member_of", org)]
 
+
+
+def _named_before(ctx: Context, span: Span) -> Mention | None:
+    """The organisation a common noun of the post stands for, named earlier in the report: 'a
+    navy spokesman', 'a spokesman for the ministry' after 'the Indian Navy', 'the Defence Ministry'."""
+    for t in span:
+        own = ctx.by_token.get(t.i)
+        if t.pos_ not in ("NOUN", "PROPN") or not t.text.islower() or is_person_noun(t.lemma_.lower()) or (
+                own is not None and own.label != "rules/description"):
+            continue
+        modifier = t.dep_ == "compound" and t.head.i in {u.i for u in span}
+        definite = t.dep_ == "pobj" and t.head.lower_ in ("of", "for", "at", "with") and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in children(t))
+        if modifier or definite:
+            found = ctx.last_named(t.lower_, span.start_char)
+            if found is not None and found.label != "rules/description":
+                return found
+    return None

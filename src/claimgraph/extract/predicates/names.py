@@ -88,9 +88,10 @@ def _alias_after(ctx: Context, tok: Token, prep: str, rule: str) -> Iterator[Fou
 def _alias_from(ctx: Context, trigger: Token, obj: Token, rule: str) -> Iterator[Found]:
     noun = trigger.head
     apposed = noun.dep_ == "appos" and noun.head.i in ctx.by_token  # "Shishani, a fighter born as X"
-    if trigger.dep_ == "acl" and noun.pos_ == "NOUN" and noun.i not in ctx.by_token and not apposed:
+    predicated = _predicated_of(ctx, noun) if trigger.dep_ == "acl" else None
+    if trigger.dep_ == "acl" and noun.pos_ == "NOUN" and noun.i not in ctx.by_token and not apposed and predicated is None:
         return  # "a group named X" introduces X; it does not rename an earlier group
-    subject = _subject_of(ctx, trigger)
+    subject = predicated or _subject_of(ctx, trigger)
     names = []
     for c in conjuncts(obj):
         start = min(t.i for t in c.subtree if t.i >= c.left_edge.i)
@@ -107,6 +108,17 @@ def _alias_from(ctx: Context, trigger: Token, obj: Token, rule: str) -> Iterator
     for name in names:
         if subject is not None and _fold(name) != _fold(subject.text) and subject.type in ("PERSON", "ORG"):
             yield Found("alias", trigger, subject, rule, object=_value(name), confidence=0.8, structural=aside)
+
+
+def _predicated_of(ctx: Context, noun: Token) -> Mention | None:
+    """The person a noun phrase is said of: "X was the informant known as Y", "X remained
+    anonymous as the source known as Y"."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else noun.head if noun.dep_ == "attr" else None
+    subj = child(verb, "nsubj", "nsubjpass") if verb is not None and verb.pos_ in ("VERB", "AUX") else None
+    if subj is not None and subj.lower_ in ("who", "that") and verb is not None and verb.dep_ == "relcl":
+        subj = verb.head
+    m = ctx.at(subj) if subj is not None else None
+    return m if m is not None and m.type == "PERSON" and m.label != "rules/description" else None
 
 
 def _aside(ctx: Context, tok: Token) -> bool:
@@ -185,14 +197,31 @@ def identities(ctx: Context) -> Iterator[Found]:
             subj = child(tok, "nsubj")
             raiser = tok.head if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in HEDGING_RAISERS else None
             if raiser is not None and subj is None:
-                subj = child(raiser, "nsubjpass", "nsubj")
+                subj = child(raiser, "nsubjpass", "nsubj") or _one_of(raiser)
             if attr is not None and subj is not None and (subj.pos_ == "PROPN" or subj.lower_ in PERSONAL):
                 yield from _identity(ctx, tok, subj, attr, raiser is not None)
         elif tok.lemma_.lower() == "identity" and tok.pos_ == "NOUN":
             owner = child(tok, "poss")
-            for _, obj in prep_objects(tok, "as"):
-                if owner is not None:
-                    yield from _identity(ctx, tok, owner, obj, False)
+            as_ = next((c for c in children(tok) if c.dep_ == "prep" and c.lower_ == "as"), None)
+            obj = child(as_, "pobj") if as_ is not None else None
+            if obj is None and as_ is not None and as_.i + 1 < ctx.sent.end:
+                obj = ctx.doc[as_.i + 1]  # the parser often leaves a quoted name after "as" unattached
+            if owner is not None and obj is not None:
+                yield from _identity(ctx, tok, owner, obj, False)
+
+
+def _one_of(raiser: Token) -> Token | None:
+    """'X was one of many officials rumoured to be Y', 'X is among those thought to be Y': X."""
+    noun = raiser.head if raiser.dep_ == "acl" else None
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ in ("of", "among"):
+        noun = noun.head.head
+    if noun is None:
+        return None
+    if noun.dep_ == "attr" or noun.pos_ in ("VERB", "AUX"):
+        verb = noun.head if noun.dep_ == "attr" else noun
+        subj = child(verb, "nsubj")
+        return subj if subj is not None and (subj.pos_ == "PROPN" or subj.lower_ in PERSONAL) else None
+    return None
 
 
 def _identity(ctx: Context, trigger: Token, subj: Token, name_tok: Token, hedged: bool) -> Iterator[Found]:

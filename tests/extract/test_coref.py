@@ -6,7 +6,7 @@ import pytest
 
 from claimgraph.extract.coref import prepare
 from claimgraph.extract.coref.detect import NAME
-from claimgraph.extract.coref.sieves import State, _initials, acronym_and_demonym, relaxed_match
+from claimgraph.extract.coref.sieves import State, _initials, acronym_and_demonym, exact_match, relaxed_match
 from claimgraph.extract.mentions import extract_mentions
 from claimgraph.ingest.dedupe import document_id
 from claimgraph.model import Document
@@ -144,6 +144,19 @@ def state_after(text: str, *sieves) -> tuple[State, dict[str, int]]:
 def test_relaxed_match_sieve_joins_a_family_name_to_the_full_name():
     state, at = state_after("Helen Mirza opened the new library. Mirza said it had taken four years.", relaxed_match)
     assert state.clusters.same(at["Helen Mirza"], at["Mirza"])
+
+
+def test_a_family_name_said_again_stays_with_the_person_it_named_first():
+    # "Mirza" after the sister's full name is still Helen Mirza: a cluster that holds one full name
+    # is not joined to another by a family name they share
+    text = ("Helen Mirza opened the library. Mirza said it took years. Her sister Lina Mirza cried. "
+            "Mirza thanked the city.")
+    state, _ = state_after(text, exact_match, relaxed_match)
+    index = {text[c.start : c.end] + f"@{c.start}": c.index for c in state.cands}
+    helen, lina = index["Helen Mirza@0"], next(i for k, i in index.items() if k.startswith("Lina Mirza"))
+    last = next(i for k, i in index.items() if k.startswith("Mirza@") and int(k.split("@")[1]) > 80)
+    assert not state.clusters.same(helen, lina)
+    assert state.clusters.same(helen, last)
 
 
 @pytest.mark.parametrize("text,a,b", [

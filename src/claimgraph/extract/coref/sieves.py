@@ -97,10 +97,18 @@ def relaxed_match(s: State) -> None:
     """A person's shorter name after a fuller one ('Mark Felt' after 'W. Mark Felt', 'Felt' after
     'Mark Felt'): the most recent full name it is part of, as resolution reads it."""
     people = [(c, _name_words(s.text(c))) for c in s.cands if c.kind == NAME and c.type == "PERSON"]
+    fulls: dict[int, set[int]] = defaultdict(set)  # cluster root -> its full (two-word or longer) names
+    for c, words in people:
+        if len(words) > 1:
+            fulls[s.clusters.find(c.index)].add(c.index)
     for i, (c, words) in enumerate(people):
         for other, longer in reversed(people[:i]):
             if len(longer) > len(words) and words and all(w in longer for w in words) and (len(words) > 1 or words[0] in (longer[0], longer[-1])):
+                if fulls.get(s.clusters.find(c.index), set()) - {c.index}:
+                    break  # "Felt" said again of Mark Felt is not part of 'Joan Felt', named in between
+                roots = {s.clusters.find(c.index), s.clusters.find(other.index)}
                 s.clusters.link(c.index, other.index, f"relaxed match sieve: part of {s.text(other)!r}")
+                fulls[s.clusters.find(c.index)] = set().union(*(fulls.pop(r, set()) for r in roots))
                 break
 
 

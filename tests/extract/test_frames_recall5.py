@@ -208,3 +208,23 @@ def test_a_post_s_common_noun_stands_for_the_organisation_named_before(text: str
 
 def test_a_common_noun_no_organisation_was_named_by_is_nobody_s():
     assert not claims_of("Ana Ruiz, a spokeswoman for the ministry, declined to comment.", "member_of")
+
+
+# ---- a list of names the parser reads as appositions ----------------------------------------
+
+
+@pytest.mark.parametrize(("text", "predicate", "people"), [
+    ("Tom Hale, Ann Roy, Lee Park and Mira Vale were killed in the crash.", "dead",
+     {"Tom Hale", "Ann Roy", "Lee Park", "Mira Vale"}),
+    ("Sunrise Hills is the clinic where Tom Hale, Ann Roy, Lee Park, and Mira Vale were previously treated.", "located_in",
+     {"Tom Hale", "Ann Roy", "Lee Park", "Mira Vale"}),
+    ("Police arrested Omar Said, Lena Fischer, Kurt Olsen and Ines Moro on Friday.", "arrested",
+     {"Omar Said", "Lena Fischer", "Kurt Olsen", "Ines Moro"}),
+])
+def test_every_name_of_a_list_gets_the_claim(text: str, predicate: str, people: set[str]):
+    assert people <= {r["subject"] for r in claims_of(text, predicate)}
+
+
+def test_a_description_in_apposition_is_no_list_item():
+    rows = claims_of("Tom Hale, Ann Roy's husband, was killed in the crash.", "dead")
+    assert [r["subject"] for r in rows] == ["Tom Hale"]

@@ -293,10 +293,14 @@ class Context:
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    """tok and the tokens coordinated with it ("X and Y")."""
+    """tok and the tokens coordinated with it ("X and Y"). In a list of names the parser often
+    hangs the second name on the first as an apposition ("A, B, C and D"): a proper name in
+    apposition to a proper name that has a coordinator of its own is one of the list."""
     out = [tok]
+    listed = any(c.dep_ == "cc" for c in children(tok))
     for c in children(tok):
-        if c.dep_ == "conj":
+        if c.dep_ == "conj" or c.dep_ == "appos" and c.pos_ == "PROPN" and tok.pos_ == "PROPN" and (
+                listed or any(g.dep_ in ("conj", "cc") for g in children(c))):
             out.extend(conjuncts(c))
     return out
 

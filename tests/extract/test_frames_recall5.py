@@ -112,6 +112,12 @@ def test_an_inventory_belongs_to_the_party_of_the_count_before_it(text: str, par
         assert not [v for p, v in found if v == "13"]
 
 
+def test_an_inventory_the_parser_splits_into_appositions_is_still_one_list():
+    text = ("The Kenya Navy seized two small boats on Monday. Among the seized items were five rifles, three other "
+            "automatic weapons and 13 loaded magazines, up to three outboard motors.")
+    assert {("Kenya Navy", v) for v in ("5", "3", "13")} <= counts(text)
+
+
 def test_an_inventory_far_from_any_count_is_nobody_s():
     text = ("The Tanzania Coast Guard seized two boats near Pemba. The weather was calm. Crews rested. "
             "Officials met later. Among the seized items were five rifles.")

@@ -105,10 +105,10 @@ def _listed(noun: Token) -> bool:
     """A count in an inventory of what a report has already said was taken or found: 'among the
     items were seven rifles', 'the haul included 13 magazines'."""
     head = noun
-    while head.dep_ == "conj" and head.head.i != head.i:
+    while head.dep_ in ("conj", "appos") and head.head.i != head.i and head.head.pos_ == "NOUN":
         head = head.head
     verb = head.head
-    if head.dep_ == "attr" and verb.lemma_ == "be":
+    if head.dep_ in ("attr", "nsubj", "appos", "conj") and verb.lemma_ == "be":  # "among the items were X", parsed any way
         return any(c.dep_ == "prep" and c.lower_ == "among" for c in children(verb))
     return head.dep_ == "dobj" and verb.lemma_ in INVENTORY_VERBS  # a named subject is found before this
 

@@ -234,3 +234,19 @@ def test_every_name_of_a_list_gets_the_claim(text: str, predicate: str, people: 
 def test_a_description_in_apposition_is_no_list_item():
     rows = claims_of("Tom Hale, Ann Roy's husband, was killed in the crash.", "dead")
     assert [r["subject"] for r in rows] == ["Tom Hale"]
+
+
+# ---- time spent with an organisation -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "person", "org"), [
+    ("Tom Hale is in his 12th season with the Falcons organization.", "Tom Hale", "Falcons"),
+    ("Omar Said ended his stint at the World Bank in 2019.", "Omar Said", "World Bank"),
+    ("Officials thanked Maria Lund for her years with the Red Cross.", "Maria Lund", "Red Cross"),
+])
+def test_a_person_s_seasons_or_stint_with_an_organisation_make_them_a_member(text: str, person: str, org: str):
+    assert (person, org) in pairs(text, "member_of")
+
+
+def test_a_year_somewhere_is_no_membership():
+    assert not claims_of("Lee Park spent a year in Paris.", "member_of")

@@ -84,6 +84,8 @@ def _mentions(ctx: Context, tok: Token, slots: tuple[str, ...], types: tuple[str
                 m = ctx.titled_person(m) or m  # "the death of ISIS commander X": X
             if m is None and "PLACE" in types and slot.startswith("prep:"):
                 m = place_modifier(ctx, t)  # "is in a Denver hospital": Denver
+            if m is None and types == ("ORG",) and slot.startswith("prep:"):
+                m = named_modifier(ctx, t, types)  # "with the Falcons organization": the Falcons
             if m is not None and m.type in types and m not in found:
                 found.append(m)
         if found:
@@ -100,4 +102,19 @@ def place_modifier(ctx: Context, noun: Token) -> Mention | None:
         m = ctx.by_token.get(c.i) if c.dep_ == "compound" else None
         if m is not None and m.type == "PLACE" and m.label != "rules/description":
             return m
+    return None
+
+
+def named_modifier(ctx: Context, noun: Token, types: tuple[str, ...]) -> Mention | None:
+    """The name in front of an unnamed common noun: "the Falcons organization", "the Sixers
+    basketball operations department" (a compound of the noun or of its first compound)."""
+    if noun.pos_ != "NOUN" or noun.i in ctx.by_token:
+        return None
+    for c in children(noun):
+        if c.dep_ != "compound":
+            continue
+        for t in (c, *(g for g in children(c) if g.dep_ == "compound")):
+            m = ctx.by_token.get(t.i)
+            if m is not None and m.type in types and m.label != "rules/description":
+                return m
     return None

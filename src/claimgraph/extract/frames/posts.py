@@ -64,6 +64,10 @@ REGISTRY.add(
     # "she spent six seasons with the club", "he stayed with the firm", "X has been with Y for 20 years"
     Frame("posts.spent-with.v1", "member_of", verbs=SPEND, subject=("agent", "subject"), object=("prep:with",),
           subject_types=PERSON, object_types=GROUP, confidence=0.5),
+    # "in his 12th season with the club", "her ten years at the bank", "his stint with the agency"
+    Frame("posts.tenure-with.v1", "member_of", nouns=frozenset({"season", "year", "stint", "tenure", "spell", "career",
+                                                                "decade", "term"}),
+          subject=("poss",), object=("prep:with|at",), subject_types=PERSON, object_types=GROUP, confidence=0.5),
     # "X is employed by Y", "Y hired X", "the club acquired X"
     Frame("posts.employed.v1", "member_of", verbs=EMPLOY, subject=("patient",), object=("agent",),
           subject_types=PERSON, object_types=GROUP),

@@ -250,3 +250,20 @@ def test_a_person_s_seasons_or_stint_with_an_organisation_make_them_a_member(tex
 
 def test_a_year_somewhere_is_no_membership():
     assert not claims_of("Lee Park spent a year in Paris.", "member_of")
+
+
+# ---- a business's site named again ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "business", "place"), [
+    ("Flames gutted a Walmart store on Friday. Crews said the store in Dover had been empty.", "Walmart", "Dover"),
+    ("Shoppers fled a Walmart store on Monday. The store in Boulder had been busy.", "Walmart", "Boulder"),
+    ("Police cordoned off a Starbucks restaurant on Sunday. The restaurant in Austin reopened later.", "Starbucks", "Austin"),
+])
+def test_the_site_named_again_is_the_business_s(text: str, business: str, place: str):
+    assert (business, place) in pairs(text, "located_in")
+
+
+def test_a_site_of_no_named_business_stays_unlinked():
+    text = "Flames gutted a store on Friday. Crews said the store in Dover had been empty."
+    assert not [p for p, _ in pairs(text, "located_in") if p not in ("store",)]

@@ -66,6 +66,9 @@ ORG_NOUNS = ORG_NAME_HEADS | ORG_DESCRIPTION_HEADS | frozenset({
 })
 # of those, the ones general enough to take up any organisation named before
 GENERIC_ORG_NOUNS = frozenset({"group", "organisation", "organization", "company", "firm", "outfit", "movement", "militia", "party", "network"})
+# the sites of a business: "a Lidl store", "the Nordbank branch" stand for the business itself
+SITE_NOUNS = frozenset({"store", "supermarket", "shop", "branch", "outlet", "restaurant", "factory", "plant",
+                        "warehouse", "depot", "dealership", "showroom", "office", "offices", "franchise"})
 PLACE_NOUNS = frozenset({
     "country", "nation", "city", "town", "village", "region", "area", "province", "state", "capital", "district",
     "neighbourhood", "neighborhood", "island", "valley", "facility", "center", "centre", "clinic", "hospital",

@@ -18,6 +18,7 @@ from claimgraph.extract.coref.lexicon import (
     NEW_MARKERS,
     REFLEXIVES,
     RELATIVES,
+    SITE_NOUNS,
 )
 from claimgraph.extract.parsed import children, doc_text
 from claimgraph.model import Statement
@@ -166,9 +167,10 @@ def role_appositive(s: State) -> None:
 
 def name_modifier(s: State) -> None:
     """An organisation's name before a word for an organisation ('the Islamic State group', 'the
-    Hamas movement'): the phrase is that organisation."""
+    Hamas movement') or for one of its sites ('a Lidl store', 'the Nordbank branch'): the phrase
+    is that organisation, and so is 'the store' that later heads it."""
     for c in s.cands:
-        if c.kind != NOMINAL or c.lemma not in GENERIC_ORG_NOUNS or c.number == "pl":
+        if c.kind != NOMINAL or c.lemma not in GENERIC_ORG_NOUNS and c.lemma not in SITE_NOUNS or c.number == "pl":
             continue
         name = next((s.by_token[t.i] for t in c.head.lefts if t.dep_ in ("compound", "amod", "nmod") and t.i in s.by_token
                      and s.by_token[t.i].kind == NAME and s.by_token[t.i].type == "ORG"), None)

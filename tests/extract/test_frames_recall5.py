@@ -267,3 +267,25 @@ def test_the_site_named_again_is_the_business_s(text: str, business: str, place:
 def test_a_site_of_no_named_business_stays_unlinked():
     text = "Flames gutted a store on Friday. Crews said the store in Dover had been empty."
     assert not [p for p, _ in pairs(text, "located_in") if p not in ("store",)]
+
+
+# ---- sums -------------------------------------------------------------------------------------
+
+
+def sums(text: str) -> list[dict]:
+    return [r["claim"].object for r in claims_of(text, "quantity")]
+
+
+def test_two_sums_in_one_money_name_are_two_claims():
+    found = sums("The Denver Nuggets re-signed Hale and Park for $80 million and $25 million.")
+    assert sorted(o["value"] for o in found) == ["$25 million", "$80 million"]
+
+
+@pytest.mark.parametrize(("text", "value", "qualifier"), [
+    ("The Denver Nuggets paid him about $4 million a year.", "$4 million", "about"),
+    ("Siemens paid nearly $80 million in fees.", "$80 million", "nearly"),
+    ("Siemens will pay between $60 million and $70 million.", "$60 million to $70 million", "between"),
+])
+def test_a_sum_s_qualifier_is_no_part_of_its_value(text: str, value: str, qualifier: str):
+    found = sums(text)
+    assert [(o["value"], o.get("qualifier")) for o in found] == [(value, qualifier)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from claimgraph.extract.frames.places import used_nationalities
 from claimgraph.extract.frames.registry import REGISTRY
@@ -143,8 +143,9 @@ def _counted(tok: Token) -> Token | None:
     worth = _worth_of(tok)
     if worth is not None:
         return worth
-    if tok.ent_type_ == "MONEY" and tok.pos_ == "NUM" and tok.dep_ in ("dobj", "pobj"):
-        return tok
+    if tok.ent_type_ == "MONEY" and tok.pos_ == "NUM" and (tok.dep_ in ("dobj", "pobj") or tok.dep_ == "conj" and (
+            tok.head.ent_type_ == "MONEY" and tok.head.dep_ in ("dobj", "pobj") and not _is_range(_money_name(tok)))):
+        return tok  # "re-signed them for $80 million and $25 million": each sum
     if tok.dep_ not in ("nummod", "conj", "amod") or not _numeral(tok) or tok.ent_type_ in ("TIME", "ORDINAL", "PERCENT"):
         return None
     noun = tok.head if tok.dep_ in ("nummod", "amod") else tok.head.head
@@ -191,8 +192,7 @@ def _numeral(tok: Token) -> bool:
 def _number_words(ctx: Context, tok: Token) -> tuple[str, str]:
     """The whole number and its datatype: 'twenty - three', '2 million', '1,200', '$215,000'."""
     if tok.ent_type_ == "MONEY":
-        ent = next(e for e in entities(ctx.doc) if e.start <= tok.i < e.end)
-        return ent.text, "money"
+        return _sum(ctx, tok), "money"
     first = min([tok, *(c for c in children(tok) if c.dep_ in ("compound", "quantmod") and c.pos_ == "NUM")], key=lambda t: t.i)
     words = list(ctx.doc[first.i : tok.i + 1])
     for t in ctx.doc[tok.i + 1 : min(tok.i + 4, ctx.sent.end)]:
@@ -225,7 +225,43 @@ def _not_a_count(ctx: Context, tok: Token) -> bool:
     return bool(re.search(r"(no\.|number|#|\.)\s*$", before))
 
 
+def _sum(ctx: Context, tok: Token) -> str:
+    """The one sum of a money name `tok` belongs to, its qualifier left out: '$80 million and $25
+    million' holds two sums, 'about $4 million' is $4 million (about)."""
+    ent = _money_name(tok)
+    if _is_range(ent):  # "between $60 million and $70 million": one sum, a range
+        return re.sub(r"^between\s+", "", ent.text, flags=re.IGNORECASE).replace(" and ", " to ")
+    start, end = ent.start, ent.end
+    for t in ent:
+        if t.dep_ == "cc" or t.text in (",", ";"):
+            if t.i < tok.i:
+                start = t.i + 1
+            elif t.i > tok.i:
+                end = min(end, t.i)
+    text = ctx.doc[start:end].text
+    low = text.lower()
+    qualifier = next((q for q in QUALIFIERS if low.startswith(q + " ")), None)
+    return text[len(qualifier) + 1 :] if qualifier else text
+
+
+def _money_name(tok: Token) -> Span:
+    return next(e for e in entities(tok.doc) if e.start <= tok.i < e.end)
+
+
+def _is_range(ent: Span) -> bool:
+    before = ent.doc[max(ent.start - 1, 0) : ent.start].text.lower()
+    return ent.text.lower().startswith("between ") or before == "between"
+
+
 def _qualifier(ctx: Context, tok: Token) -> str | None:
+    if tok.ent_type_ == "MONEY":  # before the sum's first word, which the money name may hold
+        ent = _money_name(tok)
+        first = max([ent.start, *(t.i + 1 for t in ent if t.i < tok.i and (t.dep_ == "cc" or t.text in (",", ";")))])
+        words = ctx.doc[first : tok.i + 1].text.lower()
+        inside = next((q for q in QUALIFIERS if words.startswith(q + " ")), None)
+        if inside is not None:
+            return inside
+        tok = ctx.doc[first]
     before = ctx.text[max(ctx.sent.start_char, tok.idx - 24) : tok.idx].lower().rstrip()
     return next((q for q in QUALIFIERS if before.endswith(q)), None)
 

@@ -289,3 +289,35 @@ def test_two_sums_in_one_money_name_are_two_claims():
 def test_a_sum_s_qualifier_is_no_part_of_its_value(text: str, value: str, qualifier: str):
     found = sums(text)
     assert [(o["value"], o.get("qualifier")) for o in found] == [(value, qualifier)]
+
+
+# ---- custody said otherwise -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Hale gave himself up to police just after 6 p.m.",
+    "Hours later Ana Ruiz gave herself up at a police station.",
+    "Tom Hale was denied bail on Friday.",
+    "Ana Ruiz was refused bail by the court.",
+    "Tom Hale is being held without bail in Denver.",
+    "Officers said Omar Said was detained without bond.",
+])
+def test_giving_oneself_up_or_being_held_without_bail_is_custody(text: str):
+    assert claims_of(text, "arrested")
+
+
+def test_giving_up_a_thing_is_no_custody():
+    assert not claims_of("Tom Hale gave up his seat on the board.", "arrested")
+
+
+@pytest.mark.parametrize("text", [
+    "Paul Kent was struck in the upper chest.",
+    "A stray bullet hit Ana Ruiz in the leg.",
+    "Omar Said was grazed in the arm by a bullet.",
+])
+def test_struck_in_a_body_part_is_wounded(text: str):
+    assert claims_of(text, "wounded")
+
+
+def test_hit_in_something_else_is_no_wound():
+    assert not claims_of("Paul Kent was hit in the polls by the scandal.", "wounded")

@@ -23,6 +23,8 @@ PERSON = ("PERSON",)
 PRISON_TERMS = frozenset({"life", "prison", "jail", "death", "year", "month", "consecutive", "custodial"})
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "myself", "yourself"})
 SEVERE = frozenset({"critical", "serious", "grave", "stable", "guarded", "fair", "life-threatening", "satisfactory"})
+BODY_PARTS = frozenset({"head", "chest", "arm", "arms", "leg", "legs", "back", "neck", "abdomen", "stomach", "shoulder",
+                        "face", "hand", "foot", "thigh", "torso", "side", "hip", "groin", "knee", "eye", "jaw", "buttock"})
 CONFINEMENT = frozenset({"custody", "jail", "prison", "detention", "cell", "cells", "jailhouse", "penitentiary", "lockup"})
 
 REGISTRY.add(
@@ -76,6 +78,14 @@ REGISTRY.add(
           confidence=0.5),
     Frame("status.turned-in.v1", "arrested", verbs=frozenset({"turn"}), particle="in", subject=("agent",),
           subject_types=PERSON, requires=(("dobj", REFLEXIVES),), confidence=0.5),
+    Frame("status.gave-up.v1", "arrested", verbs=frozenset({"give"}), particle="up", subject=("agent",),
+          subject_types=PERSON, requires=(("dobj", REFLEXIVES),), confidence=0.5),
+    # "X is held without bail", "the judge ordered him held without bond", "X was denied bail"
+    Frame("status.no-bail.v1", "arrested", verbs=frozenset({"hold", "keep", "remand", "jail", "detain"}),
+          subject=("patient",), subject_types=PERSON, requires=(("prep:without", frozenset({"bail", "bond"})),),
+          confidence=0.55),
+    Frame("status.denied-bail.v1", "arrested", verbs=frozenset({"deny", "refuse"}), subject=("patient",),
+          subject_types=PERSON, requires=(("dobj", frozenset({"bail", "bond"})),), confidence=0.55),
     # "gunmen kidnapped X", "X was abducted", "they took X hostage": held by the captor
     Frame("status.kidnapped.v1", "arrested", verbs=frozenset({"kidnap", "abduct", "snatch"}), subject=("patient",),
           subject_types=PERSON, agent=("agent",), confidence=0.55),
@@ -94,6 +104,9 @@ REGISTRY.add(
     # "X suffered head injuries", "his wounds", "her injury kept her out"
     Frame("status.injuries.v1", "wounded", nouns=frozenset({"injury", "injuries", "wound", "wounds", "burns"}),
           subject=("poss", "owner"), subject_types=PERSON, confidence=0.5),
+    # "X was struck in the chest", "a bullet hit her in the leg"
+    Frame("status.struck-in.v1", "wounded", verbs=frozenset({"strike", "hit", "graze", "pierce"}),
+          subject=("patient",), subject_types=PERSON, requires=(("prep:in", BODY_PARTS),), confidence=0.5),
     # "X was gunned down", "gunmen mowed down X"
     Frame("status.gunned-down.v1", "dead", verbs=frozenset({"gun", "mow", "cut", "shoot"}), particle="down",
           subject=("patient",), subject_types=PERSON, agent=("agent",), confidence=0.6),

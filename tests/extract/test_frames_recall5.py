@@ -321,3 +321,30 @@ def test_struck_in_a_body_part_is_wounded(text: str):
 
 def test_hit_in_something_else_is_no_wound():
     assert not claims_of("Paul Kent was hit in the polls by the scandal.", "wounded")
+
+
+# ---- what is asked for has not happened; a bounty's sum is not a count -----------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenya Navy offered a $3 million bounty for information leading to Tom Hale's arrest.",
+    "A judge issued a warrant for the arrest of Tom Hale.",
+    "Lawyers filed a motion for the release of Tom Hale.",
+])
+def test_an_arrest_or_release_asked_for_is_no_event(text: str):
+    assert not claims_of(text, "arrested") and not claims_of(text, "released")
+
+
+def test_an_arrest_announced_is_still_an_event():
+    assert claims_of("Police announced the arrest of Tom Hale.", "arrested")
+
+
+def test_a_bounty_offered_for_information_about_a_person_is_on_that_person():
+    rows = claims_of("The Kenya Navy offered a $3 million bounty for information leading to Tom Hale's arrest.", "bounty")
+    assert [(r["subject"], r["agent"]) for r in rows] == [("Tom Hale", "Kenya Navy")]
+    assert not claims_of("The Kenya Navy offered a $3 million bounty for information leading to Tom Hale's arrest.",
+                         "quantity")
+
+
+def test_a_figure_of_speech_is_no_count():
+    assert not claims_of("In one sense, the Kenya Navy was lucky.", "quantity")

@@ -30,7 +30,11 @@ NOT_COUNTED = frozenset({"year", "day", "month", "week", "hour", "minute", "seco
                          "kilometer", "kilometre", "mile", "meter", "metre", "foot", "feet", "inch", "pound",
                          "kilogram", "degree", "caliber", "calibre", "mm", "point", "page", "edition", "season",
                          "decade", "century", "age", "term", "stint", "game", "mph", "kph", "km/h", "block", "p.",
-                         "a.", "pm", "am", "a.m.", "p.m.", "yard", "acre", "storey", "story", "floor"})
+                         "a.", "pm", "am", "a.m.", "p.m.", "yard", "acre", "storey", "story", "floor",
+                         # a figure of speech, not a count ("in one sense", "in two ways")
+                         "sense", "way", "respect", "moment", "occasion", "instance", "thing", "hand", "stage",
+                         # a sum offered for someone is the bounty predicate's (predicates/values.py)
+                         "bounty", "reward", "ransom", "prize"})
 PARTIES = ("ORG", "PLACE")
 AMOUNT_NOUNS = frozenset({"total", "number", "dozen", "dozens", "hundreds", "thousands", "group", "crowd", "batch", "team"})
 LOCATIVE = ("in", "at", "on", "near", "aboard", "inside", "outside", "around", "across", "throughout", "off")

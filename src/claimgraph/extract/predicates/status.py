@@ -97,6 +97,8 @@ _UNREALISED = "claimgraph.unrealised"
 def _unrealised(tok: Token) -> bool:
     if any(c.lower_ in UNREALISED for c in children(tok) if c.dep_ in ("amod", "compound")):
         return True
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and _called_for(tok.head):
+        return True  # "a warrant for his arrest", "information leading to her capture"
     cur = tok
     for _ in range(3):
         up = head(cur)
@@ -108,6 +110,18 @@ def _unrealised(tok: Token) -> bool:
             break
         cur = up
     return False
+
+
+# nouns that ask for what their "for" phrase names: "a warrant for the arrest of X"
+CALLED_FOR = frozenset({"warrant", "call", "demand", "order", "reward", "bounty", "petition", "campaign", "appeal",
+                        "plea", "motion", "request", "push", "pressure", "ask", "lobby", "clamour", "clamor"})
+
+
+def _called_for(prep: Token) -> bool:
+    gov = prep.head
+    if prep.lower_ == "to" and gov.lemma_.lower() == "lead" and gov.dep_ in ("acl", "relcl"):
+        return True  # "information leading to X's arrest": the arrest is what the information is for
+    return prep.lower_ == "for" and gov.lemma_.lower() in CALLED_FOR
 
 
 def _stray_subject(tok: Token) -> Token | None:

@@ -26,7 +26,9 @@ def _bounties(ctx: Context) -> Iterator[Found]:
             continue
         ent = next(e for e in entities(ctx.doc) if e.start <= money.i < e.end)
         target = None
-        for _, obj in prep_objects(tok, "on", "for"):
+        # "a bounty on X", "a reward for information on X"; the parser may hang the for-phrase on the verb
+        holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
+        for _, obj in (pair for h in holders for pair in prep_objects(h, "on", "for")):
             for t in obj.subtree:
                 m = ctx.at(t)
                 if m is not None and m.type == "PERSON":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extract.helpers import extract
 
 
@@ -39,3 +41,21 @@ def test_a_surname_that_is_also_a_verb_form_is_not_cut():
     assert is_headline_verb("Checks") and is_headline_verb("Named") and is_headline_verb("Dies")
     assert is_headline_verb("Nominate", after_to=True)
     assert not is_headline_verb("Nominate") and not is_headline_verb("Banks") and not is_headline_verb("Fire")
+
+
+
+
+@pytest.mark.parametrize("headline", [
+    "Anti-Fracking Farmers Accuse Energy Firms Of Ignoring Quake Risks",
+    "Striking Dock Workers Accuse Port Authority Of Hiring Replacements",
+    "Angry Fishermen Blame Coast Guard For Treating Crews As Criminals",
+])
+def test_a_whole_headline_the_tagger_took_for_an_organisation_is_no_entity(headline: str):
+    text = headline + "\nThe workers said on Monday that officials had known for months."
+    assert not any(" Of " in n or " For " in n or "Accuse" in n for n in names(text))
+
+
+def test_a_long_organisation_name_in_a_headline_without_a_verb_stays():
+    text = ("Report From The International Committee For Mountain Rescue\n"
+            "The International Committee for Mountain Rescue met in Bern on Monday.")
+    assert "International Committee for Mountain Rescue" in names(text)

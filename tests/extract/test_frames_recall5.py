@@ -348,3 +348,19 @@ def test_a_bounty_offered_for_information_about_a_person_is_on_that_person():
 
 def test_a_figure_of_speech_is_no_count():
     assert not claims_of("In one sense, the Kenya Navy was lucky.", "quantity")
+
+
+def test_the_wounds_of_a_person_reported_dead_are_the_death():
+    assert not claims_of("Tom Hale was hit in the back by three bullets. Hale died later in hospital.", "wounded")
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Hale was hit in the back by three bullets. Ann Roy died later in hospital.",
+    "Tom Hale was hit in the back by three bullets. Reports that Hale had died were denied.",
+])
+def test_wounds_stay_when_someone_else_died_or_the_death_is_denied(text: str):
+    assert [r["subject"] for r in claims_of(text, "wounded")] == ["Tom Hale"]
+
+
+def test_a_reward_for_nobody_named_is_still_a_sum_its_offerers_count():
+    assert ("Kenya Navy", "5,000") in counts("The Kenya Navy offered a $5,000 reward.")

@@ -126,7 +126,21 @@ def extract_claims(document: Document, doc: Doc, mentions: list[Mention], attrib
             evidence = sentence_span(document, sent)
             if evidence.text:
                 _keep(claims, found, _claim(document, found, sent, evidence, attributions, comment_author))
-    return list(claims.values())
+    return _without_fatal_wounds(list(claims.values()), spanned)
+
+
+def _without_fatal_wounds(claims: list[Claim], mentions: list[Mention]) -> list[Claim]:
+    """A report that someone was killed tells the shots that killed him as the death: "X was hit
+    in the back" in a report of X's death is no injury he lived with. Wounded claims of a person
+    the same document reports dead (said or reported, not denied or hedged) and nowhere alive are
+    left out."""
+    name = {m.id: m.text.split()[-1].lower() for m in mentions if m.type == "PERSON" and m.text.split()}
+    dead = {name.get(c.subject) for c in claims if c.predicate == "dead" and c.modality in (Modality.ASSERTED, Modality.REPORTED)}
+    dead -= {name.get(c.subject) for c in claims if c.predicate == "alive"}  # "reported dead, wounded but alive"
+    dead.discard(None)
+    if not dead:
+        return claims
+    return [c for c in claims if c.predicate != "wounded" or name.get(c.subject) not in dead]
 
 
 def _unconfirmed_sentences(doc: Doc) -> set[int]:

@@ -19,6 +19,7 @@ from claimgraph.extract.frames.slots import agent
 from claimgraph.extract.lexicon import is_person_noun
 from claimgraph.extract.parsed import children, entities
 from claimgraph.extract.predicates.base import Context, Found, child, conjuncts, prep_objects
+from claimgraph.extract.predicates.values import BOUNTY_NOUNS, bounty_target
 from claimgraph.model import Mention
 from claimgraph.words import is_nationality_of
 
@@ -33,8 +34,7 @@ NOT_COUNTED = frozenset({"year", "day", "month", "week", "hour", "minute", "seco
                          "a.", "pm", "am", "a.m.", "p.m.", "yard", "acre", "storey", "story", "floor",
                          # a figure of speech, not a count ("in one sense", "in two ways")
                          "sense", "way", "respect", "moment", "occasion", "instance", "thing", "hand", "stage",
-                         # a sum offered for someone is the bounty predicate's (predicates/values.py)
-                         "bounty", "reward", "ransom", "prize"})
+                         })
 PARTIES = ("ORG", "PLACE")
 AMOUNT_NOUNS = frozenset({"total", "number", "dozen", "dozens", "hundreds", "thousands", "group", "crowd", "batch", "team"})
 LOCATIVE = ("in", "at", "on", "near", "aboard", "inside", "outside", "around", "across", "throughout", "off")
@@ -78,6 +78,8 @@ def quantities(ctx: Context) -> Iterator[Found]:
             continue  # a year or a day (the tagger also calls "60 rioters" a DATE: the words decide)
         if noun.lemma_.lower() in NOT_COUNTED or tok.i in ctx.by_token:
             continue
+        if noun.lemma_.lower() in BOUNTY_NOUNS and bounty_target(ctx, noun) is not None:
+            continue  # a sum offered for someone is that person's bounty (predicates/values.py)
         if tok.i > ctx.sent.start and ctx.doc[tok.i - 1].pos_ == "PROPN" and ctx.doc[tok.i - 1].i in ctx.by_token:
             continue  # "the OMX 30 index": part of a name
         words, datatype = _number_words(ctx, tok)

@@ -364,3 +364,9 @@ def test_wounds_stay_when_someone_else_died_or_the_death_is_denied(text: str):
 
 def test_a_reward_for_nobody_named_is_still_a_sum_its_offerers_count():
     assert ("Kenya Navy", "5,000") in counts("The Kenya Navy offered a $5,000 reward.")
+
+
+def test_wounds_stay_when_only_others_report_the_death():
+    text = ("The union said Tom Hale had died in the blast. Firefighters said Hale had been hit in the leg "
+            "and was pulled from the rubble on Wednesday.")
+    assert claims_of(text, "wounded")

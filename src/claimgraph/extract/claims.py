@@ -132,10 +132,11 @@ def extract_claims(document: Document, doc: Doc, mentions: list[Mention], attrib
 def _without_fatal_wounds(claims: list[Claim], mentions: list[Mention]) -> list[Claim]:
     """A report that someone was killed tells the shots that killed him as the death: "X was hit
     in the back" in a report of X's death is no injury he lived with. Wounded claims of a person
-    the same document reports dead (said or reported, not denied or hedged) and nowhere alive are
-    left out."""
+    the same document says in its own voice is dead, and nowhere alive, are left out; a death only
+    others report may be contested ("listed among the victims", then "pulled alive"), and the
+    wounds stay."""
     name = {m.id: m.text.split()[-1].lower() for m in mentions if m.type == "PERSON" and m.text.split()}
-    dead = {name.get(c.subject) for c in claims if c.predicate == "dead" and c.modality in (Modality.ASSERTED, Modality.REPORTED)}
+    dead = {name.get(c.subject) for c in claims if c.predicate == "dead" and c.modality is Modality.ASSERTED}
     dead -= {name.get(c.subject) for c in claims if c.predicate == "alive"}  # "reported dead, wounded but alive"
     dead.discard(None)
     if not dead:

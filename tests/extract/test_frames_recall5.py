@@ -370,3 +370,18 @@ def test_wounds_stay_when_only_others_report_the_death():
     text = ("The union said Tom Hale had died in the blast. Firefighters said Hale had been hit in the leg "
             "and was pulled from the rubble on Wednesday.")
     assert claims_of(text, "wounded")
+
+
+@pytest.mark.parametrize(("text", "lister"), [
+    ("The Miners Union also listed technician Tom Hale among the victims.", "Miners Union"),
+    ("The Red Cross counted Ana Ruiz among the dead on Monday.", "Red Cross"),
+    ("The Kenya Red Cross listed Omar Haddad among the victims of the blast.", "Kenya Red Cross"),
+])
+def test_who_lists_someone_among_the_dead_is_who_says_so(text: str, lister: str):
+    rows = claims_of(text, "dead")
+    assert [(r["claimant"], r["modality"]) for r in rows] == [(lister, "reported")]
+
+
+def test_being_among_the_dead_is_the_report_s_own_word():
+    rows = claims_of("Tom Hale was among the dead.", "dead")
+    assert [(r["claimant"], r["modality"]) for r in rows] == [(None, "asserted")]

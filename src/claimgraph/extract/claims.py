@@ -228,12 +228,14 @@ def _claim(document: Document, found: Found, sent: Span, evidence: TextSpan, att
                     statement is None or c.end - c.start <= statement.statement.content.end - statement.statement.content.start):
                 statement = att
     claimant = statement.statement.source if statement else None
+    if statement is None and found.source is not None:  # "the union listed X among the dead": the union's
+        claimant = found.source.id
     if statement is None and document.section_at(evidence.start) is Section.COMMENT and comment_author is not None:
         claimant = comment_author.id
     if found.structural:
         modality = Modality.ASSERTED
     else:
-        modality = modality_of(found.trigger, sent, attributed=statement is not None)
+        modality = modality_of(found.trigger, sent, attributed=statement is not None or found.source is not None)
     if not found.structural and statement is not None and statement.statement.cue.split()[0].lower() in ("denied", "denies", "deny", "dismissed", "rejected"):
         modality = Modality.DENIED
     elif statement is not None and modality is Modality.REPORTED and sent.doc[statement.cue_token].lemma_.lower() in BELIEF_VERBS:

@@ -45,6 +45,7 @@ def apply(ctx: Context, frame: Frame, tok: Token) -> Iterator[Found]:
         return
     agent = next(iter(_mentions(ctx, tok, frame.agent, ("PERSON", "ORG", "PLACE"))), None)
     place = next(iter(_mentions(ctx, tok, frame.place, ("PLACE",))), None)
+    source = next(iter(_mentions(ctx, tok, frame.source, ("PERSON", "ORG"))), None)
     modality = Modality.DENIED if frame.negative else frame.modality
     rule = f"rules/{frame.name}"
     aside = frame.value == "role" and not frame.negative and is_aside(tok)  # "X, who is known as the minister of war, ..."
@@ -53,7 +54,8 @@ def apply(ctx: Context, frame: Frame, tok: Token) -> Iterator[Found]:
             if isinstance(obj, Mention) and obj.id == s.id:
                 continue
             yield Found(frame.predicate, tok, s, rule, object=obj, agent=agent, place=place,
-                        confidence=frame.confidence, modality=modality, structural=aside)
+                        confidence=frame.confidence, modality=modality, structural=aside,
+                        source=source if source is not None and source.id != s.id else None)
             if frame.implies and span is not None:
                 for predicate, org in implied_memberships(ctx, span):
                     if org.id != s.id:

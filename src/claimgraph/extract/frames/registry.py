@@ -45,6 +45,8 @@ class Frame:
     subject: tuple[str, ...] = ("agent",)
     object: tuple[str, ...] = ()
     agent: tuple[str, ...] = ()
+    # who the frame's own verb says holds the claim: "the union listed X among the dead" is the union's
+    source: tuple[str, ...] = ()
     place: tuple[str, ...] = ()
     subject_types: tuple[str, ...] = ACTORS
     object_types: tuple[str, ...] = ("ORG",)

@@ -25,6 +25,7 @@ REFLEXIVES = frozenset({"himself", "herself", "themselves", "myself", "yourself"
 SEVERE = frozenset({"critical", "serious", "grave", "stable", "guarded", "fair", "life-threatening", "satisfactory"})
 BODY_PARTS = frozenset({"head", "chest", "arm", "arms", "leg", "legs", "back", "neck", "abdomen", "stomach", "shoulder",
                         "face", "hand", "foot", "thigh", "torso", "side", "hip", "groin", "knee", "eye", "jaw", "buttock"})
+AMONG_DEAD = frozenset({"dead", "victim", "fatality", "casualty", "killed", "body"})
 CONFINEMENT = frozenset({"custody", "jail", "prison", "detention", "cell", "cells", "jailhouse", "penitentiary", "lockup"})
 
 REGISTRY.add(
@@ -111,9 +112,13 @@ REGISTRY.add(
     Frame("status.gunned-down.v1", "dead", verbs=frozenset({"gun", "mow", "cut", "shoot"}), particle="down",
           subject=("patient",), subject_types=PERSON, agent=("agent",), confidence=0.6),
     # "X was among the dead", "X is among the victims"
-    Frame("status.among-dead.v1", "dead", verbs=frozenset({"be", "remain", "count", "number", "list"}),
+    Frame("status.among-dead.v1", "dead", verbs=frozenset({"be", "remain"}),
           subject=("subject", "patient"), subject_types=PERSON,
-          requires=(("prep:among", frozenset({"dead", "victim", "fatality", "casualty", "killed", "body"})),), confidence=0.6),
+          requires=(("prep:among", AMONG_DEAD),), confidence=0.6),
+    # "the union listed X among the victims": the lister's claim
+    Frame("status.listed-among-dead.v1", "dead", verbs=frozenset({"count", "number", "list", "include", "name"}),
+          subject=("patient", "subject"), subject_types=PERSON, source=("agent",),
+          requires=(("prep:among", AMONG_DEAD),), confidence=0.6),
 )
 
 LIFE_SPAN = re.compile(r"^\s*\(([^()]{4,160})\)")

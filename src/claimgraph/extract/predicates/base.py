@@ -37,6 +37,7 @@ class Found:
     modality: Modality | None = None
     time: dict[str, str] | None = None  # when the words give it outright ("(1903 – 1987)")
     extra_mentions: list[Mention] = field(default_factory=list)
+    source: Mention | None = None  # the party the frame's own verb gives the claim to (a lister, a counter)
 
 
 class Context:

@@ -385,3 +385,11 @@ def test_who_lists_someone_among_the_dead_is_who_says_so(text: str, lister: str)
 def test_being_among_the_dead_is_the_report_s_own_word():
     rows = claims_of("Tom Hale was among the dead.", "dead")
     assert [(r["claimant"], r["modality"]) for r in rows] == [(None, "asserted")]
+
+
+def test_a_lister_named_by_a_common_noun_still_makes_it_a_report():
+    rows = claims_of("The union also listed technician Tom Hale among the victims.", "dead")
+    assert [(r["claimant"], r["modality"]) for r in rows] == [(None, "reported")]
+    text = ("The union also listed technician Tom Hale among the victims. But firefighters said Hale had been hit "
+            "in the leg and was pulled alive from the rubble.")
+    assert claims_of(text, "wounded")  # a death only reported leaves the wounds

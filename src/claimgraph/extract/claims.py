@@ -164,6 +164,8 @@ def _frame_modality(frame: Modality | None, read: Modality, attributed: bool) ->
         return Modality.DENIED
     if frame is Modality.HEDGED and read is not Modality.DENIED:
         return Modality.HEDGED
+    if frame is Modality.REPORTED and read is Modality.ASSERTED:
+        return Modality.REPORTED  # "the union listed X among the dead": someone else's word, unnamed
     return read
 
 

@@ -47,6 +47,8 @@ def apply(ctx: Context, frame: Frame, tok: Token) -> Iterator[Found]:
     place = next(iter(_mentions(ctx, tok, frame.place, ("PLACE",))), None)
     source = next(iter(_mentions(ctx, tok, frame.source, ("PERSON", "ORG"))), None)
     modality = Modality.DENIED if frame.negative else frame.modality
+    if frame.source and source is None and modality is None and any(fill(tok, slot) for slot in frame.source):
+        modality = Modality.REPORTED  # a lister the text names by a common noun ("the union")
     rule = f"rules/{frame.name}"
     aside = frame.value == "role" and not frame.negative and is_aside(tok)  # "X, who is known as the minister of war, ..."
     for obj, span in _objects(ctx, tok, frame):

@@ -393,3 +393,21 @@ def test_a_lister_named_by_a_common_noun_still_makes_it_a_report():
     text = ("The union also listed technician Tom Hale among the victims. But firefighters said Hale had been hit "
             "in the leg and was pulled alive from the rubble.")
     assert claims_of(text, "wounded")  # a death only reported leaves the wounds
+
+
+# ---- a nominee is not yet the holder of the post ----------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("President Ana Ruiz nominated Tom Hale as the country's new surgeon general.", "country's new surgeon general nominee"),
+    ("Tom Hale was nominated for chief justice.", "chief justice nominee"),
+    ("The governor nominated Lena Fischer as state treasurer on Monday.", "state treasurer nominee"),
+    ("Last week the president nominated Omar Haddad to the Supreme Court.", "Supreme Court nominee"),
+])
+def test_a_nomination_gives_a_nominee_s_role(text: str, value: str):
+    rows = [r for r in claims_of(text, "role") if r["subject"] != "Ana Ruiz"]
+    assert [r["object"] for r in rows] == [value]
+
+
+def test_an_appointment_still_gives_the_post():
+    assert [r["object"] for r in claims_of("Ruiz appointed Tom Hale as surgeon general.", "role")] == ["surgeon general"]

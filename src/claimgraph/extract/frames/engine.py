@@ -72,6 +72,8 @@ def _objects(ctx: Context, tok: Token, frame: Frame) -> list[tuple[Mention | dic
         for slot in frame.object:
             for t in fill(tok, slot):
                 found = role_phrase(ctx, t)
+                if found is not None and frame.role_suffix and not found[0]["value"].lower().endswith(frame.role_suffix):
+                    found = ({**found[0], "value": f"{found[0]['value']} {frame.role_suffix}"}, found[1])
                 if found is not None:
                     return [] if ranked(found[1], t) or t.lemma_.lower() in CHARACTER_NOUNS else [found]
         return []

@@ -11,7 +11,7 @@ from claimgraph.extract.frames.registry import REGISTRY, Frame
 PERSON = ("PERSON",)
 GROUP = ("ORG",)
 
-APPOINT = frozenset({"appoint", "name", "elect", "nominate", "tap", "hire", "promote", "install", "choose", "select",
+APPOINT = frozenset({"appoint", "name", "elect", "tap", "hire", "promote", "install", "choose", "select",
                      "pick", "designate", "reappoint", "reinstate", "re-elect", "reelect", "recruit", "draft", "sign",
                      "rehire", "re-hire", "crown", "induct", "confirm", "propose", "offer"})
 SERVE = frozenset({"serve", "work", "act", "become", "remain", "continue", "return", "start", "begin", "take",
@@ -31,6 +31,10 @@ REGISTRY.add(
     # "the board named Ms Ruiz chief executive", "Ruiz was appointed as head of the agency"
     Frame("posts.appointed.v1", "role", verbs=APPOINT, subject=("patient",), object=("prep:as|to", "complement"),
           agent=("agent",), subject_types=PERSON, value="role", implies=True, confidence=0.65),
+    # "X was nominated as surgeon general": a nominee, not yet the holder of the post
+    Frame("posts.nominated.v1", "role", verbs=frozenset({"nominate", "renominate"}), subject=("patient",),
+          object=("prep:as|to|for", "complement"), agent=("agent",), subject_types=PERSON, value="role",
+          role_suffix="nominee", confidence=0.6),
     # "she served as ambassador to X", "he became chairman of Y", "returned as coach"
     Frame("posts.served-as.v1", "role", verbs=SERVE, subject=("agent", "subject"), object=("prep:as", "complement"),
           subject_types=PERSON, value="role", implies=True),

@@ -47,6 +47,8 @@ class Frame:
     agent: tuple[str, ...] = ()
     # who the frame's own verb says holds the claim: "the union listed X among the dead" is the union's
     source: tuple[str, ...] = ()
+    # a word after a role value: "nominated as surgeon general" is a surgeon general nominee
+    role_suffix: str | None = None
     place: tuple[str, ...] = ()
     subject_types: tuple[str, ...] = ACTORS
     object_types: tuple[str, ...] = ("ORG",)

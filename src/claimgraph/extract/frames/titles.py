@@ -148,6 +148,8 @@ def _holder(ctx: Context, tok: Token) -> tuple[Mention | None, bool]:
     if first.dep_ in ("attr", "oprd") and first.head.lemma_ in COPULAS:
         subj = child(first.head, "nsubj", "nsubjpass")
         return (ctx.at(subj) if subj is not None else None), is_aside(first.head)
+    if first.dep_ == "pobj" and first.head.lower_ == "as" and first.head.head.lemma_.lower() in ("nominate", "renominate"):
+        return None, False  # "nominated X as Y": a nominee, the nomination frame's (frames/posts.py)
     if first.dep_ == "pobj" and first.head.lower_ == "as":  # "appointed X as Y", "worked as Y"
         return as_holder(ctx, first.head), is_aside(first.head.head)
     if (first.dep_ in ("nsubj", "nsubjpass") and first.tag_ == "NN" and first.head.lemma_.lower() not in REPORTING_VERBS

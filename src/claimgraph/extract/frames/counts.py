@@ -11,21 +11,28 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
+from claimgraph.extract.frames.numbers import (
+    ONES,
+    TENS,
+    calendar_day,
+    is_range,
+    money_name,
+    number_value,
+    number_words,
+    qualifier,
+)
 from claimgraph.extract.frames.places import used_nationalities
 from claimgraph.extract.frames.registry import REGISTRY
 from claimgraph.extract.frames.slots import agent
 from claimgraph.extract.lexicon import is_person_noun
-from claimgraph.extract.parsed import children, entities
+from claimgraph.extract.parsed import children
 from claimgraph.extract.predicates.base import Context, Found, child, conjuncts, prep_objects
 from claimgraph.extract.predicates.values import BOUNTY_NOUNS, bounty_target
 from claimgraph.model import Mention
 from claimgraph.words import is_nationality_of
 
-QUALIFIERS = ("at least", "more than", "fewer than", "less than", "as many as", "up to", "about", "around",
-              "roughly", "some", "nearly", "almost", "over", "approximately", "an estimated", "no less than",
-              "a total of", "between", "at most", "close to", "upwards of")
 # What a number next to these nouns measures is not a count of things a source reports.
 NOT_COUNTED = frozenset({"year", "day", "month", "week", "hour", "minute", "second", "time", "times", "percent",
                          "kilometer", "kilometre", "mile", "meter", "metre", "foot", "feet", "inch", "pound",
@@ -38,43 +45,13 @@ NOT_COUNTED = frozenset({"year", "day", "month", "week", "hour", "minute", "seco
 PARTIES = ("ORG", "PLACE")
 AMOUNT_NOUNS = frozenset({"total", "number", "dozen", "dozens", "hundreds", "thousands", "group", "crowd", "batch", "team"})
 LOCATIVE = ("in", "at", "on", "near", "aboard", "inside", "outside", "around", "across", "throughout", "off")
-ONES = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
-TENS = {w: 10 * i for i, w in enumerate(["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]) if w != "_"}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "dozen": 12}
-
-
-def number_value(text: str) -> str | None:
-    """'23' -> '23', '1,200' -> '1,200', 'Sixteen' -> '16', 'twenty-three' -> '23', '2 million' -> '2000000'."""
-    t = text.lower().replace("-", " ").strip()
-    if re.fullmatch(r"[\d.,]+", t):
-        return text if re.search(r"\d", t) else None
-    total = current = 0
-    matched = False
-    for word in t.split():
-        if re.fullmatch(r"[\d.]+", word.replace(",", "")):
-            current += float(word.replace(",", ""))  # type: ignore[assignment]
-        elif word in ONES:
-            current += ONES[word]
-        elif word in TENS:
-            current += TENS[word]
-        elif word in SCALES:
-            current = max(current, 1) * SCALES[word]
-            if SCALES[word] >= 1000:
-                total, current = total + current, 0
-        elif word in ("and", "a"):
-            continue
-        else:
-            return None
-        matched = True
-    value = total + current
-    return str(int(value)) if matched and value == int(value) else (str(value) if matched else None)
 
 
 @REGISTRY.pattern("counts", "rules/counts.quantity.v2")
 def quantities(ctx: Context) -> Iterator[Found]:
     for tok in ctx.tokens:
         noun = _counted(tok)
-        if noun is None or re.fullmatch(r"1[5-9]\d\d|20\d\d", tok.text) or _calendar(tok):
+        if noun is None or re.fullmatch(r"1[5-9]\d\d|20\d\d", tok.text) or calendar_day(tok):
             continue  # a year or a day (the tagger also calls "60 rioters" a DATE: the words decide)
         if noun.lemma_.lower() in NOT_COUNTED or tok.i in ctx.by_token:
             continue
@@ -82,7 +59,7 @@ def quantities(ctx: Context) -> Iterator[Found]:
             continue  # a sum offered for someone is that person's bounty (predicates/values.py)
         if tok.i > ctx.sent.start and ctx.doc[tok.i - 1].pos_ == "PROPN" and ctx.doc[tok.i - 1].i in ctx.by_token:
             continue  # "the OMX 30 index": part of a name
-        words, datatype = _number_words(ctx, tok)
+        words, datatype = number_words(ctx, tok)
         value = words if datatype == "money" else number_value(words)
         if value is None or _not_a_count(ctx, tok):
             continue
@@ -97,9 +74,9 @@ def quantities(ctx: Context) -> Iterator[Found]:
             continue
         ctx.index.once("counts.last", dict).update(party=party, start=ctx.sent.start)
         obj: dict[str, str] = {"value": value, "datatype": datatype, "unit": _unit(ctx, tok, noun)}
-        qualifier = _qualifier(ctx, tok)
-        if qualifier:
-            obj["qualifier"] = qualifier
+        qualified = qualifier(ctx, tok)
+        if qualified:
+            obj["qualifier"] = qualified
         for each in _with_partners(ctx, party):
             yield Found("quantity", noun, each, "rules/counts.quantity.v2", object=dict(obj), confidence=confidence)
 
@@ -150,7 +127,7 @@ def _counted(tok: Token) -> Token | None:
     if worth is not None:
         return worth
     if tok.ent_type_ == "MONEY" and tok.pos_ == "NUM" and (tok.dep_ in ("dobj", "pobj") or tok.dep_ == "conj" and (
-            tok.head.ent_type_ == "MONEY" and tok.head.dep_ in ("dobj", "pobj") and not _is_range(_money_name(tok)))):
+            tok.head.ent_type_ == "MONEY" and tok.head.dep_ in ("dobj", "pobj") and not is_range(money_name(tok)))):
         return tok  # "re-signed them for $80 million and $25 million": each sum
     if tok.dep_ not in ("nummod", "conj", "amod") or not _numeral(tok) or tok.ent_type_ in ("TIME", "ORDINAL", "PERCENT"):
         return None
@@ -195,29 +172,6 @@ def _numeral(tok: Token) -> bool:
     return tok.pos_ == "NUM" or tok.lower_ == "dozen"  # "a dozen employees"
 
 
-def _number_words(ctx: Context, tok: Token) -> tuple[str, str]:
-    """The whole number and its datatype: 'twenty - three', '2 million', '1,200', '$215,000'."""
-    if tok.ent_type_ == "MONEY":
-        return _sum(ctx, tok), "money"
-    first = min([tok, *(c for c in children(tok) if c.dep_ in ("compound", "quantmod") and c.pos_ == "NUM")], key=lambda t: t.i)
-    words = list(ctx.doc[first.i : tok.i + 1])
-    for t in ctx.doc[tok.i + 1 : min(tok.i + 4, ctx.sent.end)]:
-        if t.pos_ == "NUM" and t.head.i == tok.i or t.lower_ in SCALES:
-            words.append(t)
-        else:
-            break
-    return " ".join(w.text for w in words if w.text not in ("-", "–")), "number"
-
-
-MONTHS_AND_DAYS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-
-
-def _calendar(tok: Token) -> bool:
-    """'November 18', 'the 18th of May': a day, not a count."""
-    near = [tok.doc[i].lower_.rstrip(".") for i in (tok.i - 1, tok.i + 1, tok.i + 2) if 0 <= i < len(tok.doc)]
-    return any(w in MONTHS_AND_DAYS for w in near)
-
-
 def _not_a_count(ctx: Context, tok: Token) -> bool:
     """A number in an expression that is not a count: 'No. 2', 'number 2 man', '.357 revolver';
     a score or a record ('an 88-72 loss', 'a 9-14 start'); a number after its noun, which labels
@@ -229,47 +183,6 @@ def _not_a_count(ctx: Context, tok: Token) -> bool:
     if tok.dep_ == "nummod" and tok.head.i < tok.i and tok.ent_type_ != "MONEY":
         return True
     return bool(re.search(r"(no\.|number|#|\.)\s*$", before))
-
-
-def _sum(ctx: Context, tok: Token) -> str:
-    """The one sum of a money name `tok` belongs to, its qualifier left out: '$80 million and $25
-    million' holds two sums, 'about $4 million' is $4 million (about)."""
-    ent = _money_name(tok)
-    if _is_range(ent):  # "between $60 million and $70 million": one sum, a range
-        return re.sub(r"^between\s+", "", ent.text, flags=re.IGNORECASE).replace(" and ", " to ")
-    start, end = ent.start, ent.end
-    for t in ent:
-        if t.dep_ == "cc" or t.text in (",", ";"):
-            if t.i < tok.i:
-                start = t.i + 1
-            elif t.i > tok.i:
-                end = min(end, t.i)
-    text = ctx.doc[start:end].text
-    low = text.lower()
-    qualifier = next((q for q in QUALIFIERS if low.startswith(q + " ")), None)
-    return text[len(qualifier) + 1 :] if qualifier else text
-
-
-def _money_name(tok: Token) -> Span:
-    return next(e for e in entities(tok.doc) if e.start <= tok.i < e.end)
-
-
-def _is_range(ent: Span) -> bool:
-    before = ent.doc[max(ent.start - 1, 0) : ent.start].text.lower()
-    return ent.text.lower().startswith("between ") or before == "between"
-
-
-def _qualifier(ctx: Context, tok: Token) -> str | None:
-    if tok.ent_type_ == "MONEY":  # before the sum's first word, which the money name may hold
-        ent = _money_name(tok)
-        first = max([ent.start, *(t.i + 1 for t in ent if t.i < tok.i and (t.dep_ == "cc" or t.text in (",", ";")))])
-        words = ctx.doc[first : tok.i + 1].text.lower()
-        inside = next((q for q in QUALIFIERS if words.startswith(q + " ")), None)
-        if inside is not None:
-            return inside
-        tok = ctx.doc[first]
-    before = ctx.text[max(ctx.sent.start_char, tok.idx - 24) : tok.idx].lower().rstrip()
-    return next((q for q in QUALIFIERS if before.endswith(q)), None)
 
 
 def _unit(ctx: Context, tok: Token, noun: Token) -> str:
@@ -409,7 +322,7 @@ def bare_counts(ctx: Context) -> Iterator[Found]:
         verb = _harm_verb(tok)
         if tok.lower_ in NOBODY or tok.lower_ == "one" and _after_no(tok):
             value = "0"
-        elif tok.pos_ == "NUM" and tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.ent_type_ not in ("DATE", "TIME", "MONEY") and not _calendar(tok):
+        elif tok.pos_ == "NUM" and tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.ent_type_ not in ("DATE", "TIME", "MONEY") and not calendar_day(tok):
             value = number_value(tok.text) or ""
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in HARM_NOUNS and _after_no(tok):
             value, verb = "0", tok.head  # the verb, not the negated noun, carries the modality

@@ -7,8 +7,8 @@ import pytest
 from spacy.tokens import Token
 
 from claimgraph.extract.frames import REGISTRY, Frame, Registry
-from claimgraph.extract.frames.numbers import number_value
 from claimgraph.extract.frames.engine import apply
+from claimgraph.extract.frames.numbers import number_value
 from claimgraph.extract.predicates.base import Context
 from tests.extract.helpers import claims_of
 

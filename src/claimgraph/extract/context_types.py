@@ -14,7 +14,6 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.extract.coref.gender import is_first_name
 from claimgraph.extract.lexicon import type_from_name
 from claimgraph.extract.parsed import char_span
 from claimgraph.model import Mention
@@ -32,9 +31,6 @@ SHIP_NOUNS = frozenset({"ship", "vessel", "tanker", "supertanker", "freighter", 
 KIN = frozenset({"wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "girlfriend", "boyfriend",
                  "fiancee", "fiancée", "fiance", "widow", "widower", "nephew", "niece", "cousin", "uncle", "aunt", "grandson",
                  "granddaughter", "grandmother", "grandfather", "stepson", "stepdaughter", "stepfather", "stepmother"})
-# prepositions before which a single word the tagger took for a person is a place: "a fire in Harwell"
-PLACE_PREPOSITIONS = frozenset({"in", "near", "around", "outside", "throughout"})
-PUNCT_AFTER = frozenset({",", ".", ";", ")", ":", "—", "-"})
 # labels whose type a rule already read from the text: the tagger's type is the only one doubted here
 _SAID = ("+who", "+described", "+place", "+the", "+of")
 
@@ -87,23 +83,6 @@ def _from_of(span: Span) -> bool:
     return before is not None and (before.ent_type_ == "PERSON" or _is_age(before))
 
 
-def _town_of_state(span: Span, starts: dict[int, Mention]) -> bool:
-    """'from Ardley, Vermont.' : a name followed by a comma and a place that ends the phrase."""
-    doc = span.doc
-    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
-        return False
-    if span.start > 0 and doc[span.start - 1].text == ",":  # inside a list of names
-        return False
-    nxt = doc[span.end + 1]
-    place = starts.get(nxt.idx)
-    if place is None or place.type != "PLACE" or place.end is None:
-        return False
-    last = char_span(doc, place.start or 0, place.end)
-    if last is None:
-        return False
-    return last.end >= len(doc) or doc[last.end].text in PUNCT_AFTER
-
-
 def _kin(span: Span) -> bool:
     """'his wife, Ada' or 'her son Tomas': a relative's name."""
     doc = span.doc
@@ -111,16 +90,6 @@ def _kin(span: Span) -> bool:
     if i >= 0 and doc[i].text == ",":
         i -= 1
     return i >= 0 and doc[i].lower_ in KIN and doc[i].pos_ == "NOUN"
-
-
-def _in_place(span: Span, person_words: frozenset[str]) -> bool:
-    """'a fire in Harwell': one word after a preposition of place (or a place's apposition), no first
-    name, and tagged a place there or no part of a person's full name in the document. It makes a place of the word where
-    the tagger takes it for a person elsewhere in the report."""
-    root = span.root
-    placed = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS or (
-        root.dep_ == "appos" and root.head.ent_type_ in ("GPE", "LOC") and root.head.i < root.i)  # "in Alden, Harwell"
-    return len(span) == 1 and placed and not is_first_name(root.text) and (root.ent_type_ in ("GPE", "LOC") or root.text not in person_words)
 
 
 def _vessel(span: Span) -> bool:
@@ -132,7 +101,7 @@ def _vessel(span: Span) -> bool:
     return prev is not None and prev.lower_ in SHIP_NOUNS and prev.pos_ in ("NOUN", "PROPN")
 
 
-def context_type(doc: Doc, m: Mention, starts: dict[int, Mention], person_words: frozenset[str]) -> str | None:
+def context_type(doc: Doc, m: Mention) -> str | None:
     """The type the words around a mention give it, when they contradict its tagger's type."""
     if not _doubted(m) or m.start is None or m.end is None:
         return None
@@ -143,10 +112,8 @@ def context_type(doc: Doc, m: Mention, starts: dict[int, Mention], person_words:
         return "ORG"
     if _aged(span) or _kin(span):
         return "PERSON"
-    if _home(span) or _from_of(span) or m.type in ("PERSON", "PLACE") and _in_place(span, person_words):
+    if _home(span) or _from_of(span):
         return "PLACE"
-    if _town_of_state(span, starts) and not (m.type == "PERSON" and len(span) > 1 and is_first_name(span[0].text)):
-        return "PLACE"  # "Ardley, Vermont", but a full personal name before a place stays a person
     return None
 
 
@@ -154,11 +121,9 @@ def retype_by_context_words(doc: Doc, found: dict[tuple[int, int], Mention]) -> 
     """Give every mention of a name the type its context words say, in the whole document
     (one sense per discourse); the first name said wins a conflict, in text order."""
     said: dict[str, str] = {}
-    starts = {key[0]: found[key] for key in sorted(found, reverse=True)}
-    person_words = frozenset(w for m in found.values() if m.type == "PERSON" and " " in m.text for w in m.text.split())
     for key in sorted(found):
         m = found[key]
-        type_ = context_type(doc, m, starts, person_words)
+        type_ = context_type(doc, m)
         if type_ is not None:
             said.setdefault(m.text, type_)
     for key, m in list(found.items()):

@@ -51,7 +51,7 @@ def _aged(span: Span) -> bool:
     if len(after) == 3 and after[0].text == "," and _is_age(after[1]) and after[2].text in (",", ")"):
         return True
     i = span.start
-    if i >= 4 and [t.lower_ for t in doc[i - 3 : i]] == ["year", "-", "old"] and _is_age(doc[i - 4]):
+    if i >= 5 and [t.lower_ for t in doc[i - 4 : i]] == ["-", "year", "-", "old"] and _is_age(doc[i - 5]):
         return True
     return i >= 3 and [t.lower_ for t in doc[i - 2 : i]] == ["years", "old"] and _is_age(doc[i - 3])
 

@@ -17,14 +17,18 @@ from itertools import pairwise
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.coref.gender import first_name_share, is_first_name
-from claimgraph.extract.lexicon import type_from_name
+from claimgraph.extract.lexicon import ORG_NAME_HEADS, PLACE_NAME_HEADS, type_from_name
 from claimgraph.extract.parsed import char_span, children, tokens
 from claimgraph.model import Mention, stable_id
 
 # last words of places and institutions the name heads of lexicon.py leave out ("Lee College", "Estelle Unit")
 NOT_SURNAMES = frozenset({"college", "school", "academy", "unit", "township", "beach", "park", "springs", "falls",
                           "creek", "point", "station", "hall", "gardens", "estates", "plaza", "mall", "market",
-                          "harbor", "harbour", "grove", "ridge", "woods", "field", "fields", "junction", "landing"})
+                          "harbor", "harbour", "grove", "ridge", "woods", "field", "fields", "junction", "landing",
+                          # teams and brands named by a singular noun after a city ("Orlando Magic")
+                          "magic", "heat", "jazz", "thunder", "storm", "lightning", "fire", "sky", "wild", "galaxy",
+                          "dynamo", "crew", "fever", "mercury", "liberty", "dream", "sparks", "lynx", "express"})
+NAME_HEADS = ORG_NAME_HEADS | PLACE_NAME_HEADS  # "Marion County Sheriff": no person, whatever its first word
 COMMON_FIRST_NAME = 0.01  # percent of the census: "Madeline", "Paul"; not "Le", "Royal", "Long"
 _SAID = ("+who", "+described", "+place", "+the", "+of", "+context")
 
@@ -59,9 +63,10 @@ def retype_lists(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
         if tok.i in done:
             continue
         done.add(tok.i)
-        keys = [at[t.i] for t in _members(tok) if t.i in at]
-        if len(keys) < 3 or len(keys) != len(_members(tok)):
-            continue
+        members = _members(tok)
+        keys = [at[t.i] for t in members if t.i in at]
+        if len(keys) < 3 or any(t.pos_ != "PROPN" for t in members if t.i not in at):
+            continue  # "the Ravens and two other teams": a list, but not of names
         (best, n), *_ = Counter(found[k].type for k in keys).most_common()
         if n < len(keys) - 1 or n < 2:
             continue
@@ -100,10 +105,11 @@ def retype_personal_names(found: dict[tuple[int, int], Mention]) -> None:
         if m.type == "PERSON" or not m.label.startswith("spacy/") or m.label.endswith(_SAID):
             continue
         words = m.text.split()
-        if not 2 <= len(words) <= 3 or type_from_name(m.text, "") != "" or words[0] in places:
+        if not 2 <= len(words) <= 3 or words[0] in places or any(w.lower() in NAME_HEADS for w in words):
             continue
         if first_name_share(words[0]) < COMMON_FIRST_NAME or words[-1].lower() in NOT_SURNAMES or not all(w[:1].isupper() and w.replace("'", "").replace("-", "").isalpha() for w in words):
             continue
         if words[-1].endswith("s") and not words[-1].endswith(("ss", "is", "us")):
             continue  # "Orlando Comets": a team's plural name
         found[key] = replace(m, type="PERSON", label=m.label + "+first-name")
+

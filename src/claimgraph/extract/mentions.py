@@ -29,7 +29,11 @@ from claimgraph.extract.lexicon import (
     is_person_noun,
     type_from_name,
 )
-from claimgraph.extract.list_types import join_city_teams, retype_lists, retype_personal_names
+from claimgraph.extract.list_types import (
+    join_city_teams,
+    retype_lists,
+    retype_personal_names,
+)
 from claimgraph.extract.parsed import char_span, children, entities, per_document, tokens
 from claimgraph.extract.untagged import (
     acronym_definitions,

@@ -24,6 +24,11 @@ def test_a_name_after_an_age_is_a_person():
     assert _types(ms, "Tovah Kessering") == {"PERSON"}
 
 
+def test_a_place_before_the_aged_persons_noun_stays_a_place():
+    ms = _mentions("A 44-year-old Harwick man was charged, Harwick police said.")
+    assert _types(ms, "Harwick") == {"PLACE"}
+
+
 def test_a_relative_named_after_the_kin_noun_is_a_person():
     ms = _mentions("The farmer and his wife, Oriel, were asleep when the barn caught fire.")
     assert _types(ms, "Oriel") == {"PERSON"}

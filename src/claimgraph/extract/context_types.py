@@ -51,6 +51,8 @@ def _aged(span: Span) -> bool:
     if len(after) == 3 and after[0].text == "," and _is_age(after[1]) and after[2].text in (",", ")"):
         return True
     i = span.start
+    if span.end < len(doc) and doc[span.end].pos_ == "NOUN":
+        return False  # "a 30-year-old Lisbon man": the age is the man's
     if i >= 5 and [t.lower_ for t in doc[i - 4 : i]] == ["-", "year", "-", "old"] and _is_age(doc[i - 5]):
         return True
     return i >= 3 and [t.lower_ for t in doc[i - 2 : i]] == ["years", "old"] and _is_age(doc[i - 3])

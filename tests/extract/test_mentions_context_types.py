@@ -121,3 +121,9 @@ def test_a_first_name_before_a_teams_word_or_a_county_makes_no_person():
                                section=Section.BODY)}
     retype_personal_names(found)
     assert [m.type for m in found.values()] == ["ORG", "ORG", "PERSON"]
+
+
+def test_a_source_described_as_a_department_is_an_organisation():
+    ms = _mentions("The road will stay closed until Monday, according to the county's roads department.")
+    described = [m for m in ms if m.text.endswith("department")]
+    assert described and {m.type for m in described} == {"ORG"}

@@ -127,3 +127,15 @@ def test_a_source_described_as_a_department_is_an_organisation():
     ms = _mentions("The road will stay closed until Monday, according to the county's roads department.")
     described = [m for m in ms if m.text.endswith("department")]
     assert described and {m.type for m in described} == {"ORG"}
+
+
+def test_a_short_first_name_before_a_family_name_is_that_person():
+    from claimgraph.extract.mentions import _family_named
+    from claimgraph.model import Mention, Section
+
+    def mention(text: str, label: str = "spacy/GPE") -> Mention:
+        return Mention(id=text, document="d", start=0, end=len(text), text=text, type="PLACE", label=label, section=Section.BODY)
+    family = {"Ferrin": {"Maurice Ferrin"}}
+    assert _family_named(mention("Mo Ferrin"), family)
+    assert not _family_named(mention("Port Ferrin"), family)  # another initial: no nickname of Maurice
+    assert not _family_named(mention("Mo Ferrin", "rules/place-of"), family)  # a rule, not the tagger, typed it

@@ -12,7 +12,7 @@ from itertools import chain
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.extract.lexicon import REPORTING_NOUNS, REPORTING_VERBS, type_from_name
+from claimgraph.extract.lexicon import ORG_DESCRIPTION_HEADS, REPORTING_NOUNS, REPORTING_VERBS, type_from_name
 from claimgraph.extract.lookup import MentionIndex
 from claimgraph.extract.mentions import make_mention, token_mention
 from claimgraph.extract.parsed import children, doc_text, sentences, set_off, span_tokens
@@ -157,7 +157,7 @@ class Attributor:
             for m in chain(reversed(self.new_mentions), self.index.before(head.idx)):
                 if m.start is not None and m.start < head.idx and m.text.lower().endswith(head.lower_):
                     return m
-        type_ = "ORG" if head.tag_ in ("NNS", "NNPS") or head.lower_ in ("ministry", "government", "military", "army", "agency", "office", "command", "staff", "media", "press", "police") else "PERSON"
+        type_ = "ORG" if head.tag_ in ("NNS", "NNPS") or head.lower_ in ORG_DESCRIPTION_HEADS or head.lower_ == "media" else "PERSON"
         start, end = start_tok.idx, head.idx + len(head)
         label = "rules/description"
         if head.pos_ == "PROPN" and not has_modifier and head.text[:1].isupper():  # "TMZ reported": a name the tagger missed

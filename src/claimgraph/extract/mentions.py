@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.extract.context_types import retype_by_context_words
 from claimgraph.extract.coref.gender import is_first_name
 from claimgraph.extract.headlines import recut_headline_names
 from claimgraph.extract.lexicon import (
@@ -27,6 +28,11 @@ from claimgraph.extract.lexicon import (
     ROLE_NOUNS,
     is_person_noun,
     type_from_name,
+)
+from claimgraph.extract.list_types import (
+    join_city_teams,
+    retype_lists,
+    retype_personal_names,
 )
 from claimgraph.extract.parsed import char_span, children, entities, per_document, tokens
 from claimgraph.extract.untagged import (
@@ -210,10 +216,15 @@ def extract_mentions(document: Document, doc: Doc) -> list[Mention]:
     recut_headline_names(document.text, doc, found)
     _retype_by_context(doc, found)
     _retype_by_description(doc, found)
+    join_city_teams(document.text, found)
+    retype_personal_names(found)
+    retype_by_context_words(doc, found)
+    retype_lists(doc, found)
     _propagate(document, found)
-    shorts = _short_forms(found)
+    owners, first_use = _family_names(found)
+    shorts = {short: first_use[short] for short, full in owners.items() if len(full) == 1}
     _propagate_short_forms(document, doc, found, shorts)
-    _harmonise_types(found, shorts)
+    _harmonise_types(found, owners)
     # a description may contain a name ("Tajikistan's top counterterrorism officer"): both stay,
     # unless a name at least as long overlaps it
     for d in descriptions:
@@ -223,15 +234,22 @@ def extract_mentions(document: Document, doc: Doc) -> list[Mention]:
     return sorted(found.values(), key=lambda m: m.start or 0)
 
 
-def _short_forms(found: dict[tuple[int, int], Mention]) -> dict[str, int]:
-    """Family names of the full personal names a document uses ("Assad" of "Bashar al-Assad"),
-    with the offset of the full name's first use; a name shared by two full names is left out."""
+# what follows a family name in a full name: "Ray Hollis Jr.", "Tom Brannigan III"
+GENERATIONS = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _family_names(found: dict[tuple[int, int], Mention]) -> tuple[dict[str, set[str]], dict[str, int]]:
+    """Family names of the full personal names a document uses ("Assad" of "Bashar al-Assad",
+    "Hollis" of "Ray Hollis Jr."), each with the full names it ends and the offset of the first
+    one's first use. One that ends a single full name is a short form of it; any is a person's."""
     owners: dict[str, set[str]] = {}
     first: dict[str, int] = {}
     for m in found.values():
         if m.type != "PERSON" or m.label == "rules/description" or m.start is None:
             continue
-        words = m.text.split()
+        words = m.text.rstrip(",").split()
+        while len(words) > 2 and words[-1].lower() in GENERATIONS:
+            words = words[:-1]
         if len(words) < 2:
             continue
         bare = re.sub(r"^(?:al|el|ad|as|ash)-", "", words[-1], flags=re.IGNORECASE)  # "al-Assad" -> "Assad"
@@ -239,7 +257,7 @@ def _short_forms(found: dict[tuple[int, int], Mention]) -> dict[str, int]:
             if len(short) >= 3 and short[:1].isupper():
                 owners.setdefault(short, set()).add(m.text)
                 first[short] = min(first.get(short, m.start), m.start)
-    return {short: first[short] for short, full in owners.items() if len(full) == 1}
+    return owners, first
 
 
 def _propagate_short_forms(document: Document, doc: Doc, found: dict[tuple[int, int], Mention],
@@ -254,24 +272,36 @@ def _propagate_short_forms(document: Document, doc: Doc, found: dict[tuple[int, 
                                     type="PERSON", label="rules/short-form", section=document.section_at(s)))
 
 
-def _harmonise_types(found: dict[tuple[int, int], Mention], shorts: dict[str, int]) -> None:
+def _harmonise_types(found: dict[tuple[int, int], Mention], shorts: dict[str, set[str]]) -> None:
     """One name, one type within a document: a one-word name that is the family name of a full
-    personal name is a person ("Khalimov" tagged GPE after "Gulmurod Khalimov"), and otherwise
+    personal name (or of two: "Lia Dorne" and "Max Dorne") is a person ("Khalimov" tagged GPE
+    after "Gulmurod Khalimov"), and otherwise
     a name takes the type most of its occurrences have."""
     votes: dict[str, Counter[str]] = {}
     for m in found.values():
         if m.label != "rules/description":
             votes.setdefault(m.text, Counter())[m.type] += 1
     for k, m in list(found.items()):
-        if m.label == "rules/description" or m.section is Section.META:
+        if m.label == "rules/description" or m.section is Section.META or m.label.endswith("+context"):
             continue
-        if m.text in shorts and type_from_name(m.text, "") == "":
+        if _family_named(m, shorts) and type_from_name(m.text, "") == "":
             if m.type != "PERSON":
                 found[k] = replace(m, type="PERSON")
             continue
         (best, n), *rest = votes[m.text].most_common()
         if best != m.type and (not rest or n > rest[0][1]):
             found[k] = replace(m, type=best)
+
+
+def _family_named(m: Mention, family: dict[str, set[str]]) -> bool:
+    """A family name alone, or after a short first name with the initial of the full name's ("Mo
+    Ferrin" beside "Maurice Ferrin") that the tagger typed otherwise."""
+    if m.text in family:
+        return True
+    words = m.text.split()
+    if len(words) != 2 or not m.label.startswith("spacy/") or not words[0].isalpha() or not words[0][:1].isupper():
+        return False
+    return any(full != m.text and full[:1] == words[0][:1] and is_first_name(full.split()[0]) for full in family.get(words[-1], ()))
 
 
 def _placed(tok: Token) -> bool:

@@ -30,6 +30,11 @@ def _first_names() -> dict[str, tuple[float, float]]:
     return {name: (m, f) for name, (m, f) in out.items()}
 
 
+def first_name_share(word: str) -> float:
+    """How common a first name is: its larger share among men or women, in percent (0.0 when unlisted)."""
+    return max(_first_names().get(word.strip(".").upper(), (0.0, 0.0)))
+
+
 @lru_cache(maxsize=50_000)
 def first_name_gender(first: str) -> str:
     """'m', 'f' or '?' for a first name."""

@@ -212,3 +212,18 @@ def test_every_reference_points_into_the_text_and_at_a_mention_of_the_document()
             assert text[m.start : m.end] == m.text
         if m.antecedent is not None:
             assert m.antecedent in ids and m.sieve
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested a 61-year-old former employee on Friday. Eric Hale, 61, was charged with murder on Monday.",
+    "Omar Haddad, 34, ran the shop. Police later arrested a 34-year-old man at his home.",
+    "A 45-year-old teacher was detained overnight. The teacher, Lena Moss, 45, denied the charge.",
+])
+def test_a_description_by_age_is_the_one_person_of_that_age(text: str):
+    person = next(p for p in ("Eric Hale", "Omar Haddad", "Lena Moss") if p in text)
+    assert [r["subject"] for r in claims_of(text, "arrested")] == [person]
+
+
+def test_an_age_two_people_share_names_nobody():
+    text = ("Eric Hale, 61, and Ann Roy, 61, ran the firm. Police arrested a 61-year-old former employee on Friday.")
+    assert not [r for r in claims_of(text, "arrested") if r["subject"] in ("Eric Hale", "Ann Roy")]

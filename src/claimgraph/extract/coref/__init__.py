@@ -35,6 +35,7 @@ from claimgraph.extract.coref.sieves import (
     relative_pronoun,
     relaxed_match,
     role_appositive,
+    same_age,
     speaker,
 )
 from claimgraph.extract.parsed import children
@@ -42,7 +43,7 @@ from claimgraph.model import Document, Mention, Statement, stable_id
 
 SIEVES: tuple[Callable[[State], None], ...] = (
     speaker, exact_match, relaxed_match, acronym_and_demonym, appositive, role_appositive, name_modifier, predicate_nominative,
-    relative_pronoun, reflexive, head_match, general_description, headline, pronoun,
+    relative_pronoun, reflexive, head_match, same_age, general_description, headline, pronoun,
 )
 USER_DATA_KEY = "claimgraph.coref"
 

@@ -411,3 +411,19 @@ def test_a_nomination_gives_a_nominee_s_role(text: str, value: str):
 
 def test_an_appointment_still_gives_the_post():
     assert [r["object"] for r in claims_of("Ruiz appointed Tom Hale as surgeon general.", "role")] == ["surgeon general"]
+
+
+# ---- those sent to an event ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "place", "value"), [
+    ("A fire destroyed a supermarket in Leeds on Monday. More than 50 firefighters tackled the blaze.", "Leeds", "50"),
+    ("Protests spread through Leeds on Friday. About 200 officers were deployed in the city centre.", "Leeds", "200"),
+    ("A ferry sank off the coast of Greece on Sunday. Forty divers searched the wreck.", "Greece", "40"),
+])
+def test_those_sent_to_an_event_are_counted_for_its_place(text: str, place: str, value: str):
+    assert (place, value) in counts(text)
+
+
+def test_officers_who_only_speak_are_no_count():
+    assert not counts("Three officers said the crowd was calm.")

@@ -304,10 +304,13 @@ def _national(ctx: Context, places: dict[str, Mention]) -> set[str]:
 
 PEOPLE = frozenset({"people", "person", "persons", "worker", "employee", "resident", "civilian", "victim", "firefighter",
                     "passenger", "student", "protester", "demonstrator", "marcher", "child", "adult", "customer",
-                    "patient", "villager", "inmate", "staff", "guest", "spectator", "fan", "miner", "crew"})
+                    "patient", "villager", "inmate", "staff", "guest", "spectator", "fan", "miner", "crew",
+                    # those sent to an event: "more than 50 firefighters tackled the blaze"
+                    "officer", "soldier", "paramedic", "rescuer", "responder", "volunteer", "diver"})
 EVENT_VERBS = frozenset({"injure", "hurt", "kill", "harm", "wound", "die", "rescue", "evacuate", "gather", "march",
                          "attend", "riot", "flee", "protest", "demonstrate", "escape", "treat", "hospitalize",
-                         "hospitalise", "trap", "strand", "displace", "survive", "perish", "suffocate", "drown"})
+                         "hospitalise", "trap", "strand", "displace", "survive", "perish", "suffocate", "drown",
+                         "tackle", "fight", "battle", "respond", "deploy", "dispatch", "search"})
 HARM = frozenset({"injure", "hurt", "kill", "harm", "wound", "die", "arrest", "rescue", "evacuate", "detain"})
 HARM_NOUNS = frozenset({"injury", "casualty", "death", "fatality", "arrest"})
 LEFT_HARMED = frozenset({"dead", "injured", "wounded", "homeless", "hurt", "stranded", "trapped"})  # "left 4 people dead"

@@ -427,3 +427,15 @@ def test_those_sent_to_an_event_are_counted_for_its_place(text: str, place: str,
 
 def test_officers_who_only_speak_are_no_count():
     assert not counts("Three officers said the crowd was calm.")
+
+
+# ---- where a thing one left or was caught at stood --------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "person", "place"), [
+    ("Tom Hale escaped from a prison van in Houston on Monday.", "Tom Hale", "Houston"),
+    ("Tom Hale was caught in northeast Houston on Friday.", "Tom Hale", "Houston"),
+    ("Tom Hale was arrested outside a bar in Leeds late on Saturday.", "Tom Hale", "Leeds"),
+])
+def test_where_one_escaped_or_was_caught_places_one_there(text: str, person: str, place: str):
+    assert (person, place) in pairs(text, "located_in")

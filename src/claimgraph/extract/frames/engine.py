@@ -89,7 +89,7 @@ def _mentions(ctx: Context, tok: Token, slots: tuple[str, ...], types: tuple[str
             if m is not None and m.type != "PERSON" and "PERSON" in types and types[0] == "PERSON":
                 m = ctx.titled_person(m) or m  # "the death of ISIS commander X": X
             if m is None and "PLACE" in types and slot.startswith("prep:"):
-                m = place_modifier(ctx, t)  # "is in a Denver hospital": Denver
+                m = place_modifier(ctx, t) or _place_of_site(ctx, t)  # "in a Denver hospital", "outside a bar in Leeds"
             if m is None and types == ("ORG",) and slot.startswith("prep:"):
                 m = named_modifier(ctx, t, types)  # "with the Falcons organization": the Falcons
             if m is not None and m.type in types and m not in found:
@@ -122,5 +122,17 @@ def named_modifier(ctx: Context, noun: Token, types: tuple[str, ...]) -> Mention
         for t in (c, *(g for g in children(c) if g.dep_ == "compound")):
             m = ctx.by_token.get(t.i)
             if m is not None and m.type in types and m.label != "rules/description":
+                return m
+    return None
+
+
+def _place_of_site(ctx: Context, noun: Token) -> Mention | None:
+    """The place an unnamed site is in: "arrested outside a bar in Leeds": Leeds."""
+    if noun.pos_ != "NOUN" or noun.i in ctx.by_token:
+        return None
+    for c in children(noun):
+        for o in (children(c) if c.dep_ == "prep" and c.lower_ in ("in", "at") else ()):
+            m = ctx.at(o) if o.dep_ == "pobj" else None
+            if m is not None and m.type == "PLACE" and m.label != "rules/description":
                 return m
     return None

@@ -33,7 +33,8 @@ GO = frozenset({"arrive", "travel", "go", "return", "move", "flee", "escape", "h
 PLACED = frozenset({"base", "station", "position", "locate", "headquarter", "house", "jail", "hold", "detain", "take",
                     "rush", "airlift", "transport", "evacuate",
                     "imprison", "keep", "see", "spot", "sight", "photograph", "film", "find", "bury", "hospitalise",
-                    "hospitalize", "treat", "admit", "confine", "intern", "strand", "trap", "maroon"})
+                    "hospitalize", "treat", "admit", "confine", "intern", "strand", "trap", "maroon",
+                    "catch", "capture", "recapture", "arrest", "apprehend", "corner"})
 ENTER = frozenset({"enter", "check", "visit", "reach", "patrol", "tour", "roam"})
 FACILITIES = frozenset({"store", "supermarket", "shop", "branch", "outlet", "restaurant", "factory", "plant", "mine",
                         "warehouse", "depot", "premises", "site", "refinery", "mill", "showroom", "dealership", "office",

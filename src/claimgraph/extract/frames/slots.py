@@ -166,6 +166,9 @@ def prepositional(tok: Token, preps: tuple[str, ...]) -> list[Token]:
     if not found:  # "is on patrol in the Gulf", "arrived on a visit to Oslo": the place of the errand
         found = [o for c in children(tok) if c.dep_ == "prep" and c.lower_ in ("on", "during")
                  for e in children(c) if e.dep_ == "pobj" and e.lemma_.lower() in ERRANDS for o in _prep_objects(e, preps)]
+    if not found and ("in" in preps or "at" in preps):  # "escaped from a prison van in Baytown": where the van was
+        found = [o for c in children(tok) if c.dep_ == "prep" and c.lower_ in ("from", "at", "outside", "near", "inside")
+                 for e in children(c) if e.dep_ == "pobj" and e.pos_ == "NOUN" for o in _prep_objects(e, ("in", "at"))]
     if not found:  # "she is back at the clinic", "he is still in Rome": the phrase hangs on the adverb
         found = [o for c in children(tok) if c.dep_ == "advmod" and c.pos_ == "ADV" for o in _prep_objects(c, preps)]
     if ("in" in preps or "at" in preps) and tok.dep_ == "relcl" and any(

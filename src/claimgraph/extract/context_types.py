@@ -44,18 +44,28 @@ def _is_age(tok: Token) -> bool:
     return tok.like_num and tok.text.isdigit() and 0 < int(tok.text) < 120
 
 
-def _aged(span: Span) -> bool:
-    """'Hale, 52, said' or 'the 52-year-old Ida Hale'."""
+def age_before(doc: Doc, i: int) -> int | None:
+    """The age written right before token i: '52-year-old', '52 years old'."""
+    if i >= 5 and [t.lower_ for t in doc[i - 4 : i]] == ["-", "year", "-", "old"] and _is_age(doc[i - 5]):
+        return int(doc[i - 5].text)
+    if i >= 3 and [t.lower_ for t in doc[i - 2 : i]] == ["years", "old"] and _is_age(doc[i - 3]):
+        return int(doc[i - 3].text)
+    return None
+
+
+def age_of(span: Span) -> int | None:
+    """The age a name is given beside it: 'Hale, 52, said' or 'the 52-year-old Ida Hale'."""
     doc = span.doc
     after = doc[span.end : span.end + 3]
     if len(after) == 3 and after[0].text == "," and _is_age(after[1]) and after[2].text in (",", ")"):
-        return True
-    i = span.start
+        return int(after[1].text)
     if span.end < len(doc) and doc[span.end].pos_ == "NOUN":
-        return False  # "a 30-year-old Lisbon man": the age is the man's
-    if i >= 5 and [t.lower_ for t in doc[i - 4 : i]] == ["-", "year", "-", "old"] and _is_age(doc[i - 5]):
-        return True
-    return i >= 3 and [t.lower_ for t in doc[i - 2 : i]] == ["years", "old"] and _is_age(doc[i - 3])
+        return None  # "a 30-year-old Lisbon man": the age is the man's
+    return age_before(doc, span.start)
+
+
+def _aged(span: Span) -> bool:
+    return age_of(span) is not None
 
 
 def _home(span: Span) -> bool:

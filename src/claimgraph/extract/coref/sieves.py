@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.context_types import age_before, age_of
 from claimgraph.extract.coref.clusters import Clusters, agrees, types_agree
 from claimgraph.extract.coref.detect import NAME, NOMINAL, PRONOUN, Candidate
 from claimgraph.extract.coref.lexicon import (
@@ -232,35 +233,29 @@ def head_match(s: State) -> None:
             by_head.setdefault(c.lemma, []).append(c.index)
 
 
-AGE_AFTER = re.compile(r"^,\s*(\d{1,3})\s*,")  # "Ida Hale, 52, ..."
-AGE_BEFORE = re.compile(r"(\d{1,3})\s*-\s*year\s*-\s*old\s+(?:[a-z]+\s+){0,3}$")  # "the 52-year-old (former) Ida Hale"
-AGE_WORDS = re.compile(r"(\d{1,3})\s*-\s*year\s*-\s*old")
-
-
 def same_age(s: State) -> None:
     """'Police arrested a 61-year-old former employee. ... Eric Hale, 61, was charged': a
     description of a person by age is the one person the report gives that age, before or after
-    it; never when two people share it."""
-    ages: dict[str, set[int]] = {}
+    it; never when two people share it. Ages are read as mention typing reads them
+    (`context_types.age_of`)."""
+    ages: dict[int, set[int]] = {}
     for c in s.cands:
         if c.kind == NAME and c.type == "PERSON":
-            after = AGE_AFTER.match(s.raw[c.end : c.end + 8])
-            before = AGE_BEFORE.search(s.raw[max(0, c.start - 60) : c.start])
-            for m in (after, before):
-                if m is not None:
-                    ages.setdefault(m.group(1), set()).add(c.index)
+            age = age_of(s.doc[c.span[0] : c.span[1]]) if c.span[1] > c.span[0] else None
+            if age is not None:
+                ages.setdefault(age, set()).add(c.index)
     if not ages:
         return
     for c in s.cands:
         if c.kind != NOMINAL or c.type not in ("PERSON", None) or c.number == "pl" or c.index in s.clusters.linked:
             continue
-        found = AGE_WORDS.search(s.raw[max(0, c.start - 1) : c.end])
-        names = ages.get(found.group(1), set()) if found is not None else set()
-        roots = {s.clusters.find(i) for i in names}
-        if len(roots) == 1:
+        age = next((a for t in s.doc[c.head.left_edge.i : c.head.i] if t.lower_ == "old"
+                    and (a := age_before(s.doc, t.i + 1)) is not None), None)
+        names = ages.get(age, set()) if age is not None else set()
+        if len({s.clusters.find(i) for i in names}) == 1:
             name = min(names)
             if agrees(c, s.clusters.profile(name)):
-                s.clusters.link(c.index, name, f"age sieve: {s.text(c)!r} is the {found.group(1)}-year-old {s.text(s.cands[name])!r}")  # type: ignore[union-attr]
+                s.clusters.link(c.index, name, f"age sieve: {s.text(c)!r} is the {age}-year-old {s.text(s.cands[name])!r}")
 
 
 def _compatible(a: Candidate, b: Candidate) -> bool:

@@ -102,24 +102,18 @@ def _mentions(ctx: Context, tok: Token, slots: tuple[str, ...], types: tuple[str
 def place_modifier(ctx: Context, noun: Token) -> Mention | None:
     """The place named in front of an unnamed site: "a Denver hospital", "at a Leeds bank", "the
     Lakeview Recovery rehab facility"."""
-    if noun.pos_ != "NOUN" or noun.i in ctx.by_token:
-        return None
-    for c in children(noun):
-        m = ctx.by_token.get(c.i) if c.dep_ == "compound" else None
-        if m is not None and m.type == "PLACE" and m.label != "rules/description":
-            return m
-    return None
+    return named_modifier(ctx, noun, ("PLACE",), deep=False)
 
 
-def named_modifier(ctx: Context, noun: Token, types: tuple[str, ...]) -> Mention | None:
-    """The name in front of an unnamed common noun: "the Falcons organization", "the Sixers
-    basketball operations department" (a compound of the noun or of its first compound)."""
+def named_modifier(ctx: Context, noun: Token, types: tuple[str, ...], deep: bool = True) -> Mention | None:
+    """The name in front of an unnamed common noun: "the Falcons organization", and with `deep`
+    a compound of its first compound ("the Sixers basketball operations department")."""
     if noun.pos_ != "NOUN" or noun.i in ctx.by_token:
         return None
     for c in children(noun):
         if c.dep_ != "compound":
             continue
-        for t in (c, *(g for g in children(c) if g.dep_ == "compound")):
+        for t in (c, *(g for g in children(c) if g.dep_ == "compound" and deep)):
             m = ctx.by_token.get(t.i)
             if m is not None and m.type in types and m.label != "rules/description":
                 return m
